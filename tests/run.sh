@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Run the bats suites (two at a time when GNU parallel is there) and end
+# with one plain summary line: "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")/.." || exit 1
+jobs=()
+if command -v parallel >/dev/null 2>&1; then
+	jobs=(--jobs "${BK_TEST_JOBS:-2}")
+fi
+mkdir -p build
+bats "${jobs[@]}" --formatter tap "$@" | tee build/tests.tap
+status=${PIPESTATUS[0]}
+awk '/^ok .* # skip/ { s++; next } /^ok / { p++ } /^not ok / { f++ }
+	END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' build/tests.tap
+exit "$status"
