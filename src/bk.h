@@ -1,0 +1,182 @@
+/* bk.h - the one public header of backkit's shared library (libbk.a).
+ * Sections name the file the functions come from. */
+#ifndef BK_H
+#define BK_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include <sqlite3.h>
+
+#define BK_VERSION "0.1.0"
+
+/* exit codes shared by every command */
+enum { BK_EXIT_OK = 0, BK_EXIT_DATA = 1, BK_EXIT_USAGE = 2 };
+
+/* util.c */
+extern const char *bk_progname;
+void bk_init(const char *argv0);
+void bk_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+_Noreturn void bk_errx(int code, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* report a usage error: message, the usage text, exit 2 */
+_Noreturn void bk_usage_error(const char *usage, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void *bk_xmalloc(size_t n);
+void *bk_xrealloc(void *p, size_t n);
+char *bk_xstrdup(const char *s);
+/* parse a whole decimal integer in [min, max]; 0 or -1 */
+int bk_parse_int(const char *s, long long min, long long max, long long *out);
+/* flush stdout; report and return 1 when the output could not be written */
+int bk_close_stdout(void);
+/* case-insensitive ASCII comparison helpers */
+int bk_strcaseeq(const char *a, const char *b);
+/* Levenshtein distance, capped at cap */
+int bk_edit_distance(const char *a, const char *b, int cap);
+/* "mon".."sun" or full names, case-insensitive: 1 (monday) .. 7 (sunday) */
+int bk_weekday_parse(const char *s);
+/* splits on commas; each part a weekday; sets bit (1 << wday) in *mask */
+int bk_weekdays_parse(const char *s, unsigned *mask, const char **bad,
+    size_t *badlen);
+
+/* date.c: days are counted from 1970-01-01 (day 0) */
+typedef long bk_day;
+int bk_date_valid(int y, int m, int d);
+bk_day bk_date_from_ymd(int y, int m, int d);
+void bk_date_to_ymd(bk_day day, int *y, int *m, int *d);
+/* 1 = monday .. 7 = sunday */
+int bk_date_weekday(bk_day day);
+/* ISO 8601 week: year and week number */
+void bk_date_isoweek(bk_day day, int *year, int *week);
+/* buf of at least 11 bytes: YYYY-MM-DD */
+char *bk_date_format(bk_day day, char *buf);
+/* strict YYYY-MM-DD; 0 or -1 */
+int bk_date_parse_iso(const char *s, bk_day *out);
+enum bk_date_dir { BK_DATE_PAST, BK_DATE_FUTURE };
+/* ISO date, today, yesterday, tomorrow, weekday names (the most recent one
+ * on or before today for BK_DATE_PAST, the next one on or after today for
+ * BK_DATE_FUTURE), -3d, +2w. 0 or -1 */
+int bk_date_parse(const char *s, bk_day today, enum bk_date_dir dir,
+    bk_day *out);
+/* today from BK_TODAY or the clock; exits 2 on a bad BK_TODAY */
+bk_day bk_today(void);
+
+/* config.c */
+struct bk_config {
+	int imperial;	/* units = imperial */
+	int week_sunday;	/* week_start = sunday */
+};
+/* read $XDG_CONFIG_HOME/backkit/config (or ~/.config/...); exits 1 on a
+ * bad line */
+void bk_config_load(struct bk_config *cfg);
+
+/* output.c */
+enum bk_format { BK_FMT_TABLE, BK_FMT_CSV, BK_FMT_TSV, BK_FMT_JSON };
+/* "table", "csv", "tsv", "json"; -1 if unknown */
+int bk_format_parse(const char *s);
+/* the default: table on a terminal, CSV otherwise */
+enum bk_format bk_format_default(void);
+struct bk_out;
+struct bk_out *bk_out_new(FILE *fp, enum bk_format fmt, const char **cols,
+    int ncols);
+/* one row: vals[i] NULL is an empty/null cell; isnum[i] marks numbers */
+void bk_out_row(struct bk_out *o, const char **vals, const int *isnum);
+/* one row straight from a statement's columns */
+void bk_out_stmt(struct bk_out *o, sqlite3_stmt *st);
+void bk_out_end(struct bk_out *o);
+/* writers for single values */
+void bk_csv_field(FILE *fp, const char *s);
+void bk_json_string(FILE *fp, const char *s);
+/* printable form for a terminal: control bytes and bad UTF-8 escaped */
+void bk_term_string(FILE *fp, const char *s);
+/* display width of bk_term_string's output */
+size_t bk_term_width(const char *s);
+
+/* db.c */
+struct bk_db {
+	sqlite3 *h;
+	char *path;
+	int writable;
+	int in_memory;
+};
+enum { BK_DB_READ = 0, BK_DB_WRITE = 1 };
+#define BK_APPLICATION_ID 0x626b6b74	/* "bkkt" */
+/* the resolved path: --db, $BK_DB, $XDG_DATA_HOME, ~/.local/share */
+char *bk_db_path(const char *opt);
+/* open (and for BK_DB_WRITE create) the store; exits 1 with a message when
+ * it cannot. A read of a store that does not exist yet gets an in-memory
+ * one holding the catalog, and no file is created. */
+void bk_db_open(struct bk_db *db, const char *opt, int mode);
+void bk_db_close(struct bk_db *db);
+sqlite3_stmt *bk_db_prepare(struct bk_db *db, const char *sql);
+/* step; dies on an error; returns SQLITE_ROW or SQLITE_DONE */
+int bk_db_step(struct bk_db *db, sqlite3_stmt *st);
+void bk_db_exec(struct bk_db *db, const char *sql);
+void bk_db_begin(struct bk_db *db);
+void bk_db_commit(struct bk_db *db);
+void bk_db_rollback(struct bk_db *db);
+_Noreturn void bk_db_die(struct bk_db *db, const char *what);
+
+/* schema.c: bk_migrations[v] brings user_version v to v + 1 */
+extern const char *const bk_migrations[];
+extern const int bk_nmigrations;
+
+/* journal.c: the undo journal shared by bk-log and bk-test. Call inside
+ * the write's transaction; rows written get the entry's id in their
+ * journal_id column. */
+long long bk_journal_add(struct bk_db *db, const char *command,
+    const char *summary);
+void bk_journal_set_summary(struct bk_db *db, long long jid,
+    const char *summary);
+/* move row id of tbl ("sets" or "measurements") into the trash of entry
+ * jid, so that undo can put it back; 1 if moved, 0 if no such row */
+int bk_journal_remove(struct bk_db *db, long long jid, const char *tbl,
+    long long id);
+/* undo the latest entry not yet undone (inside a transaction); 1 with its
+ * summary in buf, 0 when there is nothing to undo */
+int bk_journal_undo(struct bk_db *db, char *buf, size_t len);
+
+/* csvio.c: streaming strict RFC 4180 reading through libcsv */
+struct bk_csv_row {
+	char **f;	/* fields, NUL-terminated */
+	size_t *len;	/* field lengths (fields may hold NUL bytes) */
+	int n;
+	long line;	/* line the row starts on */
+};
+/* called once per row; return 0 to go on, -1 to stop reading */
+typedef int (*bk_csv_cb)(const struct bk_csv_row *row, void *data);
+/* read fp to the end; on error returns -1 and writes a message
+ * ("line N: reason") into err */
+int bk_csv_read(FILE *fp, char delim, bk_csv_cb cb, void *data, char *err,
+    size_t errlen);
+
+/* spec.c: set specs, durations and doses (pure: no store, no exit) */
+/* "3x10", "2x30s", "3x5 hold 5s", "... each side"; buf >= 64 bytes */
+char *bk_dose_format(long sets, long reps, long hold_s, int per_side,
+    char *buf, size_t len);
+/* seconds as "45s", "2m", "1m30s" */
+char *bk_duration_format(long s, char *buf, size_t len);
+
+/* catalog.c */
+/* directory holding exercises.csv and templates/ */
+const char *bk_datadir(void);
+/* load or refresh the program's catalog into the store when it changed;
+ * returns -1 with a message in err */
+int bk_catalog_sync(struct bk_db *db, int force, char *err, size_t errlen);
+/* the exercise id for a slug, unique slug prefix or display name; on
+ * failure prints an error naming NAME with the nearest slugs and returns
+ * -1 */
+long long bk_catalog_lookup(struct bk_db *db, const char *name);
+/* slug rules: lowercase letters, digits, hyphens, starting with a letter */
+int bk_slug_valid(const char *s);
+/* the title of a source article ("001"), or NULL */
+const char *bk_source_title(const char *id);
+extern const char *const bk_regions[];
+extern const char *const bk_kinds[];
+extern const char *const bk_positions[];
+extern const char *const bk_equipment[];
+/* index of s in a NULL-terminated list, or -1 */
+int bk_word_index(const char *const *list, const char *s);
+/* the list as "a, b, c" for messages */
+void bk_word_list(FILE *fp, const char *const *list);
+
+#endif

@@ -1,0 +1,218 @@
+/* util.c - messages, allocation, number parsing, small string helpers */
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "bk.h"
+
+const char *bk_progname = "bk";
+
+void
+bk_init(const char *argv0)
+{
+	const char *p;
+
+	if (argv0 && *argv0) {
+		p = strrchr(argv0, '/');
+		bk_progname = p ? p + 1 : argv0;
+	}
+}
+
+static void
+vwarn(const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	fprintf(stderr, "%s: ", bk_progname);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void
+bk_warnx(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn(fmt, ap);
+	va_end(ap);
+}
+
+void
+bk_errx(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn(fmt, ap);
+	va_end(ap);
+	exit(code);
+}
+
+void
+bk_usage_error(const char *usage, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn(fmt, ap);
+	va_end(ap);
+	fputs(usage, stderr);
+	exit(BK_EXIT_USAGE);
+}
+
+void *
+bk_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (!p)
+		bk_errx(BK_EXIT_DATA, "cannot allocate memory");
+	return p;
+}
+
+void *
+bk_xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		bk_errx(BK_EXIT_DATA, "cannot allocate memory");
+	return p;
+}
+
+char *
+bk_xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	return memcpy(bk_xmalloc(n), s, n);
+}
+
+int
+bk_parse_int(const char *s, long long min, long long max, long long *out)
+{
+	char *end;
+	long long v;
+
+	if (!s || !*s || isspace((unsigned char)*s))
+		return -1;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno || *end || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int
+bk_close_stdout(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		bk_warnx("cannot write output: %s",
+		    strerror(errno ? errno : EIO));
+		return 1;
+	}
+	return 0;
+}
+
+int
+bk_strcaseeq(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++)
+		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+			return 0;
+	return *a == *b;
+}
+
+int
+bk_edit_distance(const char *a, const char *b, int cap)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	int *row, prev, tmp, best, d;
+
+	if (la > 64 || lb > 64)
+		return cap;
+	row = bk_xmalloc((lb + 1) * sizeof *row);
+	for (j = 0; j <= lb; j++)
+		row[j] = (int)j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = (int)i;
+		best = row[0];
+		for (j = 1; j <= lb; j++) {
+			tmp = row[j];
+			d = prev + (tolower((unsigned char)a[i - 1]) !=
+			    tolower((unsigned char)b[j - 1]));
+			if (row[j] + 1 < d)
+				d = row[j] + 1;
+			if (row[j - 1] + 1 < d)
+				d = row[j - 1] + 1;
+			row[j] = d;
+			prev = tmp;
+			if (d < best)
+				best = d;
+		}
+		if (best >= cap) {
+			free(row);
+			return cap;
+		}
+	}
+	d = row[lb];
+	free(row);
+	return d < cap ? d : cap;
+}
+
+static const char *const wdays[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday"
+};
+
+int
+bk_weekday_parse(const char *s)
+{
+	size_t n = strlen(s), i;
+
+	if (n < 3)
+		return -1;
+	for (i = 0; i < 7; i++) {
+		if (n > strlen(wdays[i]))
+			continue;
+		if (strncasecmp(s, wdays[i], n) == 0)
+			return (int)i + 1;
+	}
+	return -1;
+}
+
+int
+bk_weekdays_parse(const char *s, unsigned *mask, const char **bad,
+    size_t *badlen)
+{
+	char part[16];
+	const char *p = s, *e;
+	size_t n;
+	int wd;
+
+	*mask = 0;
+	for (;;) {
+		e = strchr(p, ',');
+		n = e ? (size_t)(e - p) : strlen(p);
+		wd = -1;
+		if (n > 0 && n < sizeof part) {
+			memcpy(part, p, n);
+			part[n] = '\0';
+			wd = bk_weekday_parse(part);
+		}
+		if (wd < 0) {
+			*bad = p;
+			*badlen = n;
+			return -1;
+		}
+		*mask |= 1u << wd;
+		if (!e)
+			return 0;
+		p = e + 1;
+	}
+}

@@ -1,0 +1,35 @@
+# Shared setup for every suite: bin/ first on PATH, a fresh database per
+# test, today pinned, no user configuration.
+bats_require_minimum_version 1.5.0
+bats_load_library bats-support
+bats_load_library bats-assert
+bats_load_library bats-file
+
+TOP="$(cd "$BATS_TEST_DIRNAME/.." && pwd)"
+PATH="$TOP/bin:$PATH"
+export BK_DB="$BATS_TEST_TMPDIR/backkit.db"
+export BK_TODAY=2026-11-21
+export XDG_CONFIG_HOME="$BATS_TEST_TMPDIR/config"
+export XDG_DATA_HOME="$BATS_TEST_TMPDIR/data"
+export HOME="$BATS_TEST_TMPDIR/home"
+unset BK_DATADIR NO_COLOR
+mkdir -p "$HOME"
+
+# sha256 of a file, to prove a refused command changed no byte
+digest() {
+	sha256sum "$1" | cut -d' ' -f1
+}
+
+# run a command as an unprivileged user (permission tests as root)
+as_nobody() {
+	setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"
+}
+
+# the first line of stderr (after run --separate-stderr) is / contains
+assert_err() {
+	assert_equal "${stderr%%$'\n'*}" "$1"
+}
+assert_err_partial() {
+	[[ ${stderr%%$'\n'*} == *"$1"* ]] ||
+		fail "first line of stderr: '${stderr%%$'\n'*}', expected to contain '$1'"
+}
