@@ -1,0 +1,365 @@
+/* db.c - finding, creating, checking and opening the store */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "bk.h"
+
+char *
+bk_db_path(const char *opt)
+{
+	const char *env = getenv("BK_DB"), *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	size_t n;
+	char *p;
+
+	if (opt && *opt)
+		return bk_xstrdup(opt);
+	if (env && *env)
+		return bk_xstrdup(env);
+	if (xdg && *xdg) {
+		n = strlen(xdg) + 32;
+		p = bk_xmalloc(n);
+		snprintf(p, n, "%s/backkit/backkit.db", xdg);
+		return p;
+	}
+	if (!home || !*home)
+		bk_errx(BK_EXIT_DATA, "cannot find the database: "
+		    "set HOME, XDG_DATA_HOME or BK_DB, or use --db");
+	n = strlen(home) + 40;
+	p = bk_xmalloc(n);
+	snprintf(p, n, "%s/.local/share/backkit/backkit.db", home);
+	return p;
+}
+
+_Noreturn void
+bk_db_die(struct bk_db *db, const char *what)
+{
+	bk_errx(BK_EXIT_DATA, "cannot %s '%s': %s", what, db->path,
+	    db->h ? sqlite3_errmsg(db->h) : "out of memory");
+}
+
+sqlite3_stmt *
+bk_db_prepare(struct bk_db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		bk_errx(BK_EXIT_DATA, "cannot read '%s': %s (in: %.60s)",
+		    db->path, sqlite3_errmsg(db->h), sql);
+	return st;
+}
+
+int
+bk_db_step(struct bk_db *db, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		bk_db_die(db, sqlite3_get_autocommit(db->h) ? "read" : "write");
+	return rc;
+}
+
+void
+bk_db_exec(struct bk_db *db, const char *sql)
+{
+	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
+		bk_db_die(db, sqlite3_get_autocommit(db->h) ? "read" : "write");
+}
+
+void
+bk_db_begin(struct bk_db *db)
+{
+	if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		bk_db_die(db, "write");
+}
+
+void
+bk_db_commit(struct bk_db *db)
+{
+	bk_db_exec(db, "COMMIT");
+}
+
+void
+bk_db_rollback(struct bk_db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static long long
+pragma_int(struct bk_db *db, const char *sql)
+{
+	sqlite3_stmt *st = bk_db_prepare(db, sql);
+	long long v = 0;
+
+	if (bk_db_step(db, st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* mkdir -p the directory part of path; new directories get mode 0700 */
+static void
+make_parent(const char *path)
+{
+	char *dir = bk_xstrdup(path), *p;
+	struct stat sb;
+
+	if (!(p = strrchr(dir, '/')) || p == dir) {
+		free(dir);
+		return;
+	}
+	*p = '\0';
+	for (p = dir + 1; ; p++) {
+		if (*p == '/' || *p == '\0') {
+			char c = *p;
+
+			*p = '\0';
+			if (stat(dir, &sb) != 0) {
+				if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+					bk_errx(BK_EXIT_DATA,
+					    "cannot create directory '%s': %s",
+					    dir, strerror(errno));
+				/* whatever the umask says: health data */
+				chmod(dir, 0700);
+			} else if (!S_ISDIR(sb.st_mode))
+				bk_errx(BK_EXIT_DATA, "cannot create '%s': "
+				    "'%s' is not a directory", path, dir);
+			*p = c;
+			if (c == '\0')
+				break;
+		}
+	}
+	free(dir);
+}
+
+static uint32_t
+be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	    (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Read the file's SQLite header ourselves, so that a file we refuse is
+ * never opened by SQLite and keeps every byte. *wal is set when the file
+ * is in WAL mode. */
+static void
+check_header(const char *path, const struct stat *sb, int *wal)
+{
+	unsigned char h[100];
+	uint32_t pagesize, pages;
+	ssize_t n;
+	int fd;
+
+	if (!S_ISREG(sb->st_mode))
+		bk_errx(BK_EXIT_DATA, "cannot open '%s': not a regular file",
+		    path);
+	if (sb->st_size == 0)
+		bk_errx(BK_EXIT_DATA, "cannot open '%s': not a backkit "
+		    "database (empty file)", path);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		bk_errx(BK_EXIT_DATA, "cannot open '%s': %s", path,
+		    strerror(errno));
+	n = read(fd, h, sizeof h);
+	close(fd);
+	if (n < 0)
+		bk_errx(BK_EXIT_DATA, "cannot read '%s': %s", path,
+		    strerror(errno));
+	if (n < (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) != 0)
+		bk_errx(BK_EXIT_DATA, "cannot open '%s': not a backkit "
+		    "database (not an SQLite file)", path);
+	if (be32(h + 68) != BK_APPLICATION_ID)
+		bk_errx(BK_EXIT_DATA, "cannot open '%s': not a backkit "
+		    "database (application id %#x)", path,
+		    (unsigned)be32(h + 68));
+	pagesize = (uint32_t)h[16] << 8 | h[17];
+	if (pagesize == 1)
+		pagesize = 65536;
+	pages = be32(h + 28);
+	/* the page count is valid when the change counters agree */
+	if (be32(h + 24) == be32(h + 92) &&
+	    (off_t)pagesize * pages > sb->st_size)
+		bk_errx(BK_EXIT_DATA, "cannot open '%s': database is "
+		    "truncated (%lld of %lld bytes)", path,
+		    (long long)sb->st_size, (long long)pagesize * pages);
+	*wal = h[18] == 2 && h[19] == 2;
+}
+
+static void
+set_pragmas(struct bk_db *db)
+{
+	sqlite3_busy_timeout(db->h, 10000);
+	bk_db_exec(db, "PRAGMA foreign_keys = ON");
+	bk_db_exec(db, "PRAGMA synchronous = NORMAL");
+}
+
+/* bring the schema to the current version in one transaction */
+static void
+migrate(struct bk_db *db)
+{
+	long long v;
+	int i;
+
+	bk_db_begin(db);
+	v = pragma_int(db, "PRAGMA user_version");
+	if (v < bk_nmigrations) {
+		char sql[64];
+
+		for (i = (int)v; i < bk_nmigrations; i++)
+			bk_db_exec(db, bk_migrations[i]);
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d",
+		    bk_nmigrations);
+		bk_db_exec(db, sql);
+		snprintf(sql, sizeof sql, "PRAGMA application_id = %d",
+		    BK_APPLICATION_ID);
+		bk_db_exec(db, sql);
+	}
+	bk_db_commit(db);
+}
+
+static void
+sync_catalog(struct bk_db *db, int force)
+{
+	char err[512];
+
+	if (bk_catalog_sync(db, force, err, sizeof err) != 0) {
+		bk_db_rollback(db);
+		bk_errx(BK_EXIT_DATA, "%s", err);
+	}
+}
+
+/* Build a complete store under a temporary name and link it into place,
+ * so that no other process ever sees a half-made one. */
+static void
+create_store(struct bk_db *db)
+{
+	size_t n = strlen(db->path) + 16;
+	char *tmp = bk_xmalloc(n), *real = db->path;
+	int fd;
+
+	make_parent(db->path);
+	snprintf(tmp, n, "%s.new-XXXXXX", db->path);
+	if ((fd = mkstemp(tmp)) < 0)
+		bk_errx(BK_EXIT_DATA, "cannot create '%s': %s", db->path,
+		    strerror(errno));
+	fchmod(fd, 0600);
+	close(fd);
+	db->path = tmp;
+	if (sqlite3_open_v2(tmp, &db->h, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK) {
+		unlink(tmp);
+		bk_db_die(db, "create");
+	}
+	db->writable = 1;
+	sqlite3_busy_timeout(db->h, 10000);
+	bk_db_exec(db, "PRAGMA foreign_keys = ON");
+	migrate(db);
+	sync_catalog(db, 1);
+	bk_db_exec(db, "PRAGMA journal_mode = WAL");
+	sqlite3_close(db->h);
+	db->h = NULL;
+	db->path = real;
+	/* link() refuses to replace: if another process won, use its store */
+	if (link(tmp, real) != 0 && errno != EEXIST) {
+		if (rename(tmp, real) != 0) {
+			unlink(tmp);
+			bk_errx(BK_EXIT_DATA, "cannot create '%s': %s", real,
+			    strerror(errno));
+		}
+	}
+	unlink(tmp);
+	free(tmp);
+}
+
+static int
+dir_writable(const char *path)
+{
+	char *dir = bk_xstrdup(path), *p = strrchr(dir, '/');
+	int ok;
+
+	if (!p)
+		ok = access(".", W_OK) == 0;
+	else {
+		if (p == dir)
+			p[1] = '\0';
+		else
+			*p = '\0';
+		ok = access(dir, W_OK) == 0;
+	}
+	free(dir);
+	return ok;
+}
+
+void
+bk_db_open(struct bk_db *db, const char *opt, int mode)
+{
+	struct stat sb;
+	long long v;
+	int wal = 0, flags;
+
+	memset(db, 0, sizeof *db);
+	db->path = bk_db_path(opt);
+	if (stat(db->path, &sb) != 0) {
+		if (errno != ENOENT)
+			bk_errx(BK_EXIT_DATA, "cannot open '%s': %s",
+			    db->path, strerror(errno));
+		if (mode == BK_DB_READ) {
+			/* nothing stored yet: answer from the catalog alone */
+			if (sqlite3_open(":memory:", &db->h) != SQLITE_OK)
+				bk_db_die(db, "open");
+			db->in_memory = db->writable = 1;
+			set_pragmas(db);
+			migrate(db);
+			sync_catalog(db, 1);
+			db->writable = 0;
+			return;
+		}
+		create_store(db);
+		if (stat(db->path, &sb) != 0)
+			bk_errx(BK_EXIT_DATA, "cannot open '%s': %s",
+			    db->path, strerror(errno));
+	}
+	check_header(db->path, &sb, &wal);
+	db->writable = access(db->path, W_OK) == 0 && dir_writable(db->path);
+	if (mode == BK_DB_WRITE && !db->writable)
+		bk_errx(BK_EXIT_DATA, "cannot write '%s': %s", db->path,
+		    access(db->path, W_OK) == 0 ?
+		    "its directory is read-only" : "permission denied");
+	flags = db->writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
+	if (sqlite3_open_v2(db->path, &db->h, flags, NULL) != SQLITE_OK)
+		bk_db_die(db, "open");
+	set_pragmas(db);
+	v = pragma_int(db, "PRAGMA user_version");
+	if (v > bk_nmigrations)
+		bk_errx(BK_EXIT_DATA, "cannot open '%s': made by a newer "
+		    "backkit (schema %lld; this one knows up to %d)",
+		    db->path, v, bk_nmigrations);
+	if (v < bk_nmigrations) {
+		if (!db->writable)
+			bk_errx(BK_EXIT_DATA, "cannot upgrade '%s': "
+			    "permission denied", db->path);
+		migrate(db);
+	}
+	if (db->writable) {
+		if (!wal)
+			bk_db_exec(db, "PRAGMA journal_mode = WAL");
+		sync_catalog(db, 0);
+	}
+}
+
+void
+bk_db_close(struct bk_db *db)
+{
+	if (db->h)
+		sqlite3_close(db->h);
+	db->h = NULL;
+	free(db->path);
+	db->path = NULL;
+}

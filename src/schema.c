@@ -1,0 +1,122 @@
+/* schema.c - the store's migrations, applied in order by db.c. Each entry
+ * brings user_version from its index to index + 1; never edit one that has
+ * shipped, add another. */
+#include "bk.h"
+
+const char *const bk_migrations[] = {
+	/* 0 -> 1 */
+	"CREATE TABLE meta ("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL"
+	") WITHOUT ROWID;"
+	"CREATE TABLE exercises ("
+	"  id INTEGER PRIMARY KEY,"
+	"  slug TEXT NOT NULL UNIQUE,"
+	"  name TEXT NOT NULL,"
+	"  regions TEXT NOT NULL DEFAULT '',"	/* space-separated */
+	"  kind TEXT,"
+	"  position TEXT,"
+	"  equipment TEXT NOT NULL DEFAULT 'none',"	/* space-separated */
+	"  sets INTEGER NOT NULL DEFAULT 1,"
+	"  reps INTEGER NOT NULL DEFAULT 0,"
+	"  hold_s INTEGER NOT NULL DEFAULT 0,"
+	"  per_side INTEGER NOT NULL DEFAULT 0,"
+	"  rest_s INTEGER NOT NULL DEFAULT 0,"
+	"  cues TEXT NOT NULL DEFAULT '',"
+	"  cautions TEXT NOT NULL DEFAULT '',"
+	"  source TEXT NOT NULL DEFAULT '',"
+	"  builtin INTEGER NOT NULL DEFAULT 0,"	/* 1: from the catalog */
+	"  added TEXT"
+	");"
+	"CREATE INDEX exercises_name ON exercises(name COLLATE NOCASE);"
+	"CREATE TABLE plans ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  template TEXT,"
+	"  start_date TEXT NOT NULL,"
+	"  end_date TEXT,"
+	"  weekdays INTEGER NOT NULL DEFAULT 0,"
+	"  active INTEGER NOT NULL DEFAULT 1,"
+	"  phase TEXT,"
+	"  created TEXT NOT NULL"
+	");"
+	"CREATE TABLE plan_items ("
+	"  id INTEGER PRIMARY KEY,"
+	"  plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,"
+	"  date TEXT,"		/* a dated item ... */
+	"  weekday INTEGER,"	/* ... or a weekly one: 1 monday .. 7 sunday */
+	"  kind TEXT NOT NULL DEFAULT 'exercise',"	/* exercise, test, rest */
+	"  exercise_id INTEGER REFERENCES exercises(id),"
+	"  test_kind TEXT,"
+	"  sets INTEGER,"
+	"  reps INTEGER,"
+	"  hold_s INTEGER,"
+	"  load_kg REAL,"
+	"  per_side INTEGER NOT NULL DEFAULT 0,"
+	"  rest_s INTEGER,"
+	"  phase TEXT,"
+	"  seq INTEGER NOT NULL DEFAULT 0,"	/* order within the day */
+	"  CHECK ((date IS NULL) <> (weekday IS NULL))"
+	");"
+	"CREATE INDEX plan_items_date ON plan_items(date, plan_id);"
+	"CREATE INDEX plan_items_plan ON plan_items(plan_id, weekday);"
+	"CREATE TABLE journal ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at TEXT NOT NULL,"
+	"  command TEXT NOT NULL,"
+	"  summary TEXT NOT NULL,"
+	"  undone INTEGER NOT NULL DEFAULT 0"
+	");"
+	"CREATE TABLE sets ("
+	"  id INTEGER PRIMARY KEY,"
+	"  date TEXT NOT NULL,"
+	"  time TEXT,"
+	"  exercise_id INTEGER NOT NULL REFERENCES exercises(id),"
+	"  set_no INTEGER NOT NULL DEFAULT 1,"
+	"  reps INTEGER,"
+	"  hold_s REAL,"
+	"  load_kg REAL,"
+	"  side TEXT CHECK (side IN ('left', 'right', 'both')),"
+	"  rpe REAL,"
+	"  note TEXT,"
+	"  skipped INTEGER NOT NULL DEFAULT 0,"
+	"  reason TEXT,"
+	"  plan_item_id INTEGER REFERENCES plan_items(id) ON DELETE SET NULL,"
+	"  journal_id INTEGER REFERENCES journal(id),"
+	"  source_key TEXT"	/* identity of an imported row */
+	");"
+	"CREATE INDEX sets_date ON sets(date);"
+	"CREATE INDEX sets_exercise_date ON sets(exercise_id, date);"
+	"CREATE INDEX sets_plan_item ON sets(plan_item_id)"
+	"  WHERE plan_item_id IS NOT NULL;"
+	"CREATE INDEX sets_journal ON sets(journal_id);"
+	"CREATE UNIQUE INDEX sets_source_key ON sets(source_key)"
+	"  WHERE source_key IS NOT NULL;"
+	"CREATE TABLE measurements ("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL,"	/* toe-touch, sit-and-reach, pain */
+	"  date TEXT NOT NULL,"
+	"  time TEXT,"
+	"  value REAL,"		/* as entered */
+	"  unit TEXT,"
+	"  value_cm REAL,"	/* normalised */
+	"  level TEXT,"		/* a toe-touch level word */
+	"  region TEXT,"
+	"  protocol TEXT,"
+	"  try INTEGER NOT NULL DEFAULT 1,"
+	"  note TEXT,"
+	"  journal_id INTEGER REFERENCES journal(id)"
+	");"
+	"CREATE INDEX measurements_kind_date ON measurements(kind, date);"
+	"CREATE INDEX measurements_journal ON measurements(journal_id);"
+	/* rows removed by rm, kept so that undo can put them back */
+	"CREATE TABLE trash ("
+	"  journal_id INTEGER NOT NULL REFERENCES journal(id),"
+	"  tbl TEXT NOT NULL,"
+	"  row_id INTEGER NOT NULL,"
+	"  data TEXT NOT NULL"	/* the row as a JSON object */
+	");"
+	"CREATE INDEX trash_journal ON trash(journal_id);",
+};
+
+const int bk_nmigrations = sizeof bk_migrations / sizeof bk_migrations[0];
