@@ -20,12 +20,12 @@ BK_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all \
 LDFLAGS += -fsanitize=address,undefined
 endif
 
-COMMANDS = bk-plan
-LIBSRC = src/util.c src/date.c src/config.c src/output.c src/schema.c \
-	src/db.c src/csvio.c src/spec.c src/catalog.c src/journal.c
+# every src/bk-*.c is a command; every other src/*.c goes into libbk.a
+COMMANDS = $(patsubst src/%.c,%,$(wildcard src/bk-*.c))
+LIBSRC = $(filter-out $(COMMANDS:%=src/%.c),$(wildcard src/*.c))
 LIBOBJ = $(LIBSRC:src/%.c=build/%.o)
 BINS = $(COMMANDS:%=bin/%)
-MAN1 = $(COMMANDS:%=man/man1/%.1)
+MANPAGES = $(wildcard man/man[1-9]/*.[1-9])
 
 all: $(BINS)
 
@@ -46,8 +46,6 @@ bin/%: build/%.o build/libbk.a
 	@mkdir -p bin
 	$(CC) $(LDFLAGS) -o $@ $< build/libbk.a $(LDLIBS)
 
-bin/bk-plan: build/bk-plan.o build/libbk.a
-
 build/bk-unit: tests/unit/bk-unit.c src/bk.h build/libbk.a
 	$(CC) $(CFLAGS) $(BK_CFLAGS) $(LDFLAGS) -o $@ $< build/libbk.a $(LDLIBS)
 
@@ -65,15 +63,20 @@ check: deps
 
 lint: all
 	mandoc -Tlint -W warning man/*/*.[1-9]
-	shellcheck -S warning -s bash completions/bk-plan.bash tests/deps.sh tests/run.sh .ci/run
+	shellcheck -S warning -s bash completions/*.bash tests/*.sh .ci/run
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/backkit \
-		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
-		$(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+		$(DESTDIR)$(FISHCOMPDIR)
 	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
-	install -m 644 share/backkit/exercises.csv $(DESTDIR)$(DATADIR)/backkit
-	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
+	cd share/backkit && find . -type d -exec install -d \
+		'$(DESTDIR)$(DATADIR)/backkit/{}' ';' && find . -type f -exec \
+		install -m 644 '{}' '$(DESTDIR)$(DATADIR)/backkit/{}' ';'
+	for m in $(MANPAGES); do \
+		s=$${m##*.}; install -d $(DESTDIR)$(MANDIR)/man$$s; \
+		install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s/; \
+	done
 	for c in $(COMMANDS); do \
 		install -m 644 completions/$$c.bash $(DESTDIR)$(BASHCOMPDIR)/$$c; \
 		install -m 644 completions/_$$c $(DESTDIR)$(ZSHCOMPDIR)/_$$c; \
@@ -82,12 +85,13 @@ install: all
 
 uninstall:
 	for c in $(COMMANDS); do \
-		rm -f $(DESTDIR)$(BINDIR)/$$c $(DESTDIR)$(MANDIR)/man1/$$c.1 \
-			$(DESTDIR)$(BASHCOMPDIR)/$$c $(DESTDIR)$(ZSHCOMPDIR)/_$$c \
-			$(DESTDIR)$(FISHCOMPDIR)/$$c.fish; \
+		rm -f $(DESTDIR)$(BINDIR)/$$c $(DESTDIR)$(BASHCOMPDIR)/$$c \
+			$(DESTDIR)$(ZSHCOMPDIR)/_$$c $(DESTDIR)$(FISHCOMPDIR)/$$c.fish; \
 	done
-	rm -f $(DESTDIR)$(DATADIR)/backkit/exercises.csv
-	-rmdir $(DESTDIR)$(DATADIR)/backkit
+	for m in $(MANPAGES); do \
+		s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; \
+	done
+	rm -rf $(DESTDIR)$(DATADIR)/backkit
 
 clean:
 	rm -rf bin build
