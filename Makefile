@@ -20,8 +20,9 @@ BK_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all \
 LDFLAGS += -fsanitize=address,undefined
 endif
 
-# every src/bk-*.c is a command; every other src/*.c goes into libbk.a
-COMMANDS = $(patsubst src/%.c,%,$(wildcard src/bk-*.c))
+# src/bk.c and every src/bk-*.c are commands; every other src/*.c goes into
+# libbk.a
+COMMANDS = $(patsubst src/%.c,%,$(wildcard src/bk.c src/bk-*.c))
 LIBSRC = $(filter-out $(COMMANDS:%=src/%.c),$(wildcard src/*.c))
 LIBOBJ = $(LIBSRC:src/%.c=build/%.o)
 BINS = $(COMMANDS:%=bin/%)
@@ -52,7 +53,7 @@ build/bk-unit: tests/unit/bk-unit.c src/bk.h build/libbk.a
 # Debian packages the build, the tests and the demo need
 DEB_PACKAGES = gcc make libc6-dev libsqlite3-dev sqlite3 libcsv-dev \
 	gnuplot-nox bats bats-assert bats-support bats-file mandoc shellcheck \
-	python3 python3-icalendar hyperfine parallel util-linux
+	python3 python3-icalendar hyperfine parallel util-linux man-db
 deps:
 	@sh tests/deps.sh $(DEB_PACKAGES)
 

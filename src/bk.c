@@ -1,0 +1,170 @@
+/* bk - the front end: `bk plan today` runs `bk-plan today`, like git */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bk.h"
+
+static const struct {
+	const char *name, *summary;
+} commands[] = {
+	{ "plan", "the exercise catalog, built-in programs, weekly plans" },
+	{ "log", "log sets, holds and skips; import and export" },
+	{ "test", "the toe-touch test, sit-and-reach, pain ratings" },
+	{ "stats", "tables, CSV and plots of what you did" },
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static const char usage_text[] =
+    "usage: bk COMMAND [ARG...]\n"
+    "       bk help [COMMAND]\n"
+    "       bk [-h | --help] [--version]\n";
+
+static void
+list_commands(FILE *fp)
+{
+	size_t i;
+
+	fputs(usage_text, fp);
+	fputs("\ncommands:\n", fp);
+	for (i = 0; i < NCOMMANDS; i++)
+		fprintf(fp, "   %-7s %s\n", commands[i].name, commands[i].summary);
+	fputs("\n'bk help COMMAND' shows a command's manual; "
+	    "'man backkit' the tutorial.\n", fp);
+}
+
+static int
+known(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+_Noreturn static void
+unknown(const char *name)
+{
+	const char *best = NULL;
+	int d, bestd = 3;
+	size_t i;
+
+	/* the nearest name, or the one the word begins */
+	for (i = 0; i < NCOMMANDS; i++) {
+		d = bk_edit_distance(name, commands[i].name, 3);
+		if (name[0] && strncmp(name, commands[i].name,
+		    strlen(name)) == 0)
+			d = 1;
+		if (d < bestd) {
+			bestd = d;
+			best = commands[i].name;
+		}
+	}
+	if (best)
+		bk_usage_error(usage_text, "unknown command '%s' (did you mean "
+		    "'%s'?)", name, best);
+	bk_usage_error(usage_text, "unknown command '%s' (see 'bk help')",
+	    name);
+}
+
+/* path of rel under the directory this program is in; 0 if it exists */
+static int
+beside(const char *rel, char *path, size_t len, int mode)
+{
+	char self[PATH_MAX], *slash;
+	ssize_t n;
+
+	if ((n = readlink("/proc/self/exe", self, sizeof self - 1)) <= 0)
+		return -1;
+	self[n] = '\0';
+	if (!(slash = strrchr(self, '/')))
+		return -1;
+	*slash = '\0';
+	if ((size_t)snprintf(path, len, "%s/%s", self, rel) >= len)
+		return -1;
+	return access(path, mode);
+}
+
+/* run bk-NAME: the one next to this program first, then PATH */
+_Noreturn static void
+run(const char *name, char **argv)
+{
+	char path[PATH_MAX + 80], prog[64];
+
+	snprintf(prog, sizeof prog, "bk-%.50s", name);
+	argv[0] = prog;
+	if (beside(prog, path, sizeof path, X_OK) == 0) {
+		execv(path, argv);
+		bk_errx(BK_EXIT_DATA, "cannot run '%s': %s", path,
+		    strerror(errno));
+	}
+	execvp(prog, argv);
+	bk_errx(BK_EXIT_DATA, "cannot run '%s': %s", prog, strerror(errno));
+}
+
+/* man PAGE: the page of this tree or installation first, then MANPATH */
+_Noreturn static void
+manual(const char *page, int section)
+{
+	char rel[128], path[PATH_MAX + 160];
+	static const char *const dirs[] = { "../man", "../share/man" };
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		snprintf(rel, sizeof rel, "%s/man%d/%s.%d", dirs[i], section,
+		    page, section);
+		if (beside(rel, path, sizeof path, R_OK) == 0) {
+			execlp("man", "man", "-l", path, (char *)NULL);
+			bk_errx(BK_EXIT_DATA, "cannot run 'man': %s",
+			    strerror(errno));
+		}
+	}
+	execlp("man", "man", page, (char *)NULL);
+	bk_errx(BK_EXIT_DATA, "cannot run 'man': %s", strerror(errno));
+}
+
+int
+main(int argc, char *argv[])
+{
+	char page[64];
+	size_t i;
+
+	bk_init(argv[0]);
+	if (argc < 2 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "--help") == 0 ||
+	    (strcmp(argv[1], "help") == 0 && argc == 2)) {
+		list_commands(stdout);
+		return bk_close_stdout();
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		puts("bk (backkit) " BK_VERSION);
+		return bk_close_stdout();
+	}
+	if (strcmp(argv[1], "--complete") == 0) {
+		for (i = 0; i < NCOMMANDS; i++)
+			puts(commands[i].name);
+		return bk_close_stdout();
+	}
+	if (argv[1][0] == '-')
+		bk_usage_error(usage_text, "unknown option '%s'", argv[1]);
+	if (strcmp(argv[1], "help") == 0) {
+		if (argc > 3)
+			bk_usage_error(usage_text, "unexpected argument '%s'",
+			    argv[3]);
+		if (strcmp(argv[2], "backkit") == 0)
+			manual("backkit", 7);
+		if (strcmp(argv[2], "bk") == 0)
+			manual("bk", 1);
+		if (!known(argv[2]))
+			unknown(argv[2]);
+		snprintf(page, sizeof page, "bk-%s", argv[2]);
+		manual(page, 1);
+	}
+	if (!known(argv[1]))
+		unknown(argv[1]);
+	run(argv[1], argv + 1);
+}

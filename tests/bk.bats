@@ -1,0 +1,70 @@
+#!/usr/bin/env bats
+# bk: the front end.
+
+load common
+
+@test "bk, bk help and bk --help list every command with a summary" {
+	run -0 --separate-stderr bk
+	assert_line --index 0 'usage: bk COMMAND [ARG...]'
+	assert_line --regexp '^   plan +the exercise catalog'
+	assert_line --regexp '^   log +'
+	assert_line --regexp '^   test +'
+	assert_line --regexp '^   stats +'
+	assert_equal "$stderr" ""
+	local list=$output
+	run -0 bk help
+	assert_equal "$output" "$list"
+	run -0 bk --help
+	assert_equal "$output" "$list"
+	run -0 bk --version
+	assert_output --regexp '^bk \(backkit\) [0-9.]+$'
+}
+
+@test "bk COMMAND runs bk-COMMAND with the arguments and its exit status" {
+	run -0 bk plan exercises --kind breathing --format csv
+	assert_equal "$output" "$(bk-plan exercises --kind breathing --format csv)"
+	run -2 --separate-stderr bk plan exercise nosuch
+	assert_err_partial "bk-plan: unknown exercise 'nosuch'"
+}
+
+@test "bk runs the command beside it before the one on PATH" {
+	mkdir -p "$BATS_TEST_TMPDIR/decoy"
+	printf '#!/bin/sh\necho decoy\n' > "$BATS_TEST_TMPDIR/decoy/bk-plan"
+	chmod +x "$BATS_TEST_TMPDIR/decoy/bk-plan"
+	PATH="$BATS_TEST_TMPDIR/decoy:$PATH" run -0 "$TOP/bin/bk" plan --version
+	assert_output --partial 'bk-plan (backkit)'
+	# a copy of bk alone falls back to PATH
+	cp "$TOP/bin/bk" "$BATS_TEST_TMPDIR/bk"
+	PATH="$BATS_TEST_TMPDIR/decoy:$PATH" run -0 "$BATS_TEST_TMPDIR/bk" plan --version
+	assert_output decoy
+}
+
+@test "bk: an unknown command suggests the nearest, exit 2" {
+	run -2 --separate-stderr bk pln today
+	assert_equal "$output" ""
+	assert_err "bk: unknown command 'pln' (did you mean 'plan'?)"
+	run -2 --separate-stderr bk sta
+	assert_err "bk: unknown command 'sta' (did you mean 'stats'?)"
+	run -2 --separate-stderr bk frobnicate
+	assert_err "bk: unknown command 'frobnicate' (see 'bk help')"
+	run -2 --separate-stderr bk --bogus
+	assert_err "bk: unknown option '--bogus'"
+	run -2 --separate-stderr bk help nosuch
+	assert_err "bk: unknown command 'nosuch' (see 'bk help')"
+}
+
+@test "bk help COMMAND opens the command's manual" {
+	MANPAGER=cat PAGER=cat MANWIDTH=80 run -0 bk help plan
+	assert_output --partial 'bk-plan'
+	assert_output --partial 'SYNOPSIS'
+}
+
+@test "completions: bash completes command names, then delegates" {
+	run -0 bash -c "source '$TOP/completions/bk.bash'
+		COMP_WORDS=(bk p); COMP_CWORD=1; _bk; echo \"\${COMPREPLY[*]}\"
+		COMP_WORDS=(bk plan exercise jeff); COMP_CWORD=3; _bk; echo \"\${COMPREPLY[*]}\"
+		COMP_WORDS=(bk help pl); COMP_CWORD=2; _bk; echo \"\${COMPREPLY[*]}\""
+	assert_line --index 0 'plan'
+	assert_line --index 1 'jefferson-curl'
+	assert_line --index 2 'plan'
+}
