@@ -97,6 +97,40 @@ uninstall:
 clean:
 	rm -rf bin build
 
+# libFuzzer harnesses (clang), each run FUZZ_SECONDS on its seed corpus;
+# a crash leaves its input in build/fuzz/ to be kept under
+# tests/fuzz/regressions/NAME/, which make check replays
+FUZZERS = $(patsubst tests/fuzz/fuzz-%.c,%,$(wildcard tests/fuzz/fuzz-*.c))
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
+	-fno-sanitize-recover=all -std=c11 -D_POSIX_C_SOURCE=200809L \
+	-D_DEFAULT_SOURCE -DBK_DEFAULT_DATADIR='"$(DATADIR)/backkit"'
+fuzz-deps:
+	@sh tests/deps.sh clang libclang-rt-14-dev $(DEB_PACKAGES)
+
+build/fuzz/%: tests/fuzz/fuzz-%.c $(LIBSRC) src/bk.h
+	@mkdir -p build/fuzz
+	clang $(FUZZ_CFLAGS) -o $@ $< $(LIBSRC) $(LDLIBS)
+
+fuzz: fuzz-deps
+	$(MAKE) $(FUZZERS:%=build/fuzz/%)
+	for f in $(FUZZERS); do \
+		mkdir -p build/fuzz/corpus-$$f && \
+		build/fuzz/$$f -max_total_time=$(FUZZ_SECONDS) \
+			-artifact_prefix=build/fuzz/$$f- \
+			build/fuzz/corpus-$$f tests/fuzz/corpus/$$f || exit 1; \
+	done
+
+# replay every kept crash and the seeds once (part of check)
+fuzz-replay: fuzz-deps
+	$(MAKE) $(FUZZERS:%=build/fuzz/%)
+	for f in $(FUZZERS); do \
+		build/fuzz/$$f -runs=0 tests/fuzz/corpus/$$f \
+			$$(test -d tests/fuzz/regressions/$$f && \
+			echo tests/fuzz/regressions/$$f) || exit 1; \
+	done
+
 FORCE:
-.PHONY: all deps check lint install uninstall clean FORCE
+.PHONY: all deps check lint install uninstall clean fuzz fuzz-deps \
+	fuzz-replay FORCE
 .SECONDARY: $(LIBOBJ) $(COMMANDS:%=build/%.o)
