@@ -543,7 +543,7 @@ static int
 foreign_row(const struct ctx *c, struct bk_logrow *r, int default_lb)
 {
 	const char *what, *note, *unit;
-	char buf[32];
+	char buf[32], *p;
 	size_t used = 0;
 	double v;
 	int lb = default_lb;
@@ -607,6 +607,10 @@ foreign_row(const struct ctx *c, struct bk_logrow *r, int default_lb)
 	    strlen(field(c, F_WORKOUT)));
 	put(&r->bbuf, &r->bcap, &used, "\x1f", 1);
 	put(&r->bbuf, &r->bcap, &used, r->exercise, strlen(r->exercise));
+	/* names match in any case, so keys must too */
+	for (p = r->bbuf; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p |= 0x20;
 	r->base = r->bbuf;
 	return 0;
 }

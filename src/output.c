@@ -195,10 +195,9 @@ bk_term_snprint(char *buf, size_t len, const char *s)
 		snprintf(cut, sizeof cut, "%.77s...", s);
 		s = cut;
 	}
-	if (!(fp = fmemopen(buf, len, "w"))) {
-		snprintf(buf, len, "?");
+	buf[0] = '\0';
+	if (!*s || !(fp = fmemopen(buf, len, "w")))
 		return buf;
-	}
 	term_string(fp, s);
 	fclose(fp);
 	return buf;
