@@ -572,12 +572,12 @@ foreign_row(const struct ctx *c, struct bk_logrow *r, int default_lb)
 		else if (*unit)
 			return bad(c, F_UNIT, "expected kg or lbs");
 	}
+	if (c->m->fmt == BK_LOGFMT_HEVY)
+		lb = c->m->col[F_LOAD] < 0;	/* weight_kg or weight_lbs */
 	if (c->m->col[F_LOAD] < 0) {
-		/* Hevy's imperial files */
 		if (number(c, F_LOAD_LB, 0, BK_LOAD_MAX / BK_KG_PER_LB, 0,
 		    &r->load_kg) != 0)
 			return -1;
-		lb = 1;
 	} else if (number(c, F_LOAD, 0, lb ? BK_LOAD_MAX / BK_KG_PER_LB :
 	    BK_LOAD_MAX, 0, &r->load_kg) != 0)
 		return -1;

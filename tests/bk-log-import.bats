@@ -364,3 +364,17 @@ count() {
 	run -0 sqlite3 "$BATS_TEST_TMPDIR/b.db" "SELECT count(*) FROM sets"
 	assert_output 100000
 }
+
+@test "import: with units = imperial a weight without a unit is in pounds, Hevy's weight_kg stays kg" {
+	mkdir -p "$XDG_CONFIG_HOME/backkit"
+	echo 'units = imperial' > "$XDG_CONFIG_HOME/backkit/config"
+	run -0 bk-log import "$FIX/strong.csv"
+	run -0 bk-log import "$FIX/hevy.csv"
+	run -0 bk-log import "$FIX/strong-units.csv"
+	run -0 sqlite3 "$BK_DB" "SELECT e.slug, s.load_kg FROM sets s JOIN exercises e ON e.id = s.exercise_id WHERE s.load_kg IS NOT NULL AND s.date IN ('2025-12-20', '2025-12-22') ORDER BY s.id"
+	assert_output "$(printf '%s\n' 'dumbbell-row|2.268' 'dumbbell-row|5.67' 'dumbbell-row|5.67' 'dumbbell-row|3.402' \
+		'face-pull|5.0' 'face-pull|10.0' 'face-pull|10.0' 'face-pull|9.072' 'face-pull|9.072' 'band-row|10.0')"
+	# list shows pounds
+	run -0 bk-log list --exercise band-row --format csv
+	assert_line --index 3 --regexp ',band-row,1,,15,,22.05,,0,$'
+}

@@ -387,3 +387,67 @@ make_plan() {
 	run -0 sqlite3 "$BK_DB" "SELECT id, plan_item_id FROM sets WHERE plan_item_id IS NOT NULL AND id > 6"
 	assert_output "$(printf '%s\n' 8\|11 9\|15 10\|15 11\|11 13\|14)"
 }
+
+@test "completions: the option table drives --help, the man page and every completion file" {
+	run -0 bk-log --complete options
+	(( ${#lines[@]} >= 17 ))
+	local opt
+	for opt in "${lines[@]}"; do
+		grep -q -- "-l ${opt#--} " "$TOP/completions/bk-log.fish" || fail "$opt not in bk-log.fish"
+		grep -qE -- "(Fl |, )-${opt#--}( |$)" "$TOP/man/man1/bk-log.1" || fail "$opt not in bk-log.1"
+		grep -q -- "$opt" "$TOP/completions/_bk-log" "$TOP/completions/bk-log.bash" ||
+			[[ $opt == --@(help|version|dry-run|create-missing) ]] || fail "$opt not in the bash or zsh file"
+		[[ $opt == --@(help|version) ]] || bk-log --help | grep -q -- "$opt" || fail "$opt not in --help"
+	done
+	run -0 bk-log --complete commands
+	assert_output "$(printf '%s\n' skip list rm undo export import log)"
+	run -0 bk-log --complete import-format
+	assert_output "$(printf '%s\n' auto bk strong fitnotes hevy)"
+	run -0 bk-log --complete side
+	assert_output "$(printf '%s\n' left right both)"
+	run -0 bk-log --complete exercises
+	assert_line jefferson-curl
+	run -2 bk-log --complete nonsense
+}
+
+@test "completions: bash completes commands, slugs, files and option values" {
+	run -0 bash -c "source '$TOP/completions/bk-log.bash'
+		COMP_WORDS=(bk-log im); COMP_CWORD=1; _bk_log; echo \"\${COMPREPLY[*]}\"
+		COMP_WORDS=(bk-log jeff); COMP_CWORD=1; _bk_log; echo \"\${COMPREPLY[*]}\"
+		COMP_WORDS=(bk-log skip knee-); COMP_CWORD=2; _bk_log; echo \"\${COMPREPLY[*]}\"
+		COMP_WORDS=(bk-log import x --format s); COMP_CWORD=4; _bk_log; echo \"\${COMPREPLY[*]}\"
+		COMP_WORDS=(bk-log list --format j); COMP_CWORD=3; _bk_log; echo \"\${COMPREPLY[*]}\"
+		COMP_WORDS=(bk-log cat-cow --side b); COMP_CWORD=3; _bk_log; echo \"\${COMPREPLY[*]}\"
+		COMP_WORDS=(bk-log import x --cre); COMP_CWORD=3; _bk_log; echo \"\${COMPREPLY[*]}\"
+		COMP_WORDS=(bk-log --date yesterday passive-h); COMP_CWORD=3; _bk_log; echo \"\${COMPREPLY[*]}\"
+		cd '$TOP/tests/fixtures'
+		COMP_WORDS=(bk-log import hevy-); COMP_CWORD=2; _bk_log; echo \"\${COMPREPLY[*]}\""
+	assert_line --index 0 'import'
+	assert_line --index 1 'jefferson-curl'
+	assert_line --index 2 'knee-to-chest'
+	assert_line --index 3 'strong'
+	assert_line --index 4 'json'
+	assert_line --index 5 'both'
+	assert_line --index 6 '--create-missing'
+	assert_line --index 7 'passive-hang'
+	assert_line --index 8 'hevy-lbs.csv'
+}
+
+@test "install: bk-log, its man pages and completions land in place and work" {
+	local dest="$BATS_TEST_TMPDIR/stage" p="$BATS_TEST_TMPDIR/stage/opt/bk"
+	run -0 make -s -C "$TOP" install PREFIX=/opt/bk DESTDIR="$dest"
+	assert_file_executable "$p/bin/bk-log"
+	assert_file_exists "$p/share/man/man1/bk-log.1"
+	assert_file_exists "$p/share/man/man5/bk-csv.5"
+	assert_file_exists "$p/share/bash-completion/completions/bk-log"
+	assert_file_exists "$p/share/zsh/site-functions/_bk-log"
+	assert_file_exists "$p/share/fish/vendor_completions.d/bk-log.fish"
+	run -0 "$p/bin/bk-log" cat-cow 3 --date yesterday
+	assert_output 'logged cat-cow 1x3 on 2026-11-20 (id 1)'
+	run -0 "$p/bin/bk-log" import "$TOP/tests/fixtures/strong.csv"
+	run -0 mandoc -Tutf8 "$p/share/man/man5/bk-csv.5"
+	assert_output --partial 'Strong'
+	run -0 make -s -C "$TOP" uninstall PREFIX=/opt/bk DESTDIR="$dest"
+	assert_file_not_exists "$p/bin/bk-log"
+	assert_file_not_exists "$p/share/man/man5/bk-csv.5"
+}
