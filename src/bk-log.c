@@ -269,6 +269,81 @@ due_item(struct bk_db *db, const struct opts *o, long long ex,
 	return r;
 }
 
+/* what one log command stores: sets of reps or timed sets, maybe loaded,
+ * maybe on each side */
+struct dose {
+	long sets, reps, hold_s;	/* reps 0: timed sets of hold_s */
+	double load_kg;	/* 0: none */
+	int nsides;
+	const char *side[2];
+};
+
+/* the SPEC, else the planned item's dose, else the catalog's; then the
+ * options */
+static void
+dose_for(struct bk_db *db, long long ex, const struct bk_due *due,
+    const struct bk_spec *spec, const struct opts *o, struct dose *d)
+{
+	sqlite3_stmt *st;
+	int per_side;
+
+	memset(d, 0, sizeof *d);
+	st = bk_db_prepare(db, "SELECT sets, reps, hold_s, per_side FROM "
+	    "exercises WHERE id = ?");
+	sqlite3_bind_int64(st, 1, ex);
+	bk_db_step(db, st);
+	d->sets = sqlite3_column_int(st, 0);
+	d->reps = sqlite3_column_int(st, 1);
+	d->hold_s = sqlite3_column_int(st, 2);
+	per_side = sqlite3_column_int(st, 3);
+	sqlite3_finalize(st);
+	if (due)
+		per_side = per_side || due->per_side;
+	if (spec) {
+		d->sets = spec->sets;
+		d->reps = spec->reps;
+		d->hold_s = spec->hold_s;
+		d->load_kg = spec->load_kg;
+	} else if (due && (due->reps > 0 || due->hold_s > 0)) {
+		/* an item with no reps and no hold leaves it to the catalog */
+		d->sets = due->sets > 0 ? due->sets : 1;
+		d->reps = due->reps > 0 ? due->reps : 0;
+		d->hold_s = due->hold_s > 0 ? due->hold_s : 0;
+		d->load_kg = due->load_kg > 0 ? due->load_kg : 0;
+	}
+	if (o->hold_s > 0)
+		d->hold_s = o->hold_s;
+	if (d->sets < 1)
+		d->sets = 1;
+	if (d->reps < 0 || (d->reps == 0 && d->hold_s <= 0))
+		d->reps = 1;
+	if (o->side && strcmp(o->side, "both") != 0)
+		d->side[d->nsides++] = o->side;
+	else if (o->side || per_side) {
+		d->side[d->nsides++] = "left";
+		d->side[d->nsides++] = "right";
+	}
+}
+
+/* "3x8 @ 5kg each side" */
+static char *
+dose_text(const struct dose *d, int imperial, char *buf, size_t len)
+{
+	char l[32];
+	size_t n;
+
+	bk_dose_format(d->sets, d->reps, d->hold_s, 0, buf, len);
+	n = strlen(buf);
+	if (d->load_kg > 0)
+		snprintf(buf + n, len - n, " @ %s",
+		    load_text(d->load_kg, imperial, l, sizeof l));
+	n = strlen(buf);
+	if (d->nsides)
+		snprintf(buf + n, len - n, " %s side",
+		    d->nsides == 2 ? "each" : d->side[0]);
+	return buf;
+}
+
 static void
 cmd_log(struct bk_db *db, const struct opts *o, const char *name,
     const char *spec_s)
@@ -276,14 +351,14 @@ cmd_log(struct bk_db *db, const struct opts *o, const char *name,
 	struct bk_spec spec;
 	struct bk_config cfg;
 	struct bk_due due;
+	struct dose d;
 	struct setrow s;
 	sqlite3_stmt *st;
-	const char *why, *side_list[2];
-	char slug[80], date[11], dose[128], summary[512];
+	const char *why;
+	char slug[80], date[11], text[128], summary[512];
 	long long ex, jid, first = 0, last = 0;
-	long sets, reps, hold, i;
-	double load_kg = 0;
-	int nsides, j, per_side, planned;
+	long i, rows;
+	int j, planned;
 
 	if (spec_s && bk_spec_parse(spec_s, &spec, &why) != 0)
 		bk_errx(BK_EXIT_USAGE, "invalid spec '%s': %s", spec_s, why);
@@ -295,79 +370,29 @@ cmd_log(struct bk_db *db, const struct opts *o, const char *name,
 	ex = exercise_arg(db, name, slug, sizeof slug);
 	bk_db_begin(db);
 	planned = due_item(db, o, ex, &due);
-	st = bk_db_prepare(db, "SELECT sets, reps, hold_s, per_side FROM "
-	    "exercises WHERE id = ?");
-	sqlite3_bind_int64(st, 1, ex);
-	bk_db_step(db, st);
-	sets = sqlite3_column_int(st, 0);
-	reps = sqlite3_column_int(st, 1);
-	hold = sqlite3_column_int(st, 2);
-	per_side = sqlite3_column_int(st, 3);
-	sqlite3_finalize(st);
-	if (planned) {
-		per_side = per_side || due.per_side;
-		/* an item with no reps and no hold leaves the dose to the
-		 * catalog */
-		if (!spec_s && (due.reps > 0 || due.hold_s > 0)) {
-			sets = due.sets > 0 ? due.sets : 1;
-			reps = due.reps > 0 ? due.reps : 0;
-			hold = due.hold_s > 0 ? due.hold_s : 0;
-			load_kg = due.load_kg > 0 ? due.load_kg : 0;
-		}
-	}
-	if (spec_s) {
-		sets = spec.sets;
-		reps = spec.reps;
-		hold = spec.hold_s;
-		load_kg = spec.load_kg;
-	}
-	if (o->hold_s > 0)
-		hold = o->hold_s;
-	if (sets < 1)
-		sets = 1;
-	if (reps <= 0 && hold <= 0)
-		reps = 1;
-	nsides = 0;
-	if (o->side && strcmp(o->side, "both") != 0)
-		side_list[nsides++] = o->side;
-	else if (o->side || per_side) {
-		side_list[nsides++] = "left";
-		side_list[nsides++] = "right";
-	}
+	dose_for(db, ex, planned ? &due : NULL, spec_s ? &spec : NULL, o, &d);
+	dose_text(&d, cfg.imperial, text, sizeof text);
+	rows = d.sets * (d.nsides ? d.nsides : 1);
+	snprintf(summary, sizeof summary, "log %s %s on %s (%ld row%s)",
+	    slug, text, bk_date_format(o->day, date), rows,
+	    rows == 1 ? "" : "s");
+	jid = bk_journal_add(db, "bk-log", summary);
 
 	memset(&s, 0, sizeof s);
-	s.date = bk_date_format(o->day, date);
+	s.date = date;
 	s.time = o->time;
 	s.exercise = ex;
 	s.item = planned ? due.id : 0;
-	s.reps = reps > 0 ? reps : -1;
-	s.hold_s = hold > 0 ? hold : -1;
-	s.load_kg = load_kg > 0 ? load_kg : -1;
+	s.reps = d.reps > 0 ? d.reps : -1;
+	s.hold_s = d.hold_s > 0 ? d.hold_s : -1;
+	s.load_kg = d.load_kg > 0 ? d.load_kg : -1;
 	s.rpe = o->rpe;
 	s.note = o->note;
-	bk_dose_format(sets, reps > 0 ? reps : 0, hold, 0, dose, sizeof dose);
-	if (load_kg > 0) {
-		char l[32];
-		size_t n = strlen(dose);
-
-		snprintf(dose + n, sizeof dose - n, " @ %s",
-		    load_text(load_kg, cfg.imperial, l, sizeof l));
-	}
-	if (nsides) {
-		size_t n = strlen(dose);
-
-		snprintf(dose + n, sizeof dose - n, " %s side",
-		    nsides == 2 ? "each" : side_list[0]);
-	}
-	snprintf(summary, sizeof summary, "log %s %s on %s (%ld row%s)",
-	    slug, dose, date, sets * (nsides ? nsides : 1),
-	    sets * (nsides ? nsides : 1) == 1 ? "" : "s");
-	jid = bk_journal_add(db, "bk-log", summary);
 	st = prepare_insert(db);
-	for (i = 1; i <= sets; i++) {
+	for (i = 1; i <= d.sets; i++) {
 		s.set_no = i;
-		for (j = 0; j < (nsides ? nsides : 1); j++) {
-			s.side = nsides ? side_list[j] : NULL;
+		for (j = 0; j < (d.nsides ? d.nsides : 1); j++) {
+			s.side = d.nsides ? d.side[j] : NULL;
 			last = insert_set(db, st, jid, &s);
 			if (!first)
 				first = last;
@@ -375,7 +400,8 @@ cmd_log(struct bk_db *db, const struct opts *o, const char *name,
 	}
 	sqlite3_finalize(st);
 	bk_db_commit(db);
-	printf("logged %s %s on %s", slug, dose, date);
+
+	printf("logged %s %s on %s", slug, text, date);
 	if (o->time[0])
 		printf(" at %s", o->time);
 	if (planned) {

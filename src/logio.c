@@ -406,14 +406,16 @@ number(const struct ctx *c, enum field f, double min, double max,
 	return 0;
 }
 
-/* text, NULL when empty; in the bk format a leading quote that export
- * added to keep spreadsheets from running a formula is taken off */
+/* text, NULL when empty; in the bk format's free text, a leading quote
+ * that export added to keep spreadsheets from running a formula is taken
+ * off */
 static const char *
 text(const struct ctx *c, enum field f)
 {
 	const char *s = field(c, f);
 
-	if (c->m->fmt == BK_LOGFMT_BK && s[0] == '\'')
+	if (c->m->fmt == BK_LOGFMT_BK && s[0] == '\'' && (f == F_EXNAME ||
+	    f == F_REASON || f == F_NOTE || f == F_PLAN))
 		s++;
 	return *s ? s : NULL;
 }

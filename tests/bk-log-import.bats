@@ -286,6 +286,7 @@ count() {
 		"line 2: invalid set '0': out of range 1 to 100000"
 	bad 'date,time,exercise,exercise_name,set,side,reps,hold_s,load_kg,rpe,skipped,reason,note,plan,key\n2025-12-18,,cat-cow,,1,,5,,,,yes,,,,\n' \
 		"line 2: invalid skipped 'yes': expected 0 or 1"
+	bad "$h$ok"'2025-12-18,Band Row,Back,0,kgs,5,,,,a\0b\n' 'line 3: a NUL byte in field 10'
 	bad 'a,b,c\n1,2,3\n' 'line 1: unknown header: not the bk, Strong, FitNotes or Hevy format'
 	bad '' 'the file is empty (no header row)'
 	# a bad row late in a long file still writes nothing
@@ -377,4 +378,16 @@ count() {
 	# list shows pounds
 	run -0 bk-log list --exercise band-row --format csv
 	assert_line --index 3 --regexp ',band-row,1,,15,,22.05,,0,$'
+}
+
+@test "export: rows another program stored without a key get a stable one" {
+	run -0 bk-log cat-cow 3 --date 2026-11-01
+	sqlite3 "$BK_DB" "INSERT INTO sets (date, exercise_id, set_no, reps) VALUES ('2026-11-02', (SELECT id FROM exercises WHERE slug = 'band-row'), 1, 10)"
+	bk-log export > "$BATS_TEST_TMPDIR/1.csv"
+	run -0 tail -n 1 "$BATS_TEST_TMPDIR/1.csv"
+	assert_output --regexp '^2026-11-02,,band-row,Band Row,1,,10,,,,0,,,,bk:[0-9a-f]{32}$'
+	bk-log export | cmp - "$BATS_TEST_TMPDIR/1.csv"
+	export BK_DB="$BATS_TEST_TMPDIR/2.db"
+	run -0 bk-log import "$BATS_TEST_TMPDIR/1.csv"
+	bk-log export | cmp - "$BATS_TEST_TMPDIR/1.csv"
 }
