@@ -90,6 +90,9 @@ void bk_json_string(FILE *fp, const char *s);
 void bk_term_string(FILE *fp, const char *s);
 /* display width of bk_term_string's output */
 size_t bk_term_width(const char *s);
+/* bk_term_string's output into buf, for a message; a value longer than
+ * 80 bytes is cut to 77 and "..." */
+char *bk_term_snprint(char *buf, size_t len, const char *s);
 
 /* db.c */
 struct bk_db {
@@ -141,11 +144,13 @@ struct bk_csv_row {
 	size_t *len;	/* field lengths (fields may hold NUL bytes) */
 	int n;
 	long line;	/* line the row starts on */
+	char delim;	/* the separator in use */
 };
 /* called once per row; return 0 to go on, -1 to stop reading */
 typedef int (*bk_csv_cb)(const struct bk_csv_row *row, void *data);
 /* read fp to the end; on error returns -1 and writes a message
- * ("line N: reason") into err */
+ * ("line N: reason") into err. A delim of 0 lets the first line choose:
+ * ';' when it holds more semicolons than commas, else ','. */
 int bk_csv_read(FILE *fp, char delim, bk_csv_cb cb, void *data, char *err,
     size_t errlen);
 
@@ -155,6 +160,105 @@ char *bk_dose_format(long sets, long reps, long hold_s, int per_side,
     char *buf, size_t len);
 /* seconds as "45s", "2m", "1m30s" */
 char *bk_duration_format(long s, char *buf, size_t len);
+#define BK_SETS_MAX 100
+#define BK_REPS_MAX 10000
+#define BK_HOLD_MAX 86400	/* seconds */
+#define BK_LOAD_MAX 1000.0	/* kg */
+#define BK_KG_PER_LB 0.45359237
+/* a parsed SPEC: sets of reps, or sets of timed holds, with a load */
+struct bk_spec {
+	long sets;	/* 1 .. BK_SETS_MAX */
+	long reps;	/* 0 for timed sets */
+	long hold_s;	/* the length of a timed set; 0 with reps */
+	double load_kg;	/* 0: none */
+};
+/* "3x10", "3x8@5kg", "2x10@15lb", "3x30s", "2x1m", "12", "45s"; 0, or -1
+ * with a reason in *why */
+int bk_spec_parse(const char *s, struct bk_spec *out, const char **why);
+/* "30s", "2m", "1m30s" or a bare number of seconds, 1s to 24h */
+int bk_duration_parse(const char *s, long *secs, const char **why);
+/* "5kg", "2.5kg", "15lb", "15lbs": kilograms rounded to grams */
+int bk_load_parse(const char *s, double *kg, const char **why);
+/* a plain decimal number: digits, '.' (or point, when not 0) and digits;
+ * no sign, no exponent, no blanks. 0 or -1 */
+int bk_decimal_parse(const char *s, char point, double *out);
+/* v rounded to 3 decimals: how loads, holds and RPE are stored */
+double bk_round3(double v);
+/* v with at most decimals digits after the point, trailing zeros cut */
+char *bk_num_format(double v, int decimals, char *buf, size_t len);
+
+/* due.c: the planned item an exercise fulfils on a day. An item of an
+ * active plan is due on day D when it is dated D, or is weekly on D's
+ * weekday with D inside the plan's start and end dates. */
+struct bk_due {
+	long long id, plan_id;
+	char plan[256];	/* the plan's name (cut at 255 bytes) */
+	long sets, reps, hold_s;	/* -1 when the item leaves them open */
+	double load_kg;	/* 0: none */
+	int per_side;
+};
+/* the item due for exercise_id on day (in the plan called plan_name only,
+ * unless it is NULL): the first by plan id and order that no set logged on
+ * day fulfils yet, else the first. 1 with *item filled, 0 when nothing is
+ * due, -1 when there is no plan called plan_name */
+int bk_due_item(struct bk_db *db, long long exercise_id, bk_day day,
+    const char *plan_name, struct bk_due *item);
+
+/* logio.c: the CSV files of bk-log: its own format (bk-csv(5)) and the
+ * exports of Strong, FitNotes and Hevy (pure: no store, no exit) */
+enum bk_logfmt { BK_LOGFMT_AUTO, BK_LOGFMT_BK, BK_LOGFMT_STRONG,
+	BK_LOGFMT_FITNOTES, BK_LOGFMT_HEVY };
+extern const char *const bk_logfmt_names[];	/* by enum bk_logfmt */
+extern const char *const bk_logio_columns[];	/* the bk format's header */
+#define BK_LOGIO_NFIELDS 24
+/* where each field is in a file's rows, from its header */
+struct bk_logmap {
+	enum bk_logfmt fmt;
+	int ncols;
+	int col[BK_LOGIO_NFIELDS];	/* -1: not in the file */
+	const char *name[BK_LOGIO_NFIELDS];	/* for messages */
+	char point;	/* ',' as decimal point too (';'-separated files) */
+};
+/* one set read from a file; strings point into the CSV row or the
+ * struct's own buffers (free them with bk_logrow_free) */
+struct bk_logrow {
+	char date[11], time[6];	/* time "" when none */
+	const char *exercise;	/* slug or name, as the file says */
+	const char *exercise_name;	/* the display name for a new one */
+	long set_no;	/* 0: number the sets of each workout in file order */
+	long reps;	/* -1: none */
+	double hold_s, load_kg, rpe;	/* -1: none */
+	const char *side;	/* NULL, "left" or "right" */
+	int skipped;
+	const char *reason, *note, *plan, *key;	/* NULL when empty */
+	const char *base;	/* what the row's key is made from */
+	char *nbuf, *bbuf;
+	size_t ncap, bcap;
+};
+/* recognise (fmt BK_LOGFMT_AUTO) or check the format from the header row;
+ * 0, or -1 with "line N: reason" in err */
+int bk_logio_header(struct bk_logmap *m, enum bk_logfmt fmt,
+    const struct bk_csv_row *row, char *err, size_t errlen);
+/* map one data row; weights without a unit are pounds when default_lb;
+ * 0, or -1 with "line N: invalid Column 'value'..." in err */
+int bk_logio_row(const struct bk_logmap *m, const struct bk_csv_row *row,
+    int default_lb, struct bk_logrow *r, char *err, size_t errlen);
+void bk_logrow_free(struct bk_logrow *r);
+/* "2025-12-22", "2025-12-22 08:00[:ss]", "2025-12-22T08:00:00",
+ * "22 Dec 2025, 08:00": date and time ("" when none); 0 or -1 */
+int bk_logio_datetime(const char *s, char date[11], char time[6]);
+/* "08:00", "8:00", "08:00:30" as "HH:MM"; 0 or -1 */
+int bk_logio_time(const char *s, char time[6]);
+/* a slug made from a name ("Bench Press (Barbell)": bench-press-barbell);
+ * buf >= 65 bytes */
+void bk_logio_slug(const char *name, char *buf, size_t len);
+/* a row's identity: prefix ":" and 32 hex digits from base and n (the
+ * row's rank among those with the same base) */
+char *bk_logio_key(const char *prefix, const char *base, long n, char *buf,
+    size_t len);
+/* does export quote this text (it starts with = + - @ ' tab or CR, which a
+ * spreadsheet could take for a formula) */
+int bk_logio_escape_needed(const char *s);
 
 /* catalog.c */
 /* directory holding exercises.csv and templates/ */

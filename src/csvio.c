@@ -12,6 +12,7 @@ struct reader {
 	size_t *off, *len;
 	int n, nmax;
 	long line, row_line;
+	char delim;
 	bk_csv_cb cb;
 	void *data;
 	int stop;
@@ -61,6 +62,7 @@ row_cb(int c, void *data)
 		row.len = r->len;
 		row.n = r->n;
 		row.line = r->row_line;
+		row.delim = r->delim;
 		if (r->cb(&row, r->data) != 0)
 			r->stop = 1;
 		if (f != fields)
@@ -76,6 +78,21 @@ no_space(unsigned char c)
 {
 	(void)c;
 	return 0;	/* keep every blank: the round trip must be lossless */
+}
+
+/* the separator of a header line: Android apps write ';' */
+static char
+guess_delim(const char *s, size_t n)
+{
+	size_t i, commas = 0, semis = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == ',')
+			commas++;
+		else if (s[i] == ';')
+			semis++;
+	}
+	return semis > commas ? ';' : ',';
 }
 
 int
@@ -96,7 +113,6 @@ bk_csv_read(FILE *fp, char delim, bk_csv_cb cb, void *data, char *err,
 		snprintf(err, errlen, "cannot allocate memory");
 		return -1;
 	}
-	csv_set_delim(&p, (unsigned char)delim);
 	csv_set_space_func(&p, no_space);
 	while (!r.stop && (len = getline(&line, &cap, fp)) != -1) {
 		r.line++;
@@ -104,6 +120,10 @@ bk_csv_read(FILE *fp, char delim, bk_csv_cb cb, void *data, char *err,
 		n = (size_t)len;
 		if (r.line == 1 && n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
 			s += 3, n -= 3;
+		if (r.line == 1) {
+			r.delim = delim ? delim : guess_delim(s, n);
+			csv_set_delim(&p, (unsigned char)r.delim);
+		}
 		if (r.row_line == 0)
 			r.row_line = r.line;
 		if (csv_parse(&p, s, n, field_cb, row_cb, &r) != n) {

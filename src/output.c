@@ -185,6 +185,24 @@ bk_term_width(const char *s)
 	return term_string(NULL, s);
 }
 
+char *
+bk_term_snprint(char *buf, size_t len, const char *s)
+{
+	FILE *fp;
+	char cut[84];
+
+	if (strlen(s) > 80) {
+		snprintf(cut, sizeof cut, "%.77s...", s);
+		s = cut;
+	}
+	buf[0] = '\0';
+	if (!*s || !(fp = fmemopen(buf, len, "w")))
+		return buf;
+	term_string(fp, s);
+	fclose(fp);
+	return buf;
+}
+
 struct bk_out *
 bk_out_new(FILE *fp, enum bk_format fmt, const char **cols, int ncols)
 {

@@ -67,25 +67,29 @@ const char *const bk_migrations[] = {
 	"  summary TEXT NOT NULL,"
 	"  undone INTEGER NOT NULL DEFAULT 0"
 	");"
+	/* the set log: one row per set, and one per side of a set done on
+	 * each side; a skip is a row with skipped = 1 */
 	"CREATE TABLE sets ("
 	"  id INTEGER PRIMARY KEY,"
 	"  date TEXT NOT NULL,"
-	"  time TEXT,"
+	"  time TEXT,"		/* HH:MM */
 	"  exercise_id INTEGER NOT NULL REFERENCES exercises(id),"
 	"  set_no INTEGER NOT NULL DEFAULT 1,"
-	"  reps INTEGER,"
-	"  hold_s REAL,"
+	"  reps INTEGER,"	/* NULL for a timed set */
+	"  hold_s REAL,"	/* per rep with reps, else the set's length */
 	"  load_kg REAL,"
-	"  side TEXT CHECK (side IN ('left', 'right', 'both')),"
+	"  side TEXT CHECK (side IN ('left', 'right')),"
 	"  rpe REAL,"
 	"  note TEXT,"
 	"  skipped INTEGER NOT NULL DEFAULT 0,"
 	"  reason TEXT,"
 	"  plan_item_id INTEGER REFERENCES plan_items(id) ON DELETE SET NULL,"
 	"  journal_id INTEGER REFERENCES journal(id),"
-	"  source_key TEXT"	/* identity of an imported row */
+	/* the row's identity across exports and imports: a random key for
+	 * a set logged here, one made from the source row for an import */
+	"  source_key TEXT"
 	");"
-	"CREATE INDEX sets_date ON sets(date);"
+	"CREATE INDEX sets_date ON sets(date, time);"
 	"CREATE INDEX sets_exercise_date ON sets(exercise_id, date);"
 	"CREATE INDEX sets_plan_item ON sets(plan_item_id)"
 	"  WHERE plan_item_id IS NOT NULL;"

@@ -31,7 +31,7 @@ main(int argc, char *argv[])
 	bk_init("bk-unit");
 	if (argc < 2)
 		bk_errx(2, "usage: bk-unit date|future|week|csv|json|term|dose|"
-		    "weekdays ARG...");
+		    "spec|duration|load|datetime|slug ARG...");
 	if (strcmp(argv[1], "date") == 0 || strcmp(argv[1], "future") == 0) {
 		for (i = 2; i < argc; i++) {
 			if (bk_date_parse(argv[i], bk_today(), argv[1][0] == 'd' ?
@@ -94,6 +94,51 @@ main(int argc, char *argv[])
 		}
 		bk_out_end(o);
 		free(line);
+	} else if (strcmp(argv[1], "spec") == 0) {
+		/* each SPEC as "sets reps hold load_kg", or its error */
+		struct bk_spec sp;
+		const char *why;
+
+		for (i = 2; i < argc; i++) {
+			if (bk_spec_parse(argv[i], &sp, &why) != 0)
+				printf("error: %s\n", why);
+			else
+				printf("%ld %ld %ld %s\n", sp.sets, sp.reps,
+				    sp.hold_s, bk_num_format(sp.load_kg, 3, buf,
+				    sizeof buf));
+		}
+	} else if (strcmp(argv[1], "duration") == 0 ||
+	    strcmp(argv[1], "load") == 0) {
+		const char *why;
+		double kg;
+		long secs;
+		int rc;
+
+		for (i = 2; i < argc; i++) {
+			rc = argv[1][0] == 'd' ?
+			    bk_duration_parse(argv[i], &secs, &why) :
+			    bk_load_parse(argv[i], &kg, &why);
+			if (rc != 0)
+				printf("error: %s\n", why);
+			else if (argv[1][0] == 'd')
+				printf("%ld\n", secs);
+			else
+				puts(bk_num_format(kg, 3, buf, sizeof buf));
+		}
+	} else if (strcmp(argv[1], "datetime") == 0) {
+		char date[11], tm[6];
+
+		for (i = 2; i < argc; i++) {
+			if (bk_logio_datetime(argv[i], date, tm) != 0)
+				puts("invalid");
+			else
+				printf("%s %s\n", date, tm[0] ? tm : "-");
+		}
+	} else if (strcmp(argv[1], "slug") == 0) {
+		for (i = 2; i < argc; i++) {
+			bk_logio_slug(argv[i], buf, 65);
+			puts(buf);
+		}
 	} else
 		bk_errx(2, "unknown test '%s'", argv[1]);
 	return bk_close_stdout();

@@ -1,0 +1,1169 @@
+/* bk-log - log sets and skips; list, remove, undo, export and import them */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "bk.h"
+
+static const char usage_text[] =
+    "usage: bk-log EXERCISE [SPEC] [--date D] [--time HH:MM]\n"
+    "              [--side left|right|both] [--hold DUR] [--rpe N]\n"
+    "              [--note TEXT] [--plan NAME]\n"
+    "       bk-log skip EXERCISE [--reason TEXT] [--date D] [--plan NAME]\n"
+    "       bk-log list [--since D] [--until D] [--exercise X] [--format F]\n"
+    "       bk-log rm ID...\n"
+    "       bk-log undo\n"
+    "       bk-log export [--since D] [--until D] [--exercise X] [--format F]\n"
+    "       bk-log import FILE|- [--format auto|bk|strong|fitnotes|hevy]\n"
+    "              [--dry-run] [--create-missing]\n"
+    "SPEC: 3x10, 3x8@5kg, 2x10@15lb, 3x30s, 2x1m, 12\n"
+    "common options: [--db PATH] [-h | --help] [--version]\n";
+
+static const struct option longopts[] = {
+	{ "create-missing", no_argument, NULL, 'c' },
+	{ "date", required_argument, NULL, 'D' },
+	{ "db", required_argument, NULL, 'd' },
+	{ "dry-run", no_argument, NULL, 'n' },
+	{ "exercise", required_argument, NULL, 'e' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "hold", required_argument, NULL, 'H' },
+	{ "note", required_argument, NULL, 'm' },
+	{ "plan", required_argument, NULL, 'p' },
+	{ "reason", required_argument, NULL, 'R' },
+	{ "rpe", required_argument, NULL, 'r' },
+	{ "side", required_argument, NULL, 's' },
+	{ "since", required_argument, NULL, 'S' },
+	{ "time", required_argument, NULL, 't' },
+	{ "until", required_argument, NULL, 'U' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "complete", required_argument, NULL, 'C' },	/* for completions */
+	{ NULL, 0, NULL, 0 }
+};
+
+static const char *const subcommands[] = { "skip", "list", "rm", "undo",
+	"export", "import", "log", NULL };
+static const char *const sides[] = { "left", "right", "both", NULL };
+
+struct opts {
+	const char *db, *note, *plan, *reason, *exercise, *format, *side;
+	const char *date_s, *since_s, *until_s;
+	bk_day today, day, since, until;
+	char time[6];
+	long hold_s;	/* 0: no --hold */
+	double rpe;	/* -1: no --rpe */
+	int dry_run, create_missing;
+	const char *seen;	/* options given, as their letters */
+};
+
+_Noreturn static void
+usage_error(const char *fmt, const char *arg)
+{
+	bk_usage_error(usage_text, fmt, arg);
+}
+
+/* only the options in allowed (as letters) may be given to a subcommand */
+static void
+only_options(const struct opts *o, const char *sub, const char *allowed)
+{
+	const struct option *lo;
+	const char *c;
+
+	for (c = o->seen; *c; c++) {
+		if (strchr(allowed, *c) || strchr("dhV", *c))
+			continue;
+		for (lo = longopts; lo->name; lo++)
+			if (lo->val == *c)
+				break;
+		fflush(stdout);
+		fprintf(stderr, "%s: option --%s does not apply to '%s'\n",
+		    bk_progname, lo->name ? lo->name : "?", sub);
+		fputs(usage_text, stderr);
+		exit(BK_EXIT_USAGE);
+	}
+}
+
+static bk_day
+date_arg(const char *what, const char *s, bk_day today)
+{
+	bk_day d;
+
+	if (bk_date_parse(s, today, BK_DATE_PAST, &d) != 0)
+		bk_errx(BK_EXIT_USAGE, "invalid %s '%s' (YYYY-MM-DD, today, "
+		    "yesterday, a weekday or -3d)", what, s);
+	return d;
+}
+
+static enum bk_format
+out_format(const struct opts *o, enum bk_format dflt)
+{
+	int f;
+
+	if (!o->format)
+		return dflt;
+	if ((f = bk_format_parse(o->format)) < 0)
+		bk_errx(BK_EXIT_USAGE, "invalid format '%s' (one of: table, csv, "
+		    "tsv, json)", o->format);
+	return (enum bk_format)f;
+}
+
+static void
+complete(const char *what)
+{
+	const struct option *lo;
+	struct bk_db db;
+	sqlite3_stmt *st;
+	const char *const *list = NULL;
+	int i;
+
+	if (strcmp(what, "commands") == 0)
+		list = subcommands;
+	else if (strcmp(what, "side") == 0)
+		list = sides;
+	else if (strcmp(what, "import-format") == 0)
+		list = bk_logfmt_names;
+	else if (strcmp(what, "format") == 0) {
+		puts("table\ncsv\ntsv\njson");
+		return;
+	} else if (strcmp(what, "options") == 0) {
+		for (lo = longopts; lo->name; lo++)
+			if (lo->val != 'C')
+				printf("--%s\n", lo->name);
+		return;
+	} else if (strcmp(what, "exercises") == 0 ||
+	    strcmp(what, "plans") == 0) {
+		bk_db_open(&db, getenv("BK_COMPLETE_DB"), BK_DB_READ);
+		st = bk_db_prepare(&db, what[0] == 'e' ?
+		    "SELECT slug FROM exercises ORDER BY slug" :
+		    "SELECT name FROM plans ORDER BY name");
+		while (bk_db_step(&db, st) == SQLITE_ROW)
+			puts((const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+		bk_db_close(&db);
+		return;
+	} else
+		usage_error("invalid --complete '%s'", what);
+	for (i = 0; list[i]; i++)
+		puts(list[i]);
+}
+
+/* one set (or one side of one) to store */
+struct setrow {
+	const char *date, *time;
+	long long exercise, item;	/* item 0: no planned item */
+	long set_no, reps;	/* reps -1: none */
+	double hold_s, load_kg, rpe;	/* -1: none */
+	const char *side, *note, *reason, *key;	/* key NULL: a new one */
+	int skipped;
+};
+
+static sqlite3_stmt *
+prepare_insert(struct bk_db *db)
+{
+	return bk_db_prepare(db, "INSERT INTO sets (date, time, exercise_id,"
+	    " set_no, reps, hold_s, load_kg, side, rpe, note, skipped, reason,"
+	    " plan_item_id, journal_id, source_key) VALUES (?1, ?2, ?3, ?4,"
+	    " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+	    " coalesce(?15, 'log:' || lower(hex(randomblob(16)))))");
+}
+
+static void
+bind_num(sqlite3_stmt *st, int i, double v)
+{
+	if (v < 0)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_double(st, i, v);
+}
+
+static void
+bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	sqlite3_bind_text(st, i, s && *s ? s : NULL, -1, SQLITE_STATIC);
+}
+
+static long long
+insert_set(struct bk_db *db, sqlite3_stmt *st, long long jid,
+    const struct setrow *s)
+{
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	bind_text(st, 1, s->date);
+	bind_text(st, 2, s->time);
+	sqlite3_bind_int64(st, 3, s->exercise);
+	sqlite3_bind_int64(st, 4, s->set_no);
+	if (s->reps >= 0)
+		sqlite3_bind_int64(st, 5, s->reps);
+	bind_num(st, 6, s->hold_s);
+	bind_num(st, 7, s->load_kg);
+	bind_text(st, 8, s->side);
+	bind_num(st, 9, s->rpe);
+	bind_text(st, 10, s->note);
+	sqlite3_bind_int(st, 11, s->skipped);
+	bind_text(st, 12, s->reason);
+	if (s->item > 0)
+		sqlite3_bind_int64(st, 13, s->item);
+	sqlite3_bind_int64(st, 14, jid);
+	bind_text(st, 15, s->key);
+	bk_db_step(db, st);
+	return sqlite3_last_insert_rowid(db->h);
+}
+
+/* an exercise named on the command line; exits 2 when there is none */
+static long long
+exercise_arg(struct bk_db *db, const char *name, char *slug, size_t len)
+{
+	sqlite3_stmt *st;
+	long long id;
+
+	if ((id = bk_catalog_lookup(db, name)) < 0) {
+		bk_db_close(db);
+		exit(BK_EXIT_USAGE);
+	}
+	st = bk_db_prepare(db, "SELECT slug FROM exercises WHERE id = ?");
+	sqlite3_bind_int64(st, 1, id);
+	bk_db_step(db, st);
+	snprintf(slug, len, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return id;
+}
+
+static void
+now_time(char *buf)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	snprintf(buf, 6, "%02u:%02u", (unsigned)tm.tm_hour % 24,
+	    (unsigned)tm.tm_min % 60);
+}
+
+/* a load as the configured units show it: "5kg", "15lb" */
+static char *
+load_text(double kg, int imperial, char *buf, size_t len)
+{
+	char n[32];
+
+	if (imperial)
+		snprintf(buf, len, "%slb", bk_num_format(kg / BK_KG_PER_LB, 2,
+		    n, sizeof n));
+	else
+		snprintf(buf, len, "%skg", bk_num_format(kg, 2, n, sizeof n));
+	return buf;
+}
+
+/* the planned item due for the exercise; exits 2 on an unknown plan */
+static int
+due_item(struct bk_db *db, const struct opts *o, long long ex,
+    struct bk_due *due)
+{
+	int r = bk_due_item(db, ex, o->day, o->plan, due);
+
+	if (r < 0) {
+		bk_db_rollback(db);
+		bk_errx(BK_EXIT_USAGE, "unknown plan '%s'", o->plan);
+	}
+	return r;
+}
+
+/* what one log command stores: sets of reps or timed sets, maybe loaded,
+ * maybe on each side */
+struct dose {
+	long sets, reps, hold_s;	/* reps 0: timed sets of hold_s */
+	double load_kg;	/* 0: none */
+	int nsides;
+	const char *side[2];
+};
+
+/* the SPEC, else the planned item's dose, else the catalog's; then the
+ * options */
+static void
+dose_for(struct bk_db *db, long long ex, const struct bk_due *due,
+    const struct bk_spec *spec, const struct opts *o, struct dose *d)
+{
+	sqlite3_stmt *st;
+	int per_side;
+
+	memset(d, 0, sizeof *d);
+	st = bk_db_prepare(db, "SELECT sets, reps, hold_s, per_side FROM "
+	    "exercises WHERE id = ?");
+	sqlite3_bind_int64(st, 1, ex);
+	bk_db_step(db, st);
+	d->sets = sqlite3_column_int(st, 0);
+	d->reps = sqlite3_column_int(st, 1);
+	d->hold_s = sqlite3_column_int(st, 2);
+	per_side = sqlite3_column_int(st, 3);
+	sqlite3_finalize(st);
+	if (due)
+		per_side = per_side || due->per_side;
+	if (spec) {
+		d->sets = spec->sets;
+		d->reps = spec->reps;
+		d->hold_s = spec->hold_s;
+		d->load_kg = spec->load_kg;
+	} else if (due && (due->reps > 0 || due->hold_s > 0)) {
+		/* an item with no reps and no hold leaves it to the catalog */
+		d->sets = due->sets > 0 ? due->sets : 1;
+		d->reps = due->reps > 0 ? due->reps : 0;
+		d->hold_s = due->hold_s > 0 ? due->hold_s : 0;
+		d->load_kg = due->load_kg > 0 ? due->load_kg : 0;
+	}
+	if (o->hold_s > 0)
+		d->hold_s = o->hold_s;
+	if (d->sets < 1)
+		d->sets = 1;
+	if (d->reps < 0 || (d->reps == 0 && d->hold_s <= 0))
+		d->reps = 1;
+	if (o->side && strcmp(o->side, "both") != 0)
+		d->side[d->nsides++] = o->side;
+	else if (o->side || per_side) {
+		d->side[d->nsides++] = "left";
+		d->side[d->nsides++] = "right";
+	}
+}
+
+/* "3x8 @ 5kg each side" */
+static char *
+dose_text(const struct dose *d, int imperial, char *buf, size_t len)
+{
+	char l[32];
+	size_t n;
+
+	bk_dose_format(d->sets, d->reps, d->hold_s, 0, buf, len);
+	n = strlen(buf);
+	if (d->load_kg > 0)
+		snprintf(buf + n, len - n, " @ %s",
+		    load_text(d->load_kg, imperial, l, sizeof l));
+	n = strlen(buf);
+	if (d->nsides)
+		snprintf(buf + n, len - n, " %s side",
+		    d->nsides == 2 ? "each" : d->side[0]);
+	return buf;
+}
+
+static void
+cmd_log(struct bk_db *db, const struct opts *o, const char *name,
+    const char *spec_s)
+{
+	struct bk_spec spec;
+	struct bk_config cfg;
+	struct bk_due due;
+	struct dose d;
+	struct setrow s;
+	sqlite3_stmt *st;
+	const char *why;
+	char slug[80], date[11], text[128], summary[512];
+	long long ex, jid, first = 0, last = 0;
+	long i, rows;
+	int j, planned;
+
+	if (spec_s && bk_spec_parse(spec_s, &spec, &why) != 0)
+		bk_errx(BK_EXIT_USAGE, "invalid spec '%s': %s", spec_s, why);
+	if (spec_s && spec.reps == 0 && o->hold_s > 0)
+		bk_errx(BK_EXIT_USAGE, "--hold goes with sets of reps, not with "
+		    "timed sets like '%s'", spec_s);
+	bk_config_load(&cfg);
+	bk_db_open(db, o->db, BK_DB_WRITE);
+	ex = exercise_arg(db, name, slug, sizeof slug);
+	bk_db_begin(db);
+	planned = due_item(db, o, ex, &due);
+	dose_for(db, ex, planned ? &due : NULL, spec_s ? &spec : NULL, o, &d);
+	dose_text(&d, cfg.imperial, text, sizeof text);
+	rows = d.sets * (d.nsides ? d.nsides : 1);
+	snprintf(summary, sizeof summary, "log %s %s on %s (%ld row%s)",
+	    slug, text, bk_date_format(o->day, date), rows,
+	    rows == 1 ? "" : "s");
+	jid = bk_journal_add(db, "bk-log", summary);
+
+	memset(&s, 0, sizeof s);
+	s.date = date;
+	s.time = o->time;
+	s.exercise = ex;
+	s.item = planned ? due.id : 0;
+	s.reps = d.reps > 0 ? d.reps : -1;
+	s.hold_s = d.hold_s > 0 ? d.hold_s : -1;
+	s.load_kg = d.load_kg > 0 ? d.load_kg : -1;
+	s.rpe = o->rpe;
+	s.note = o->note;
+	st = prepare_insert(db);
+	for (i = 1; i <= d.sets; i++) {
+		s.set_no = i;
+		for (j = 0; j < (d.nsides ? d.nsides : 1); j++) {
+			s.side = d.nsides ? d.side[j] : NULL;
+			last = insert_set(db, st, jid, &s);
+			if (!first)
+				first = last;
+		}
+	}
+	sqlite3_finalize(st);
+	bk_db_commit(db);
+
+	printf("logged %s %s on %s", slug, text, date);
+	if (o->time[0])
+		printf(" at %s", o->time);
+	if (planned) {
+		fputs(" for plan ", stdout);
+		bk_term_string(stdout, due.plan);
+	}
+	if (first == last)
+		printf(" (id %lld)\n", first);
+	else
+		printf(" (ids %lld-%lld)\n", first, last);
+}
+
+static void
+cmd_skip(struct bk_db *db, const struct opts *o, const char *name)
+{
+	struct bk_due due;
+	struct setrow s;
+	sqlite3_stmt *st;
+	char slug[80], date[11], summary[256];
+	long long ex, jid, id;
+	int planned;
+
+	bk_db_open(db, o->db, BK_DB_WRITE);
+	ex = exercise_arg(db, name, slug, sizeof slug);
+	bk_db_begin(db);
+	planned = due_item(db, o, ex, &due);
+	memset(&s, 0, sizeof s);
+	s.date = bk_date_format(o->day, date);
+	s.time = o->time;
+	s.exercise = ex;
+	s.item = planned ? due.id : 0;
+	s.set_no = 1;
+	s.reps = -1;
+	s.hold_s = s.load_kg = s.rpe = -1;
+	s.skipped = 1;
+	s.reason = o->reason;
+	snprintf(summary, sizeof summary, "skip %s on %s", slug, date);
+	jid = bk_journal_add(db, "bk-log", summary);
+	st = prepare_insert(db);
+	id = insert_set(db, st, jid, &s);
+	sqlite3_finalize(st);
+	bk_db_commit(db);
+	printf("skipped %s on %s", slug, date);
+	if (planned) {
+		fputs(" for plan ", stdout);
+		bk_term_string(stdout, due.plan);
+	}
+	printf(" (id %lld)\n", id);
+}
+
+/* the rows list and export show, oldest first */
+static sqlite3_stmt *
+select_sets(struct bk_db *db, const struct opts *o, const char *cols)
+{
+	static const char where[] = " FROM sets s"
+	    " JOIN exercises e ON e.id = s.exercise_id"
+	    " LEFT JOIN plan_items pi ON pi.id = s.plan_item_id"
+	    " LEFT JOIN plans p ON p.id = pi.plan_id"
+	    " WHERE s.date >= ?1 AND s.date <= ?2"
+	    " AND (?3 IS NULL OR s.exercise_id = ?3)"
+	    " ORDER BY s.date, s.time, s.id";
+	sqlite3_stmt *st;
+	char sql[1024], since[11], until[11], slug[80];
+
+	snprintf(sql, sizeof sql, "SELECT %s%s", cols, where);
+	st = bk_db_prepare(db, sql);
+	sqlite3_bind_text(st, 1, o->since_s ? bk_date_format(o->since, since) :
+	    "0000-00-00", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, o->until_s ? bk_date_format(o->until, until) :
+	    "9999-99-99", -1, SQLITE_TRANSIENT);
+	if (o->exercise)
+		sqlite3_bind_int64(st, 3, exercise_arg(db, o->exercise, slug,
+		    sizeof slug));
+	return st;
+}
+
+/* column i of st as text, numbers with at most 3 decimals; NULL if null */
+static const char *
+col_text(sqlite3_stmt *st, int i, char *buf, size_t len)
+{
+	switch (sqlite3_column_type(st, i)) {
+	case SQLITE_NULL:
+		return NULL;
+	case SQLITE_FLOAT:
+		return bk_num_format(sqlite3_column_double(st, i), 3, buf, len);
+	default:
+		return (const char *)sqlite3_column_text(st, i);
+	}
+}
+
+static void
+cmd_list(struct bk_db *db, const struct opts *o)
+{
+	static const char *cols[] = { "id", "date", "time", "exercise", "set",
+		"side", "reps", "hold_s", "load_kg", "rpe", "skipped", "note" };
+	static const int isnum[] = { 1, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 0 };
+	enum bk_format fmt = out_format(o, bk_format_default());
+	struct bk_config cfg;
+	struct bk_out *out;
+	sqlite3_stmt *st;
+	const char *v[12];
+	char nums[12][40];
+	int i;
+
+	bk_config_load(&cfg);
+	if (cfg.imperial)
+		cols[8] = "load_lb";
+	bk_db_open(db, o->db, BK_DB_READ);
+	st = select_sets(db, o, "s.id, s.date, s.time, e.slug, s.set_no,"
+	    " s.side, s.reps, s.hold_s, s.load_kg, s.rpe, s.skipped,"
+	    " coalesce(s.note, s.reason)");
+	out = bk_out_new(stdout, fmt, cols, 12);
+	while (bk_db_step(db, st) == SQLITE_ROW) {
+		for (i = 0; i < 12; i++)
+			v[i] = col_text(st, i, nums[i], sizeof nums[i]);
+		if (cfg.imperial && v[8])
+			v[8] = bk_num_format(sqlite3_column_double(st, 8) /
+			    BK_KG_PER_LB, 2, nums[8], sizeof nums[8]);
+		bk_out_row(out, v, isnum);
+	}
+	bk_out_end(out);
+	sqlite3_finalize(st);
+}
+
+/* export's text: in CSV and TSV a value that a spreadsheet would run as a
+ * formula gets a leading quote (import takes it off) */
+static const char *
+cell_text(const char *s, int guard, char **buf, size_t *cap)
+{
+	size_t n;
+
+	if (!s || !guard || !bk_logio_escape_needed(s))
+		return s;
+	n = strlen(s) + 2;
+	if (n > *cap) {
+		*cap = n;
+		*buf = bk_xrealloc(*buf, n);
+	}
+	(*buf)[0] = '\'';
+	memcpy(*buf + 1, s, n - 1);
+	return *buf;
+}
+
+static void
+cmd_export(struct bk_db *db, const struct opts *o)
+{
+	static const int isnum[] = { 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 0, 0, 0,
+		0 };
+	static const int text_cols[] = { 3, 11, 12, 13 };
+	enum bk_format fmt = out_format(o, BK_FMT_CSV);
+	struct bk_out *out;
+	sqlite3_stmt *st;
+	const char *v[15];
+	char nums[15][40], key[80], *buf[4] = { NULL }, base[160];
+	size_t cap[4] = { 0 };
+	int i, guard = fmt == BK_FMT_CSV || fmt == BK_FMT_TSV;
+
+	bk_db_open(db, o->db, BK_DB_READ);
+	st = select_sets(db, o, "s.date, s.time, e.slug, e.name, s.set_no,"
+	    " s.side, s.reps, s.hold_s, s.load_kg, s.rpe, s.skipped, s.reason,"
+	    " s.note, p.name, s.source_key, s.id");
+	out = bk_out_new(stdout, fmt, (const char **)bk_logio_columns, 15);
+	while (bk_db_step(db, st) == SQLITE_ROW) {
+		for (i = 0; i < 15; i++)
+			v[i] = col_text(st, i, nums[i], sizeof nums[i]);
+		for (i = 0; i < 4; i++)
+			v[text_cols[i]] = cell_text(v[text_cols[i]], guard,
+			    &buf[i], &cap[i]);
+		if (!v[14]) {
+			/* a row some other program stored: give it a key */
+			snprintf(base, sizeof base, "%lld\x1f%s\x1f%s",
+			    sqlite3_column_int64(st, 15), v[0], v[2]);
+			v[14] = bk_logio_key("bk", base, 1, key, sizeof key);
+		}
+		bk_out_row(out, v, isnum);
+	}
+	bk_out_end(out);
+	sqlite3_finalize(st);
+	for (i = 0; i < 4; i++)
+		free(buf[i]);
+}
+
+static void
+cmd_rm(struct bk_db *db, const struct opts *o, int argc, char **argv)
+{
+	sqlite3_stmt *st;
+	long long *ids = bk_xmalloc(argc * sizeof *ids), jid;
+	char summary[256], missing[256];
+	size_t n;
+	int i, j, nids = 0, nmissing = 0;
+
+	for (i = 0; i < argc; i++) {
+		long long id;
+
+		if (bk_parse_int(argv[i], 1, 0x7fffffffffffffffLL, &id) != 0)
+			bk_errx(BK_EXIT_USAGE, "invalid id '%s' (a row id that "
+			    "'bk-log list' shows)", argv[i]);
+		for (j = 0; j < nids && ids[j] != id; j++)
+			;
+		if (j == nids)
+			ids[nids++] = id;
+	}
+	bk_db_open(db, o->db, BK_DB_WRITE);
+	bk_db_begin(db);
+	st = bk_db_prepare(db, "SELECT 1 FROM sets WHERE id = ?");
+	missing[0] = '\0';
+	for (i = 0; i < nids; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, ids[i]);
+		if (bk_db_step(db, st) != SQLITE_ROW) {
+			n = strlen(missing);
+			snprintf(missing + n, sizeof missing - n, "%s%lld",
+			    nmissing++ ? ", " : "", ids[i]);
+		}
+	}
+	sqlite3_finalize(st);
+	if (nmissing) {
+		bk_db_rollback(db);
+		bk_errx(BK_EXIT_DATA, "cannot remove: no row with id%s %s",
+		    nmissing > 1 ? "s" : "", missing);
+	}
+	snprintf(summary, sizeof summary, "rm %d row%s (id%s ", nids,
+	    nids > 1 ? "s" : "", nids > 1 ? "s" : "");
+	for (i = 0; i < nids; i++) {
+		n = strlen(summary);
+		if (n > sizeof summary - 32) {
+			snprintf(summary + n, sizeof summary - n, ", ...");
+			break;
+		}
+		snprintf(summary + n, sizeof summary - n, "%s%lld",
+		    i ? ", " : "", ids[i]);
+	}
+	n = strlen(summary);
+	snprintf(summary + n, sizeof summary - n, ")");
+	jid = bk_journal_add(db, "bk-log", summary);
+	for (i = 0; i < nids; i++)
+		bk_journal_remove(db, jid, "sets", ids[i]);
+	bk_db_commit(db);
+	printf("removed %s\n", summary + 3);
+	free(ids);
+}
+
+static void
+cmd_undo(struct bk_db *db, const struct opts *o)
+{
+	char what[1024];
+
+	bk_db_open(db, o->db, BK_DB_WRITE);
+	bk_db_begin(db);
+	if (!bk_journal_undo(db, what, sizeof what)) {
+		bk_db_rollback(db);
+		bk_errx(BK_EXIT_DATA, "cannot undo: nothing left to undo");
+	}
+	bk_db_commit(db);
+	fputs("undid ", stdout);
+	bk_term_string(stdout, what);
+	putchar('\n');
+}
+
+/* import: one pass over the file inside one transaction */
+struct import {
+	struct bk_db *db;
+	const char *file;	/* as shown in messages */
+	enum bk_logfmt want;
+	struct bk_logmap map;
+	struct bk_logrow row;
+	int header_seen, default_lb, create;
+	long long jid, max_exercise;
+	long added, dups, unknown, created, unlinked;
+	sqlite3_stmt *find, *count, *dup, *ins, *unk, *mk, *slug_used;
+	/* the previous row, to reuse its exercise and planned item */
+	char *last_name;
+	long long last_ex, last_item;
+	char last_date[11], *last_plan;
+	char err[1024];
+};
+
+static long long
+find_exercise(struct import *im, const char *name)
+{
+	long long id = -1;
+
+	if (!name)
+		return -1;
+	sqlite3_reset(im->find);
+	sqlite3_bind_text(im->find, 1, name, -1, SQLITE_STATIC);
+	if (bk_db_step(im->db, im->find) == SQLITE_ROW)
+		id = sqlite3_column_int64(im->find, 0);
+	sqlite3_reset(im->find);
+	return id;
+}
+
+static int
+slug_taken(struct import *im, const char *slug)
+{
+	int taken;
+
+	sqlite3_reset(im->slug_used);
+	sqlite3_bind_text(im->slug_used, 1, slug, -1, SQLITE_STATIC);
+	taken = bk_db_step(im->db, im->slug_used) == SQLITE_ROW;
+	sqlite3_reset(im->slug_used);
+	return taken;
+}
+
+/* add an exercise for a name the store does not know */
+static long long
+create_exercise(struct import *im, const struct bk_logrow *r)
+{
+	char slug[80], try[80], today[11];
+	int k;
+
+	if (bk_slug_valid(r->exercise))
+		snprintf(slug, sizeof slug, "%s", r->exercise);
+	else
+		bk_logio_slug(r->exercise, slug, 65);
+	snprintf(try, sizeof try, "%s", slug);
+	for (k = 2; slug_taken(im, try); k++)
+		snprintf(try, sizeof try, "%.*s-%d", 56, slug, k);
+	sqlite3_reset(im->mk);
+	sqlite3_bind_text(im->mk, 1, try, -1, SQLITE_STATIC);
+	sqlite3_bind_text(im->mk, 2, r->exercise_name ? r->exercise_name :
+	    r->exercise, -1, SQLITE_STATIC);
+	sqlite3_bind_text(im->mk, 3, bk_date_format(bk_today(), today), -1,
+	    SQLITE_TRANSIENT);
+	bk_db_step(im->db, im->mk);
+	im->created++;
+	return sqlite3_last_insert_rowid(im->db->h);
+}
+
+static long long
+row_exercise(struct import *im, const struct bk_logrow *r, long line)
+{
+	long long id;
+
+	if (im->last_name && strcmp(im->last_name, r->exercise) == 0)
+		return im->last_ex;
+	id = find_exercise(im, r->exercise);
+	if (id < 0 && r->exercise_name && strcmp(r->exercise_name,
+	    r->exercise) != 0)
+		id = find_exercise(im, r->exercise_name);
+	if (id < 0 && im->create)
+		id = create_exercise(im, r);
+	if (id < 0) {
+		sqlite3_reset(im->unk);
+		sqlite3_bind_text(im->unk, 1, r->exercise, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(im->unk, 2, line);
+		bk_db_step(im->db, im->unk);
+		sqlite3_reset(im->unk);
+		return -1;
+	}
+	free(im->last_name);
+	im->last_name = bk_xstrdup(r->exercise);
+	im->last_ex = id;
+	return id;
+}
+
+/* the rank of this base among the rows read so far with the same one */
+static long
+rank(struct import *im, const char *base)
+{
+	char h[80];
+	long n;
+
+	bk_logio_key("", base, 0, h, sizeof h);
+	sqlite3_reset(im->count);
+	sqlite3_bind_text(im->count, 1, h, -1, SQLITE_TRANSIENT);
+	bk_db_step(im->db, im->count);
+	n = sqlite3_column_int(im->count, 0);
+	sqlite3_reset(im->count);
+	return n;
+}
+
+/* the planned item a bk row names by its plan; the sets of one logged
+ * command (set 2 and on, and the right side of set 1) share one */
+static long long
+row_item(struct import *im, const struct bk_logrow *r, long long ex)
+{
+	struct bk_due due;
+	bk_day day;
+
+	if (!r->plan)
+		return 0;
+	if (im->last_item && ex == im->last_ex && im->last_plan &&
+	    strcmp(r->date, im->last_date) == 0 &&
+	    strcmp(r->plan, im->last_plan) == 0 &&
+	    (r->set_no > 1 || (r->side && strcmp(r->side, "right") == 0)))
+		return im->last_item;
+	bk_date_parse_iso(r->date, &day);
+	if (bk_due_item(im->db, ex, day, r->plan, &due) != 1) {
+		im->unlinked++;
+		im->last_item = 0;
+		return 0;
+	}
+	im->last_item = due.id;
+	memcpy(im->last_date, r->date, 11);
+	free(im->last_plan);
+	im->last_plan = bk_xstrdup(r->plan);
+	return due.id;
+}
+
+static int
+import_row(const struct bk_csv_row *row, void *data)
+{
+	struct import *im = data;
+	struct bk_logrow *r = &im->row;
+	struct setrow s;
+	char key[80];
+	long long ex;
+	long n;
+
+	if (!im->header_seen) {
+		im->header_seen = 1;
+		return bk_logio_header(&im->map, im->want, row, im->err,
+		    sizeof im->err);
+	}
+	if (bk_logio_row(&im->map, row, im->default_lb, r, im->err,
+	    sizeof im->err) != 0)
+		return -1;
+	if ((ex = row_exercise(im, r, row->line)) < 0) {
+		im->unknown++;
+		return 0;
+	}
+	if (im->unknown)
+		return 0;	/* the import fails: only look for more names */
+	memset(&s, 0, sizeof s);
+	s.key = r->key;
+	if (!s.key || r->set_no == 0) {
+		n = rank(im, r->base);
+		if (!s.key)
+			s.key = bk_logio_key(bk_logfmt_names[im->map.fmt],
+			    r->base, n, key, sizeof key);
+		s.set_no = r->set_no ? r->set_no : n;
+	} else
+		s.set_no = r->set_no;
+	sqlite3_reset(im->dup);
+	sqlite3_bind_text(im->dup, 1, s.key, -1, SQLITE_STATIC);
+	if (bk_db_step(im->db, im->dup) == SQLITE_ROW) {
+		sqlite3_reset(im->dup);
+		im->dups++;
+		return 0;
+	}
+	sqlite3_reset(im->dup);
+	s.date = r->date;
+	s.time = r->time;
+	s.exercise = ex;
+	s.item = row_item(im, r, ex);
+	s.reps = r->reps;
+	s.hold_s = r->hold_s;
+	s.load_kg = r->load_kg;
+	s.rpe = r->rpe;
+	s.side = r->side;
+	s.note = r->note;
+	s.reason = r->reason;
+	s.skipped = r->skipped;
+	insert_set(im->db, im->ins, im->jid, &s);
+	im->added++;
+	return 0;
+}
+
+/* "'a' (line 2), 'b' (line 7)" for the names nothing matched */
+static char *
+unknown_names(struct import *im)
+{
+	sqlite3_stmt *st = bk_db_prepare(im->db, "SELECT name, line FROM "
+	    "temp.bk_import_unknown ORDER BY line");
+	char *buf = NULL, v[512];
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	int i = 0;
+
+	if (!fp)
+		bk_errx(BK_EXIT_DATA, "cannot allocate memory");
+	while (bk_db_step(im->db, st) == SQLITE_ROW)
+		fprintf(fp, "%s'%s' (line %lld)", i++ ? ", " : "",
+		    bk_term_snprint(v, sizeof v,
+		    (const char *)sqlite3_column_text(st, 0)),
+		    sqlite3_column_int64(st, 1));
+	sqlite3_finalize(st);
+	fclose(fp);
+	return buf;
+}
+
+static void
+import_fail(struct import *im, const char *fmt, const char *arg)
+{
+	char what[600];
+
+	bk_db_rollback(im->db);
+	snprintf(what, sizeof what, fmt, arg);
+	bk_errx(BK_EXIT_DATA, "cannot import %s: %s", im->file, what);
+}
+
+static void
+cmd_import(struct bk_db *db, const struct opts *o, const char *path)
+{
+	struct import im;
+	struct bk_config cfg;
+	sqlite3_stmt *st;
+	char shown[600], csverr[512], summary[800], v[512];
+	FILE *fp;
+	int fmt = BK_LOGFMT_AUTO, rc;
+
+	if (o->format && (fmt = bk_word_index(bk_logfmt_names, o->format)) < 0)
+		bk_errx(BK_EXIT_USAGE, "invalid format '%s' (one of: auto, bk, "
+		    "strong, fitnotes, hevy)", o->format);
+	memset(&im, 0, sizeof im);
+	if (strcmp(path, "-") == 0) {
+		fp = stdin;
+		snprintf(shown, sizeof shown, "stdin");
+	} else {
+		snprintf(shown, sizeof shown, "'%s'",
+		    bk_term_snprint(v, sizeof v, path));
+		if (!(fp = fopen(path, "r")))
+			bk_errx(BK_EXIT_DATA, "cannot open %s: %s", shown,
+			    strerror(errno));
+	}
+	bk_config_load(&cfg);
+	im.db = db;
+	im.file = shown;
+	im.want = (enum bk_logfmt)fmt;
+	im.default_lb = cfg.imperial;
+	im.create = o->create_missing;
+	bk_db_open(db, o->db, BK_DB_WRITE);
+	bk_db_begin(db);
+	bk_db_exec(db, "CREATE TEMP TABLE bk_import_seen (h TEXT PRIMARY KEY,"
+	    " n INTEGER NOT NULL) WITHOUT ROWID;"
+	    "CREATE TEMP TABLE bk_import_unknown (name TEXT PRIMARY KEY,"
+	    " line INTEGER NOT NULL) WITHOUT ROWID");
+	im.jid = bk_journal_add(db, "bk-log", "import");
+	st = bk_db_prepare(db, "SELECT coalesce(max(id), 0) FROM exercises");
+	bk_db_step(db, st);
+	im.max_exercise = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	im.find = bk_db_prepare(db, "SELECT id FROM exercises WHERE slug = ?1"
+	    " UNION ALL SELECT id FROM exercises WHERE slug = lower(?1)"
+	    " UNION ALL SELECT id FROM exercises WHERE name = ?1"
+	    " COLLATE NOCASE LIMIT 1");
+	im.count = bk_db_prepare(db, "INSERT INTO temp.bk_import_seen (h, n)"
+	    " VALUES (?, 1) ON CONFLICT (h) DO UPDATE SET n = n + 1"
+	    " RETURNING n");
+	im.dup = bk_db_prepare(db, "SELECT 1 FROM sets WHERE source_key = ?");
+	im.unk = bk_db_prepare(db, "INSERT OR IGNORE INTO"
+	    " temp.bk_import_unknown (name, line) VALUES (?, ?)");
+	im.mk = bk_db_prepare(db, "INSERT INTO exercises (slug, name, sets,"
+	    " reps, builtin, added) VALUES (?, ?, 1, 10, 0, ?)");
+	im.slug_used = bk_db_prepare(db, "SELECT 1 FROM exercises"
+	    " WHERE slug = ?");
+	im.ins = prepare_insert(db);
+	csverr[0] = '\0';
+	rc = bk_csv_read(fp, 0, import_row, &im, csverr, sizeof csverr);
+	if (fp != stdin)
+		fclose(fp);
+	sqlite3_finalize(im.find);
+	sqlite3_finalize(im.count);
+	sqlite3_finalize(im.dup);
+	sqlite3_finalize(im.unk);
+	sqlite3_finalize(im.mk);
+	sqlite3_finalize(im.slug_used);
+	sqlite3_finalize(im.ins);
+	bk_logrow_free(&im.row);
+	free(im.last_name);
+	free(im.last_plan);
+	if (rc != 0)
+		import_fail(&im, "%s", csverr[0] ? csverr : im.err);
+	if (!im.header_seen)
+		import_fail(&im, "%s", "the file is empty (no header row)");
+	if (im.unknown) {
+		char *names = unknown_names(&im);
+
+		bk_db_rollback(db);
+		bk_errx(BK_EXIT_DATA, "cannot import %s: unknown exercise%s %s "
+		    "(add %s with --create-missing or 'bk-plan exercise add')",
+		    im.file, strchr(names, ',') ? "s" : "", names,
+		    strchr(names, ',') ? "them" : "it");
+	}
+	/* what --create-missing added, to tell the user */
+	if (im.created && (im.added > 0 || o->dry_run)) {
+		st = bk_db_prepare(db, "SELECT slug, name FROM exercises"
+		    " WHERE id > ? ORDER BY id");
+		sqlite3_bind_int64(st, 1, im.max_exercise);
+		while (bk_db_step(db, st) == SQLITE_ROW) {
+			printf("%s exercise %s (", o->dry_run ? "would add" :
+			    "added", sqlite3_column_text(st, 0));
+			bk_term_string(stdout,
+			    (const char *)sqlite3_column_text(st, 1));
+			puts(")");
+		}
+		sqlite3_finalize(st);
+	}
+	snprintf(summary, sizeof summary, "import %s (%s): %ld set%s", im.file,
+	    bk_logfmt_names[im.map.fmt], im.added, im.added == 1 ? "" : "s");
+	bk_journal_set_summary(db, im.jid, summary);
+	bk_db_exec(db, "DROP TABLE temp.bk_import_seen;"
+	    "DROP TABLE temp.bk_import_unknown");
+	if (o->dry_run || im.added == 0)
+		bk_db_rollback(db);
+	else
+		bk_db_commit(db);
+	printf("%s %ld set%s from ", o->dry_run ? "would import" : "imported",
+	    im.added, im.added == 1 ? "" : "s");
+	bk_term_string(stdout, im.file);
+	printf(" (%s); %ld duplicate%s skipped", bk_logfmt_names[im.map.fmt],
+	    im.dups, im.dups == 1 ? "" : "s");
+	if (im.unlinked)
+		printf("; %ld plan link%s not found", im.unlinked,
+		    im.unlinked == 1 ? "" : "s");
+	putchar('\n');
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opts o;
+	struct bk_db db;
+	char seen[64];
+	size_t nseen = 0;
+	const char *sub, *why;
+	int c;
+
+	bk_init(argv[0]);
+	memset(&o, 0, sizeof o);
+	memset(&db, 0, sizeof db);
+	o.rpe = -1;
+	o.today = bk_today();
+	o.day = o.today;
+	while ((c = getopt_long(argc, argv, "cD:d:ne:f:hH:m:p:R:r:s:S:t:U:V",
+	    longopts, NULL)) != -1) {
+		if (nseen < sizeof seen - 1 && !memchr(seen, c, nseen))
+			seen[nseen++] = (char)c;
+		switch (c) {
+		case 'c':
+			o.create_missing = 1;
+			break;
+		case 'D':
+			o.date_s = optarg;
+			o.day = date_arg("date", optarg, o.today);
+			if (o.day > o.today)
+				bk_errx(BK_EXIT_USAGE, "invalid date '%s': it is "
+				    "after today", optarg);
+			break;
+		case 'd':
+			o.db = optarg;
+			break;
+		case 'n':
+			o.dry_run = 1;
+			break;
+		case 'e':
+			o.exercise = optarg;
+			break;
+		case 'f':
+			o.format = optarg;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return bk_close_stdout();
+		case 'H':
+			if (bk_duration_parse(optarg, &o.hold_s, &why) != 0)
+				bk_errx(BK_EXIT_USAGE, "invalid hold '%s': %s",
+				    optarg, why);
+			break;
+		case 'm':
+			o.note = optarg;
+			break;
+		case 'p':
+			o.plan = optarg;
+			break;
+		case 'R':
+			o.reason = optarg;
+			break;
+		case 'r':
+			if (bk_decimal_parse(optarg, 0, &o.rpe) != 0 ||
+			    o.rpe > 10)
+				bk_errx(BK_EXIT_USAGE, "invalid RPE '%s' (0 to 10)",
+				    optarg);
+			o.rpe = bk_round3(o.rpe);
+			break;
+		case 's':
+			if (bk_word_index(sides, optarg) < 0)
+				bk_errx(BK_EXIT_USAGE, "invalid side '%s' (one of: "
+				    "left, right, both)", optarg);
+			o.side = optarg;
+			break;
+		case 'S':
+			o.since_s = optarg;
+			o.since = date_arg("date", optarg, o.today);
+			break;
+		case 't':
+			if (bk_logio_time(optarg, o.time) != 0)
+				bk_errx(BK_EXIT_USAGE, "invalid time '%s' "
+				    "(HH:MM, 00:00 to 23:59)", optarg);
+			break;
+		case 'U':
+			o.until_s = optarg;
+			o.until = date_arg("date", optarg, o.today);
+			break;
+		case 'V':
+			puts("bk-log (backkit) " BK_VERSION);
+			return bk_close_stdout();
+		case 'C':
+			complete(optarg);
+			return bk_close_stdout();
+		default:
+			fputs(usage_text, stderr);
+			return BK_EXIT_USAGE;
+		}
+	}
+	seen[nseen] = '\0';
+	o.seen = seen;
+	argc -= optind;
+	argv += optind;
+	if (argc < 1)
+		usage_error("%s", "missing exercise or command");
+	sub = argv[0];
+
+	if (strcmp(sub, "skip") == 0) {
+		only_options(&o, sub, "RDp");
+		if (argc < 2)
+			usage_error("%s", "skip needs an EXERCISE");
+		if (argc > 2)
+			usage_error("unexpected argument '%s'", argv[2]);
+		if (o.day == o.today)
+			now_time(o.time);
+		cmd_skip(&db, &o, argv[1]);
+	} else if (strcmp(sub, "list") == 0 || strcmp(sub, "export") == 0) {
+		only_options(&o, sub, "SUef");
+		if (argc > 1)
+			usage_error("unexpected argument '%s'", argv[1]);
+		if (sub[0] == 'l')
+			cmd_list(&db, &o);
+		else
+			cmd_export(&db, &o);
+	} else if (strcmp(sub, "rm") == 0) {
+		only_options(&o, sub, "");
+		if (argc < 2)
+			usage_error("%s", "rm needs at least one ID");
+		cmd_rm(&db, &o, argc - 1, argv + 1);
+	} else if (strcmp(sub, "undo") == 0) {
+		only_options(&o, sub, "");
+		if (argc > 1)
+			usage_error("unexpected argument '%s'", argv[1]);
+		cmd_undo(&db, &o);
+	} else if (strcmp(sub, "import") == 0) {
+		only_options(&o, sub, "fnc");
+		if (argc < 2)
+			usage_error("%s", "import needs a FILE (or - for stdin)");
+		if (argc > 2)
+			usage_error("unexpected argument '%s'", argv[2]);
+		cmd_import(&db, &o, argv[1]);
+	} else {
+		if (strcmp(sub, "log") == 0) {
+			argc--;
+			argv++;
+			if (argc < 1)
+				usage_error("%s", "log needs an EXERCISE");
+		}
+		only_options(&o, "log", "DtsHrmp");
+		if (argc > 2)
+			usage_error("unexpected argument '%s'", argv[2]);
+		if (!o.time[0] && o.day == o.today)
+			now_time(o.time);
+		cmd_log(&db, &o, argv[0], argc > 1 ? argv[1] : NULL);
+	}
+	bk_db_close(&db);
+	return bk_close_stdout();
+}

@@ -1,0 +1,65 @@
+/* due.c - what a plan prescribes for an exercise on a given day */
+#include <string.h>
+
+#include "bk.h"
+
+static int
+plan_exists(struct bk_db *db, const char *name)
+{
+	sqlite3_stmt *st = bk_db_prepare(db, "SELECT 1 FROM plans "
+	    "WHERE name = ?");
+	int found;
+
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	found = bk_db_step(db, st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+int
+bk_due_item(struct bk_db *db, long long exercise_id, bk_day day,
+    const char *plan_name, struct bk_due *item)
+{
+	sqlite3_stmt *st;
+	char date[11];
+	int found;
+
+	/* among the items due, the first (by plan, then order in the day)
+	 * that nothing logged on that day fulfils yet, else the first */
+	st = bk_db_prepare(db, "SELECT pi.id, p.id, p.name, pi.sets, pi.reps,"
+	    " pi.hold_s, pi.load_kg, pi.per_side"
+	    " FROM plan_items pi JOIN plans p ON p.id = pi.plan_id"
+	    " WHERE p.active = 1 AND pi.kind = 'exercise'"
+	    " AND pi.exercise_id = ?1"
+	    " AND (pi.date = ?2 OR (pi.date IS NULL AND pi.weekday = ?3"
+	    "  AND ?2 >= p.start_date"
+	    "  AND (p.end_date IS NULL OR ?2 <= p.end_date)))"
+	    " AND (?4 IS NULL OR p.name = ?4)"
+	    " ORDER BY EXISTS (SELECT 1 FROM sets s WHERE s.plan_item_id = pi.id"
+	    "  AND s.date = ?2), p.id, pi.seq, pi.id LIMIT 1");
+	sqlite3_bind_int64(st, 1, exercise_id);
+	sqlite3_bind_text(st, 2, bk_date_format(day, date), -1,
+	    SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 3, bk_date_weekday(day));
+	sqlite3_bind_text(st, 4, plan_name, -1, SQLITE_STATIC);
+	memset(item, 0, sizeof *item);
+	found = bk_db_step(db, st) == SQLITE_ROW;
+	if (found) {
+		item->id = sqlite3_column_int64(st, 0);
+		item->plan_id = sqlite3_column_int64(st, 1);
+		snprintf(item->plan, sizeof item->plan, "%s",
+		    (const char *)sqlite3_column_text(st, 2));
+#define INTCOL(i) (sqlite3_column_type(st, (i)) == SQLITE_NULL ? -1 : \
+	sqlite3_column_int64(st, (i)))
+		item->sets = INTCOL(3);
+		item->reps = INTCOL(4);
+		item->hold_s = INTCOL(5);
+#undef INTCOL
+		item->load_kg = sqlite3_column_double(st, 6);
+		item->per_side = sqlite3_column_int(st, 7);
+	}
+	sqlite3_finalize(st);
+	if (!found && plan_name && !plan_exists(db, plan_name))
+		return -1;
+	return found;
+}

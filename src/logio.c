@@ -1,0 +1,648 @@
+/* logio.c - the CSV files bk-log reads and writes: its own lossless format
+ * (bk-csv(5)) and the exports of Strong, FitNotes and Hevy. Pure: rows in,
+ * rows out, no store and no exit. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "bk.h"
+
+const char *const bk_logfmt_names[] = { "auto", "bk", "strong", "fitnotes",
+	"hevy", NULL };
+static const char *const fmt_titles[] = { "", "bk", "Strong", "FitNotes",
+	"Hevy" };
+
+/* the bk format's columns, in order: F_DATE .. F_KEY below match them */
+const char *const bk_logio_columns[] = { "date", "time", "exercise",
+	"exercise_name", "set", "side", "reps", "hold_s", "load_kg", "rpe",
+	"skipped", "reason", "note", "plan", "key", NULL };
+
+enum field {
+	F_DATE, F_TIME, F_EXERCISE, F_EXNAME, F_SET, F_SIDE, F_REPS, F_HOLD,
+	F_LOAD, F_RPE, F_SKIPPED, F_REASON, F_NOTE, F_PLAN, F_KEY,
+	F_WORKOUT, F_SETTYPE, F_UNIT, F_LOAD_LB, NFIELDS
+};
+
+struct colspec {
+	enum bk_logfmt fmt;
+	const char *name;
+	enum field field;
+	int required;
+};
+
+/* the columns of the foreign formats that mean something here; the others
+ * (distance, workout length, ...) are read and left aside */
+static const struct colspec foreign[] = {
+	{ BK_LOGFMT_STRONG, "Date", F_DATE, 1 },
+	{ BK_LOGFMT_STRONG, "Workout Name", F_WORKOUT, 0 },
+	{ BK_LOGFMT_STRONG, "Exercise Name", F_EXERCISE, 1 },
+	{ BK_LOGFMT_STRONG, "Set Order", F_SETTYPE, 1 },
+	{ BK_LOGFMT_STRONG, "Weight", F_LOAD, 1 },
+	{ BK_LOGFMT_STRONG, "Weight Unit", F_UNIT, 0 },
+	{ BK_LOGFMT_STRONG, "Reps", F_REPS, 1 },
+	{ BK_LOGFMT_STRONG, "Seconds", F_HOLD, 0 },
+	{ BK_LOGFMT_STRONG, "Notes", F_NOTE, 0 },
+	{ BK_LOGFMT_STRONG, "RPE", F_RPE, 0 },
+	{ BK_LOGFMT_FITNOTES, "Date", F_DATE, 1 },
+	{ BK_LOGFMT_FITNOTES, "Exercise", F_EXERCISE, 1 },
+	{ BK_LOGFMT_FITNOTES, "Weight", F_LOAD, 1 },
+	{ BK_LOGFMT_FITNOTES, "Weight Unit", F_UNIT, 0 },
+	{ BK_LOGFMT_FITNOTES, "Reps", F_REPS, 1 },
+	{ BK_LOGFMT_FITNOTES, "Time", F_HOLD, 0 },
+	{ BK_LOGFMT_FITNOTES, "Comment", F_NOTE, 0 },
+	{ BK_LOGFMT_HEVY, "start_time", F_DATE, 1 },
+	{ BK_LOGFMT_HEVY, "title", F_WORKOUT, 0 },
+	{ BK_LOGFMT_HEVY, "exercise_title", F_EXERCISE, 1 },
+	{ BK_LOGFMT_HEVY, "exercise_notes", F_NOTE, 0 },
+	{ BK_LOGFMT_HEVY, "set_type", F_SETTYPE, 0 },
+	{ BK_LOGFMT_HEVY, "weight_kg", F_LOAD, 0 },
+	{ BK_LOGFMT_HEVY, "weight_lbs", F_LOAD_LB, 0 },
+	{ BK_LOGFMT_HEVY, "reps", F_REPS, 1 },
+	{ BK_LOGFMT_HEVY, "duration_seconds", F_HOLD, 0 },
+	{ BK_LOGFMT_HEVY, "rpe", F_RPE, 0 },
+};
+#define NFOREIGN (sizeof foreign / sizeof foreign[0])
+
+static const char *const months[] = { "jan", "feb", "mar", "apr", "may",
+	"jun", "jul", "aug", "sep", "oct", "nov", "dec" };
+
+/* a copy of s without blanks at either end, into buf */
+static const char *
+trimmed(const char *s, char *buf, size_t len)
+{
+	size_t n;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n >= len)
+		n = len - 1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+static int
+is_bk_header(const struct bk_csv_row *row)
+{
+	int i;
+
+	for (i = 0; bk_logio_columns[i]; i++)
+		if (i >= row->n || strcmp(row->f[i], bk_logio_columns[i]) != 0)
+			return 0;
+	return row->n == i;
+}
+
+static int
+has_column(const struct bk_csv_row *row, const char *name)
+{
+	char buf[64];
+	int i;
+
+	for (i = 0; i < row->n; i++)
+		if (bk_strcaseeq(trimmed(row->f[i], buf, sizeof buf), name))
+			return 1;
+	return 0;
+}
+
+int
+bk_logio_header(struct bk_logmap *m, enum bk_logfmt fmt,
+    const struct bk_csv_row *row, char *err, size_t errlen)
+{
+	char buf[64];
+	size_t k;
+	int i;
+
+	memset(m, 0, sizeof *m);
+	for (i = 0; i < BK_LOGIO_NFIELDS; i++)
+		m->col[i] = -1;
+	m->ncols = row->n;
+	m->point = row->delim == ';' ? ',' : 0;
+	if (fmt == BK_LOGFMT_AUTO) {
+		if (is_bk_header(row))
+			fmt = BK_LOGFMT_BK;
+		else if (has_column(row, "exercise_title"))
+			fmt = BK_LOGFMT_HEVY;
+		else if (has_column(row, "Exercise Name"))
+			fmt = BK_LOGFMT_STRONG;
+		else if (has_column(row, "Exercise") &&
+		    has_column(row, "Category"))
+			fmt = BK_LOGFMT_FITNOTES;
+		else {
+			snprintf(err, errlen, "line %ld: unknown header: not the "
+			    "bk, Strong, FitNotes or Hevy format", row->line);
+			return -1;
+		}
+	}
+	m->fmt = fmt;
+	if (fmt == BK_LOGFMT_BK) {
+		if (!is_bk_header(row)) {
+			snprintf(err, errlen, "line %ld: not a bk header: "
+			    "expected date,time,exercise,exercise_name,set,side,"
+			    "reps,hold_s,load_kg,rpe,skipped,reason,note,plan,key",
+			    row->line);
+			return -1;
+		}
+		for (i = 0; bk_logio_columns[i]; i++) {
+			m->col[i] = i;
+			m->name[i] = bk_logio_columns[i];
+		}
+		return 0;
+	}
+	for (k = 0; k < NFOREIGN; k++) {
+		if (foreign[k].fmt != fmt)
+			continue;
+		m->name[foreign[k].field] = foreign[k].name;
+		for (i = 0; i < row->n; i++)
+			if (bk_strcaseeq(trimmed(row->f[i], buf, sizeof buf),
+			    foreign[k].name) && m->col[foreign[k].field] < 0)
+				m->col[foreign[k].field] = i;
+		if (foreign[k].required && m->col[foreign[k].field] < 0) {
+			snprintf(err, errlen, "line %ld: not a %s header: no "
+			    "column '%s'", row->line, fmt_titles[fmt],
+			    foreign[k].name);
+			return -1;
+		}
+	}
+	if (fmt == BK_LOGFMT_HEVY && m->col[F_LOAD] < 0 &&
+	    m->col[F_LOAD_LB] < 0) {
+		snprintf(err, errlen, "line %ld: not a Hevy header: no column "
+		    "'weight_kg' or 'weight_lbs'", row->line);
+		return -1;
+	}
+	return 0;
+}
+
+/* between lo and hi digits at *p, into *out; moves *p past them */
+static int
+getnum(const char **p, int lo, int hi, int *out)
+{
+	int n = 0, v = 0;
+
+	while (n < hi && (*p)[n] >= '0' && (*p)[n] <= '9')
+		v = v * 10 + ((*p)[n++] - '0');
+	if (n < lo || ((*p)[n] >= '0' && (*p)[n] <= '9'))
+		return -1;
+	*p += n;
+	*out = v;
+	return 0;
+}
+
+/* HH:MM or H:MM, with :SS (dropped), into time */
+static int
+clock_time(const char *s, char *time)
+{
+	int h, mi, sec = 0;
+
+	if (getnum(&s, 1, 2, &h) != 0 || *s++ != ':' ||
+	    getnum(&s, 2, 2, &mi) != 0)
+		return -1;
+	if (*s == ':' && (s++, getnum(&s, 2, 2, &sec) != 0))
+		return -1;
+	if (*s || h > 23 || mi > 59 || sec > 59)
+		return -1;
+	snprintf(time, 6, "%02d:%02d", h, mi);
+	return 0;
+}
+
+int
+bk_logio_time(const char *s, char time[6])
+{
+	return clock_time(s, time);
+}
+
+int
+bk_logio_datetime(const char *s, char date[11], char time[6])
+{
+	char iso[11];
+	int d, y, i;
+	bk_day day;
+
+	time[0] = '\0';
+	if (strlen(s) >= 10) {
+		memcpy(iso, s, 10);
+		iso[10] = '\0';
+		if (bk_date_parse_iso(iso, &day) == 0) {
+			memcpy(date, iso, 11);
+			if (!s[10])
+				return 0;
+			if (s[10] != ' ' && s[10] != 'T')
+				return -1;
+			return clock_time(s + 11, time);
+		}
+	}
+	/* Hevy: "22 Dec 2025, 08:00" */
+	if (getnum(&s, 1, 2, &d) != 0 || *s++ != ' ')
+		return -1;
+	for (i = 0; i < 12; i++)
+		if (strncasecmp(s, months[i], 3) == 0)
+			break;
+	if (i == 12)
+		return -1;
+	s += 3;
+	while ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z'))
+		s++;	/* "December" */
+	if (*s++ != ' ' || getnum(&s, 4, 4, &y) != 0 ||
+	    !bk_date_valid(y, i + 1, d))
+		return -1;
+	bk_date_format(bk_date_from_ymd(y, i + 1, d), date);
+	if (!*s)
+		return 0;
+	if (*s == ',')
+		s++;
+	if (*s++ != ' ')
+		return -1;
+	return clock_time(s, time);
+}
+
+void
+bk_logio_slug(const char *name, char *buf, size_t len)
+{
+	size_t n = 0, max = len - 1 < 64 ? len - 1 : 64;
+	const unsigned char *p;
+	int dash = 0;
+
+	for (p = (const unsigned char *)name; *p && n < max; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    (*p >= 'A' && *p <= 'Z')) {
+			if (dash && n > 0 && n < max - 1)
+				buf[n++] = '-';
+			dash = 0;
+			buf[n++] = (char)(*p | (*p >= 'A' && *p <= 'Z' ? 0x20 : 0));
+		} else
+			dash = 1;
+	}
+	buf[n] = '\0';
+	if (!(buf[0] >= 'a' && buf[0] <= 'z')) {
+		memmove(buf + 2, buf, n + 1 < max - 1 ? n + 1 : max - 1);
+		buf[0] = 'x';
+		buf[1] = '-';
+		buf[max] = '\0';
+		n = strlen(buf);
+	}
+	while (n > 1 && buf[n - 1] == '-')
+		buf[--n] = '\0';
+}
+
+static uint64_t
+fnv1a(const char *s, size_t n, uint64_t h)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	/* a final mix, so that near keys look unrelated */
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	return h;
+}
+
+char *
+bk_logio_key(const char *prefix, const char *base, long n, char *buf,
+    size_t len)
+{
+	size_t bl = strlen(base);
+	char num[24];
+
+	snprintf(num, sizeof num, "#%ld", n);
+	snprintf(buf, len, "%s:%016llx%016llx", prefix,
+	    (unsigned long long)fnv1a(num, strlen(num),
+	    fnv1a(base, bl, 0xcbf29ce484222325ULL)),
+	    (unsigned long long)fnv1a(num, strlen(num),
+	    fnv1a(base, bl, 0x84222325cbf29ce4ULL ^ bl)));
+	return buf;
+}
+
+int
+bk_logio_escape_needed(const char *s)
+{
+	return s && s[0] && strchr("=+-@'\t\r", s[0]) != NULL;
+}
+
+/* append s (n bytes) to the growing buffer */
+static void
+put(char **buf, size_t *cap, size_t *used, const char *s, size_t n)
+{
+	if (*used + n + 1 > *cap) {
+		while (*used + n + 1 > *cap)
+			*cap = *cap ? *cap * 2 : 256;
+		*buf = bk_xrealloc(*buf, *cap);
+	}
+	memcpy(*buf + *used, s, n);
+	*used += n;
+	(*buf)[*used] = '\0';
+}
+
+void
+bk_logrow_free(struct bk_logrow *r)
+{
+	free(r->nbuf);
+	free(r->bbuf);
+	r->nbuf = r->bbuf = NULL;
+	r->ncap = r->bcap = 0;
+}
+
+struct ctx {
+	const struct bk_logmap *m;
+	const struct bk_csv_row *row;
+	char *err;
+	size_t errlen;
+};
+
+static const char *
+field(const struct ctx *c, enum field f)
+{
+	int i = c->m->col[f];
+
+	return i >= 0 && i < c->row->n ? c->row->f[i] : "";
+}
+
+static int
+bad(const struct ctx *c, enum field f, const char *why)
+{
+	char v[400];
+
+	snprintf(c->err, c->errlen, "line %ld: invalid %s '%s'%s%s",
+	    c->row->line, c->m->name[f] ? c->m->name[f] : "value",
+	    bk_term_snprint(v, sizeof v, field(c, f)), why ? ": " : "", why ? why : "");
+	return -1;
+}
+
+/* a number field: -1 when empty (or 0 in a foreign file, where apps write
+ * 0 for nothing), else a value in [min, max] */
+static int
+number(const struct ctx *c, enum field f, double min, double max,
+    int whole, double *out)
+{
+	char buf[64];
+	const char *s = trimmed(field(c, f), buf, sizeof buf);
+	double v;
+
+	*out = -1;
+	if (!*s)
+		return 0;
+	if (bk_decimal_parse(s, c->m->point, &v) != 0 || strlen(s) > 40)
+		return bad(c, f, NULL);
+	if (whole && v != (double)(long long)v)
+		return bad(c, f, "not a whole number");
+	if (v == 0 && c->m->fmt != BK_LOGFMT_BK)
+		return 0;
+	if (v < min || v > max) {
+		char why[64], a[32], b[32];
+
+		snprintf(why, sizeof why, "out of range %s to %s",
+		    bk_num_format(min, 3, a, sizeof a),
+		    bk_num_format(max, 3, b, sizeof b));
+		return bad(c, f, why);
+	}
+	*out = whole ? v : bk_round3(v);
+	return 0;
+}
+
+/* text, NULL when empty; in the bk format's free text, a leading quote
+ * that export added to keep spreadsheets from running a formula is taken
+ * off */
+static const char *
+text(const struct ctx *c, enum field f)
+{
+	const char *s = field(c, f);
+
+	if (c->m->fmt == BK_LOGFMT_BK && s[0] == '\'' && (f == F_EXNAME ||
+	    f == F_REASON || f == F_NOTE || f == F_PLAN))
+		s++;
+	return *s ? s : NULL;
+}
+
+/* the h:mm:ss, m:ss or plain seconds of FitNotes' Time column */
+static int
+hms(const struct ctx *c, double *out)
+{
+	char buf[64];
+	const char *s = trimmed(field(c, F_HOLD), buf, sizeof buf);
+	int a, b, sec = 0;
+
+	*out = -1;
+	if (!strchr(s, ':'))
+		return number(c, F_HOLD, 0, BK_HOLD_MAX, 0, out);
+	if (getnum(&s, 1, 5, &a) != 0 || *s++ != ':' ||
+	    getnum(&s, 2, 2, &b) != 0 || b > 59)
+		return bad(c, F_HOLD, NULL);
+	if (*s == ':') {
+		s++;
+		if (getnum(&s, 2, 2, &sec) != 0 || sec > 59)
+			return bad(c, F_HOLD, NULL);
+		sec += a * 3600 + b * 60;
+	} else
+		sec = a * 60 + b;
+	if (*s)
+		return bad(c, F_HOLD, NULL);
+	if (sec > BK_HOLD_MAX)
+		return bad(c, F_HOLD, "more than 24h");
+	if (sec > 0)
+		*out = sec;
+	return 0;
+}
+
+/* what a Strong Set Order or a Hevy set_type says about the set */
+static int
+set_kind(const struct ctx *c, const char **what)
+{
+	char buf[32];
+	const char *s = trimmed(field(c, F_SETTYPE), buf, sizeof buf);
+	double v;
+
+	*what = NULL;
+	if (c->m->fmt == BK_LOGFMT_STRONG) {
+		if (bk_decimal_parse(s, 0, &v) == 0 && !strchr(s, '.'))
+			return 0;
+		if (bk_strcaseeq(s, "W"))
+			*what = "warm-up set";
+		else if (bk_strcaseeq(s, "D"))
+			*what = "drop set";
+		else if (bk_strcaseeq(s, "F"))
+			*what = "set to failure";
+		else
+			return bad(c, F_SETTYPE, "expected a number, W, D or F");
+		return 0;
+	}
+	if (!*s || bk_strcaseeq(s, "normal"))
+		return 0;
+	if (bk_strcaseeq(s, "warmup"))
+		*what = "warm-up set";
+	else if (bk_strcaseeq(s, "dropset"))
+		*what = "drop set";
+	else if (bk_strcaseeq(s, "failure"))
+		*what = "set to failure";
+	else
+		return bad(c, F_SETTYPE, "expected normal, warmup, dropset or "
+		    "failure");
+	return 0;
+}
+
+static int
+bk_row(const struct ctx *c, struct bk_logrow *r)
+{
+	double v;
+	size_t used = 0;
+	int i;
+
+	if (bk_logio_datetime(field(c, F_DATE), r->date, r->time) != 0 ||
+	    strlen(field(c, F_DATE)) != 10)
+		return bad(c, F_DATE, "expected YYYY-MM-DD");
+	if (*field(c, F_TIME) && (strlen(field(c, F_TIME)) != 5 ||
+	    clock_time(field(c, F_TIME), r->time) != 0))
+		return bad(c, F_TIME, "expected HH:MM");
+	if (!(r->exercise = text(c, F_EXERCISE)))
+		return bad(c, F_EXERCISE, "empty");
+	r->exercise_name = text(c, F_EXNAME);
+	if (number(c, F_SET, 1, 100000, 1, &v) != 0)
+		return -1;
+	if (v < 0)
+		return bad(c, F_SET, "empty");
+	r->set_no = (long)v;
+	if (!*field(c, F_SIDE))
+		r->side = NULL;
+	else if (strcmp(field(c, F_SIDE), "left") == 0)
+		r->side = "left";
+	else if (strcmp(field(c, F_SIDE), "right") == 0)
+		r->side = "right";
+	else
+		return bad(c, F_SIDE, "expected left, right or nothing");
+	if (number(c, F_REPS, 1, BK_REPS_MAX, 1, &v) != 0)
+		return -1;
+	r->reps = (long)v;
+	if (number(c, F_HOLD, 0.001, BK_HOLD_MAX, 0, &r->hold_s) != 0 ||
+	    number(c, F_LOAD, 0.001, BK_LOAD_MAX, 0, &r->load_kg) != 0 ||
+	    number(c, F_RPE, 0, 10, 0, &r->rpe) != 0)
+		return -1;
+	if (strcmp(field(c, F_SKIPPED), "0") == 0)
+		r->skipped = 0;
+	else if (strcmp(field(c, F_SKIPPED), "1") == 0)
+		r->skipped = 1;
+	else
+		return bad(c, F_SKIPPED, "expected 0 or 1");
+	r->reason = text(c, F_REASON);
+	r->note = text(c, F_NOTE);
+	r->plan = text(c, F_PLAN);
+	r->key = text(c, F_KEY);
+	/* a row without a key is known by everything it says */
+	for (i = 0; i < c->row->n; i++) {
+		put(&r->bbuf, &r->bcap, &used, c->row->f[i], c->row->len[i]);
+		put(&r->bbuf, &r->bcap, &used, "\x1f", 1);
+	}
+	r->base = r->bbuf;
+	return 0;
+}
+
+static int
+foreign_row(const struct ctx *c, struct bk_logrow *r, int default_lb)
+{
+	const char *what, *note, *unit;
+	char buf[32], *p;
+	size_t used = 0;
+	double v;
+	int lb = default_lb;
+
+	if (bk_logio_datetime(field(c, F_DATE), r->date, r->time) != 0)
+		return bad(c, F_DATE, NULL);
+	if (!(r->exercise = text(c, F_EXERCISE)))
+		return bad(c, F_EXERCISE, "empty");
+	r->exercise_name = r->exercise;
+	if (number(c, F_REPS, 1, BK_REPS_MAX, 1, &v) != 0)
+		return -1;
+	r->reps = (long)v;
+	if (c->m->fmt == BK_LOGFMT_FITNOTES) {
+		if (hms(c, &r->hold_s) != 0)
+			return -1;
+	} else if (number(c, F_HOLD, 0, BK_HOLD_MAX, 0, &r->hold_s) != 0)
+		return -1;
+	if (number(c, F_RPE, 0, 10, 0, &r->rpe) != 0)
+		return -1;
+	if (c->m->col[F_UNIT] >= 0) {
+		unit = trimmed(field(c, F_UNIT), buf, sizeof buf);
+		if (bk_strcaseeq(unit, "kg") || bk_strcaseeq(unit, "kgs"))
+			lb = 0;
+		else if (bk_strcaseeq(unit, "lb") || bk_strcaseeq(unit, "lbs"))
+			lb = 1;
+		else if (*unit)
+			return bad(c, F_UNIT, "expected kg or lbs");
+	}
+	if (c->m->fmt == BK_LOGFMT_HEVY)
+		lb = c->m->col[F_LOAD] < 0;	/* weight_kg or weight_lbs */
+	if (c->m->col[F_LOAD] < 0) {
+		if (number(c, F_LOAD_LB, 0, BK_LOAD_MAX / BK_KG_PER_LB, 0,
+		    &r->load_kg) != 0)
+			return -1;
+	} else if (number(c, F_LOAD, 0, lb ? BK_LOAD_MAX / BK_KG_PER_LB :
+	    BK_LOAD_MAX, 0, &r->load_kg) != 0)
+		return -1;
+	if (lb && r->load_kg > 0)
+		r->load_kg = bk_round3(r->load_kg * BK_KG_PER_LB);
+	if (c->m->col[F_SETTYPE] >= 0 && set_kind(c, &what) != 0)
+		return -1;
+	if (c->m->col[F_SETTYPE] < 0)
+		what = NULL;
+	note = text(c, F_NOTE);
+	r->note = note;
+	if (what) {
+		put(&r->nbuf, &r->ncap, &used, what, strlen(what));
+		if (note) {
+			put(&r->nbuf, &r->ncap, &used, "; ", 2);
+			put(&r->nbuf, &r->ncap, &used, note, strlen(note));
+		}
+		r->note = r->nbuf;
+	}
+	/* the sets of one exercise in one workout are numbered in file
+	 * order; the workout is known by its start and its name */
+	used = 0;
+	put(&r->bbuf, &r->bcap, &used, field(c, F_DATE),
+	    strlen(field(c, F_DATE)));
+	put(&r->bbuf, &r->bcap, &used, "\x1f", 1);
+	put(&r->bbuf, &r->bcap, &used, field(c, F_WORKOUT),
+	    strlen(field(c, F_WORKOUT)));
+	put(&r->bbuf, &r->bcap, &used, "\x1f", 1);
+	put(&r->bbuf, &r->bcap, &used, r->exercise, strlen(r->exercise));
+	/* names match in any case, so keys must too */
+	for (p = r->bbuf; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p |= 0x20;
+	r->base = r->bbuf;
+	return 0;
+}
+
+int
+bk_logio_row(const struct bk_logmap *m, const struct bk_csv_row *row,
+    int default_lb, struct bk_logrow *r, char *err, size_t errlen)
+{
+	struct ctx c = { m, row, err, errlen };
+	int i;
+
+	if (row->n != m->ncols) {
+		snprintf(err, errlen, "line %ld: %d fields, expected %d",
+		    row->line, row->n, m->ncols);
+		return -1;
+	}
+	for (i = 0; i < row->n; i++)
+		if (strlen(row->f[i]) != row->len[i]) {
+			snprintf(err, errlen, "line %ld: a NUL byte in field %d",
+			    row->line, i + 1);
+			return -1;
+		}
+	r->date[0] = r->time[0] = '\0';
+	r->exercise = r->exercise_name = r->side = NULL;
+	r->reason = r->note = r->plan = r->key = r->base = NULL;
+	r->set_no = 0;
+	r->reps = -1;
+	r->hold_s = r->load_kg = r->rpe = -1;
+	r->skipped = 0;
+	if (m->fmt == BK_LOGFMT_BK)
+		return bk_row(&c, r);
+	return foreign_row(&c, r, default_lb);
+}
