@@ -384,6 +384,21 @@ cmd_toe_touch(struct bk_db *db, const struct opts *o, int n, char **vals)
 	print_ids(first, n);
 }
 
+/* "5.1 cm past the toes", "7.6 cm short of the toes", "at the toes" */
+static char *
+toes_phrase(double cm, char *buf, size_t len)
+{
+	char num[48];
+
+	bk_length_format(cm < 0 ? -cm : cm, cfg.imperial, num, sizeof num);
+	if (num[0] == '0' && num[1] == ' ')
+		snprintf(buf, len, "at the toes");
+	else
+		snprintf(buf, len, "%s %s the toes", num + (num[0] == '+'),
+		    cm < 0 ? "short of" : "past");
+	return buf;
+}
+
 /* the YMCA band line, when the age and the sex are known */
 static void
 print_band(const struct opts *o, bk_day day, double cm)
@@ -413,7 +428,7 @@ cmd_sit_and_reach(struct bk_db *db, const struct opts *o, int n,
 	struct row rows[MAXTRIES];
 	enum bk_protocol proto = o->protocol >= 0 ? o->protocol : BK_PROTO_YMCA;
 	const char *unit = proto == BK_PROTO_YMCA ? "in" : "cm";
-	char err[160], date[11], num[48], summary[200];
+	char err[160], date[11], num[64], tries[24], summary[200];
 	double value[MAXTRIES], cm[MAXTRIES];
 	bk_day day;
 	long long first;
@@ -443,17 +458,14 @@ cmd_sit_and_reach(struct bk_db *db, const struct opts *o, int n,
 		rows[i].protocol = bk_protocols[proto];
 	}
 	bk_date_format(day, date);
-	bk_length_format(cm[best], cfg.imperial, num, sizeof num);
-	snprintf(summary, sizeof summary, "sit-and-reach on %s: %s%g %s "
-	    "(%s), %s %s the toes", date, n > 1 ? "best " : "", value[best],
-	    unit, proto == BK_PROTO_YMCA ? "YMCA" : "ACSM",
-	    num[0] == '-' ? num + 1 : num, num[0] == '-' ? "short of" :
-	    "past");
+	snprintf(tries, sizeof tries, " of %d tries", n);
+	snprintf(summary, sizeof summary, "sit-and-reach on %s: %s%g %s%s "
+	    "(%s), %s", date, n > 1 ? "best " : "", value[best], unit,
+	    n > 1 ? tries : "", proto == BK_PROTO_YMCA ? "YMCA" : "ACSM",
+	    toes_phrase(cm[best], num, sizeof num));
 	bk_db_open(db, o->db, BK_DB_WRITE);
 	first = write_rows(db, rows, n, day, o->note, summary);
 	fputs(summary, stdout);
-	if (n > 1)
-		printf(", of %d tries", n);
 	print_ids(first, n);
 	print_band(o, day, cm[best]);
 }
@@ -594,8 +606,8 @@ static const char how_toe_touch[] =
 "are stiffer in the morning than in the evening.\n"
 "\n"
 "1. Take your shoes off and stand on a firm floor with your feet together.\n"
-"2. Straighten both knees and keep them straight, without forcing them\n"
-"   back, for the whole test.\n"
+"2. Keep your knees straight, without forcing them back, for the whole\n"
+"   test.\n"
 "3. Breathe out and bend forward slowly, letting your head and arms hang.\n"
 "   Never bounce to gain a little more.\n"
 "4. At the lowest point you reach, stay still for two seconds.\n"

@@ -59,7 +59,7 @@ parse_number(const char *s, double *v, const char **unit)
 	for (; *p; p++)
 		if (!isalpha((unsigned char)*p))
 			return -1;
-	*v = neg ? -x : x;
+	*v = neg && x != 0 ? -x : x;	/* no "-0" */
 	return 0;
 }
 
