@@ -507,9 +507,27 @@ config() {
 	run -0 bk-test --complete options
 	for opt in "${lines[@]}"; do
 		grep -q -- "${opt}" <(bk-test --help) || fail "$opt not in --help"
-		grep -q -- "Fl -${opt#--}" "$TOP/man/man1/bk-test.1" || fail "$opt not in the man page"
+		grep -qE -- "Fl (. [,|] )?-${opt#--}( |$)" "$TOP/man/man1/bk-test.1" || fail "$opt not in the man page"
 		grep -q -- "-l ${opt#--}" "$TOP/completions/bk-test.fish" || fail "$opt not in the fish completion"
 	done
 	grep -q -- '--complete options' "$TOP/completions/bk-test.bash"
 	grep -q -- '--complete options' "$TOP/completions/_bk-test"
+}
+
+@test "completions: bash completes commands, level words, kinds and option values" {
+	run -0 bash -c "source '$TOP/completions/bk-test.bash'
+		COMP_WORDS=(bk-test p); COMP_CWORD=1; _bk_test; echo \"\${COMPREPLY[*]}\"
+		COMP_WORDS=(bk-test toe-touch -12 sh); COMP_CWORD=3; _bk_test; echo \"\${COMPREPLY[*]}\"
+		COMP_WORDS=(bk-test progress t); COMP_CWORD=2; _bk_test; echo \"\${COMPREPLY[*]}\"
+		COMP_WORDS=(bk-test sit-and-reach 15 --protocol ''); COMP_CWORD=4; _bk_test; echo \"\${COMPREPLY[*]}\"
+		COMP_WORDS=(bk-test pain 3 --region low); COMP_CWORD=4; _bk_test; echo \"\${COMPREPLY[*]}\"
+		COMP_WORDS=(bk-test --date yesterday toe-touch kn); COMP_CWORD=4; _bk_test; echo \"\${COMPREPLY[*]}\"
+		COMP_WORDS=(bk-test list --fo); COMP_CWORD=2; _bk_test; echo \"\${COMPREPLY[*]}\""
+	assert_line --index 0 'pain progress'
+	assert_line --index 1 'shins'
+	assert_line --index 2 'toe-touch'
+	assert_line --index 3 'ymca acsm'
+	assert_line --index 4 'lower-back'
+	assert_line --index 5 'knees knuckles'
+	assert_line --index 6 '--format'
 }
