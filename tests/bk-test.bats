@@ -531,3 +531,22 @@ config() {
 	assert_line --index 5 'knees knuckles'
 	assert_line --index 6 '--format'
 }
+
+@test "install: bk-test, its man page and completions land in place and work" {
+	local dest="$BATS_TEST_TMPDIR/stage" p="$BATS_TEST_TMPDIR/stage/opt/bk"
+	run -0 make -s -C "$TOP" install PREFIX=/opt/bk DESTDIR="$dest"
+	assert_file_executable "$p/bin/bk-test"
+	assert_file_exists "$p/share/man/man1/bk-test.1"
+	assert_file_exists "$p/share/bash-completion/completions/bk-test"
+	assert_file_exists "$p/share/zsh/site-functions/_bk-test"
+	assert_file_exists "$p/share/fish/vendor_completions.d/bk-test.fish"
+	run -0 "$p/bin/bk-test" toe-touch -12 -10
+	assert_output 'toe-touch on 2026-11-21: best -10 cm of 2 tries (ids 1-2)'
+	run -0 "$p/bin/bk-test" progress --format csv
+	assert_line --index 1 --regexp '^toe-touch,1,cm,'
+	run -0 bash -c "mandoc -Tascii '$p/share/man/man1/bk-test.1' | col -b"
+	assert_output --partial 'YMCA Fitness Testing and Assessment'
+	run -0 make -s -C "$TOP" uninstall PREFIX=/opt/bk DESTDIR="$dest"
+	assert_file_not_exists "$p/bin/bk-test"
+	assert_file_not_exists "$p/share/man/man1/bk-test.1"
+}
