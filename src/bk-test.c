@@ -60,7 +60,10 @@ struct opts {
 	const char *seen;	/* options given, as their letters */
 };
 
+/* loaded by the commands where units, birth_year or sex matter, so that
+ * a bad configuration line never stands in the way of undo or rm */
 static struct bk_config cfg;
+static char **args;	/* argv with the operands last */
 
 _Noreturn static void
 usage_error(const char *fmt, const char *arg)
@@ -335,6 +338,7 @@ cmd_toe_touch(struct bk_db *db, const struct opts *o, int n, char **vals)
 	long long first;
 	int i, best = 0, nlevels = 0;
 
+	bk_config_load(&cfg);
 	if (n > MAXTRIES)
 		bk_errx(BK_EXIT_USAGE, "too many tries '%s' (at most %d)",
 		    vals[MAXTRIES], MAXTRIES);
@@ -434,6 +438,7 @@ cmd_sit_and_reach(struct bk_db *db, const struct opts *o, int n,
 	long long first;
 	int i, best = 0;
 
+	bk_config_load(&cfg);
 	if (n > MAXTRIES)
 		bk_errx(BK_EXIT_USAGE, "too many tries '%s' (at most %d)",
 		    vals[MAXTRIES], MAXTRIES);
@@ -537,7 +542,7 @@ cmd_list(struct bk_db *db, const struct opts *o)
 }
 
 static void
-cmd_rm(struct bk_db *db, const struct opts *o, int n, char **args)
+cmd_rm(struct bk_db *db, const struct opts *o, int n, char **idv)
 {
 	long long *ids = bk_xmalloc(sizeof *ids * n), jid;
 	char summary[160];
@@ -547,8 +552,8 @@ cmd_rm(struct bk_db *db, const struct opts *o, int n, char **args)
 	for (i = 0; i < n; i++) {
 		long long id;
 
-		if (bk_parse_int(args[i], 1, (long long)1 << 53, &id) != 0)
-			bk_errx(BK_EXIT_USAGE, "invalid id '%s'", args[i]);
+		if (bk_parse_int(idv[i], 1, (long long)1 << 53, &id) != 0)
+			bk_errx(BK_EXIT_USAGE, "invalid id '%s'", idv[i]);
 		for (dup = 0, j = 0; j < nids; j++)
 			dup |= ids[j] == id;
 		if (!dup)
@@ -917,6 +922,7 @@ cmd_progress(struct bk_db *db, const struct opts *o, const char *kind)
 
 	if (kind)
 		check_word("kind", kinds, kind);
+	bk_config_load(&cfg);
 	if (o->region && kind && strcmp(kind, "pain") != 0)
 		usage_error("option --region applies to pain only, not '%s'",
 		    kind);
@@ -952,7 +958,7 @@ main(int argc, char *argv[])
 {
 	struct opts o;
 	struct bk_db db;
-	char seen[64], **args;
+	char seen[64];
 	size_t nseen = 0;
 	long long n;
 	const char *sub;
@@ -1034,7 +1040,6 @@ main(int argc, char *argv[])
 	if (argc < 1)
 		usage_error("%s", "missing command");
 	sub = argv[0];
-	bk_config_load(&cfg);
 
 	if (strcmp(sub, "toe-touch") == 0) {
 		only_options(&o, sub, "Dn");

@@ -291,6 +291,12 @@ config() {
 	run -1 --separate-stderr bk-test sit-and-reach 15
 	assert_err "bk-test: $XDG_CONFIG_HOME/backkit/config:2: invalid sex 'M': expected male or female"
 	assert_file_not_exists "$BK_DB"
+	# where neither units, age nor sex matter, a bad line is no obstacle
+	run -0 bk-test pain 2
+	run -0 bk-test list --format csv
+	run -0 bk-test undo
+	run -1 --separate-stderr bk-test progress
+	assert_err_partial "invalid sex 'M'"
 	config 'birth_year = 1990' 'sex = male' 'units = imperial'
 	run -0 bk-test sit-and-reach 15
 	assert_line --index 1 'YMCA rating: average (men 36-45, age 36)'
