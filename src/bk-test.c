@@ -218,6 +218,17 @@ complete(const char *what)
 		puts(list[i]);
 }
 
+static bk_day
+parse_day(const char *s)
+{
+	bk_day d;
+
+	if (bk_date_parse(s, bk_today(), BK_DATE_PAST, &d) != 0)
+		bk_errx(BK_EXIT_USAGE, "invalid date '%s' (YYYY-MM-DD, today, "
+		    "yesterday, a weekday or -3d)", s);
+	return d;
+}
+
 /* a date for a test: in the past or today */
 static bk_day
 test_date(const char *s)
@@ -226,10 +237,7 @@ test_date(const char *s)
 
 	if (!s)
 		return today;
-	if (bk_date_parse(s, today, BK_DATE_PAST, &d) != 0)
-		bk_errx(BK_EXIT_USAGE, "invalid date '%s' (YYYY-MM-DD, today, "
-		    "yesterday, a weekday or -3d)", s);
-	if (d > today)
+	if ((d = parse_day(s)) > today)
 		bk_errx(BK_EXIT_USAGE, "invalid date '%s': it is in the future",
 		    s);
 	return d;
@@ -239,14 +247,7 @@ test_date(const char *s)
 static const char *
 bound(const char *s, char *buf)
 {
-	bk_day d;
-
-	if (!s)
-		return NULL;
-	if (bk_date_parse(s, bk_today(), BK_DATE_PAST, &d) != 0)
-		bk_errx(BK_EXIT_USAGE, "invalid date '%s' (YYYY-MM-DD, today, "
-		    "yesterday, a weekday or -3d)", s);
-	return bk_date_format(d, buf);
+	return s ? bk_date_format(parse_day(s), buf) : NULL;
 }
 
 static void
@@ -267,7 +268,7 @@ print_ids(long long first, int n)
 		printf(" (ids %lld-%lld)\n", first, first + n - 1);
 }
 
-/* one row of a write; the caller binds nothing, everything is here */
+/* one measurement row to insert */
 struct row {
 	const char *kind;
 	double value;
@@ -336,7 +337,7 @@ cmd_toe_touch(struct bk_db *db, const struct opts *o, int n, char **vals)
 	char err[160], date[11], shown[48], summary[160];
 	bk_day day;
 	long long first;
-	int i, best = 0, nlevels = 0;
+	int i, best = 0;
 
 	bk_config_load(&cfg);
 	if (n > MAXTRIES)
@@ -347,10 +348,9 @@ cmd_toe_touch(struct bk_db *db, const struct opts *o, int n, char **vals)
 		    sizeof err) != 0)
 			bk_errx(BK_EXIT_USAGE, "invalid reach '%s': %s",
 			    vals[i], err);
-		nlevels += r[i].level >= 0;
 	}
 	/* a level word and a distance are different scales */
-	for (i = 1; i < n && nlevels > 0 && nlevels < n; i++)
+	for (i = 1; i < n; i++)
 		if ((r[i].level >= 0) != (r[0].level >= 0))
 			bk_errx(BK_EXIT_USAGE, "invalid reach '%s': one test is "
 			    "all distances or all level words", vals[i]);
