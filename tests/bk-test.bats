@@ -540,7 +540,12 @@ config() {
 
 @test "install: bk-test, its man page and completions land in place and work" {
 	local dest="$BATS_TEST_TMPDIR/stage" p="$BATS_TEST_TMPDIR/stage/opt/bk"
-	run -0 make -s -C "$TOP" install PREFIX=/opt/bk DESTDIR="$dest"
+	# a private copy of the sources: no race with another suite's build
+	local tree="$BATS_TEST_TMPDIR/tree"
+	mkdir -p "$tree"
+	cp -R "$TOP/Makefile" "$TOP/src" "$TOP/man" "$TOP/share" \
+		"$TOP/completions" "$tree/"
+	run -0 make -s -C "$tree" install PREFIX=/opt/bk DESTDIR="$dest"
 	assert_file_executable "$p/bin/bk-test"
 	assert_file_exists "$p/share/man/man1/bk-test.1"
 	assert_file_exists "$p/share/bash-completion/completions/bk-test"
@@ -552,7 +557,7 @@ config() {
 	assert_line --index 1 --regexp '^toe-touch,1,cm,'
 	run -0 bash -c "mandoc -Tascii '$p/share/man/man1/bk-test.1' | col -b"
 	assert_output --partial 'YMCA Fitness Testing and Assessment'
-	run -0 make -s -C "$TOP" uninstall PREFIX=/opt/bk DESTDIR="$dest"
+	run -0 make -s -C "$tree" uninstall PREFIX=/opt/bk DESTDIR="$dest"
 	assert_file_not_exists "$p/bin/bk-test"
 	assert_file_not_exists "$p/share/man/man1/bk-test.1"
 }
