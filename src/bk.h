@@ -61,9 +61,12 @@ int bk_date_parse(const char *s, bk_day today, enum bk_date_dir dir,
 bk_day bk_today(void);
 
 /* config.c */
+enum bk_sex { BK_SEX_UNKNOWN, BK_SEX_MALE, BK_SEX_FEMALE };
 struct bk_config {
 	int imperial;	/* units = imperial */
 	int week_sunday;	/* week_start = sunday */
+	int birth_year;	/* birth_year = YYYY; 0 when not set */
+	enum bk_sex sex;	/* sex = male|female */
 };
 /* read $XDG_CONFIG_HOME/backkit/config (or ~/.config/...); exits 1 on a
  * bad line */
@@ -282,5 +285,84 @@ extern const char *const bk_equipment[];
 int bk_word_index(const char *const *list, const char *s);
 /* the list as "a, b, c" for messages */
 void bk_word_list(FILE *fp, const char *const *list);
+
+/* measure.c: toe-touch reaches, sit-and-reach readings, the YMCA norms
+ * and the progress of a series of tests (pure: no store, no exit) */
+#define BK_CM_PER_IN 2.54
+#define BK_YMCA_HEELS_IN 15.0	/* the yardstick mark at the heels */
+#define BK_YMCA_STICK_IN 36.0	/* the yardstick's length */
+#define BK_ACSM_FEET_CM 26.0	/* the box's mark at the soles */
+#define BK_ACSM_BOX_CM 100.0	/* the longest box scale accepted */
+/* toe-touch level words, from the shortest reach (knees) to the longest
+ * (palms flat on the floor); ordered among themselves only */
+extern const char *const bk_reach_levels[];
+extern const char *const bk_protocols[];	/* "ymca", "acsm" */
+extern const char *const bk_sexes[];	/* "male", "female" */
+extern const char *const bk_ymca_bands[];	/* "excellent" .. "very poor" */
+enum bk_protocol { BK_PROTO_YMCA, BK_PROTO_ACSM };
+struct bk_reach {
+	double value;	/* as entered, in unit */
+	const char *unit;	/* "cm" or "in"; NULL for a level word */
+	double cm;	/* signed distance from the floor: + is past it */
+	int level;	/* index in bk_reach_levels, or -1 for a number */
+};
+/* index of a level word (any case), or -1 */
+int bk_level_index(const char *s);
+/* "-12cm", "+3", "0", "-5in" or a level word; a bare number is in cm, or
+ * in inches when imperial. 0, or -1 with the reason in err */
+int bk_reach_parse(const char *s, int imperial, struct bk_reach *r,
+    char *err, size_t errlen);
+/* a beats b (both numbers or both level words) */
+int bk_reach_better(const struct bk_reach *a, const struct bk_reach *b);
+/* a signed length for people: "-12 cm", "+3.5 cm", "0 cm", or inches */
+char *bk_length_format(double cm, int imperial, char *buf, size_t len);
+/* a sit-and-reach reading: YMCA inches on the yardstick (heels at 15) or
+ * ACSM cm on the box (soles at 26); *cm gets the cm past the toes */
+int bk_sitreach_parse(const char *s, enum bk_protocol proto, double *value,
+    double *cm, char *err, size_t errlen);
+/* a reach in cm past the toes as a YMCA yardstick reading */
+double bk_ymca_inches(double cm_past_toes);
+/* the YMCA band (index in bk_ymca_bands) of a yardstick reading for an
+ * age and sex, with the age group's name in *group; -1 without norms
+ * (under 18, or no sex) */
+int bk_ymca_band(int age, enum bk_sex sex, double inches,
+    const char **group);
+
+/* progress of one kind: feed the result of each test in date order */
+#define BK_FLAT_PER_WEEK 0.05	/* |units per week| below this is flat */
+enum bk_trend_dir { BK_TREND_NONE, BK_TREND_FLAT, BK_TREND_RISING,
+	BK_TREND_FALLING };
+struct bk_trend {
+	int lower_better;	/* pain: the lowest rating is the best */
+	long n;
+	bk_day first_day, best_day, latest_day;
+	double first, best, latest;
+	double mx, my, cxx, cxy;	/* running means and co-moments */
+};
+struct bk_progress {
+	long n;	/* tests */
+	double first, best, latest, change;
+	bk_day first_day, best_day, latest_day;
+	enum bk_trend_dir dir;	/* NONE: one test, or all on one day */
+	double per_week;	/* the least-squares slope, units per week */
+	int projected;	/* rising, higher is better, latest below 0: */
+	bk_day zero_day;	/* the first day the trend line is at 0 */
+};
+void bk_trend_init(struct bk_trend *t, int lower_better);
+void bk_trend_add(struct bk_trend *t, bk_day day, double value);
+void bk_trend_finish(const struct bk_trend *t, struct bk_progress *p);
+/* the level words of a series: first, best, latest, and the progression
+ * with repeats folded ("shins → ankles"), the last BK_LEVELS_SHOWN kept */
+#define BK_LEVELS_SHOWN 8
+struct bk_levels {
+	long n;
+	int first, best, latest;
+	bk_day best_day;
+	int seq[BK_LEVELS_SHOWN], nseq, dropped;
+};
+void bk_levels_init(struct bk_levels *l);
+void bk_levels_add(struct bk_levels *l, bk_day day, int level);
+/* buf of at least 160 bytes holds any progression */
+char *bk_levels_format(const struct bk_levels *l, char *buf, size_t len);
 
 #endif

@@ -39,6 +39,8 @@ bk_config_load(struct bk_config *cfg)
 	char path[4096], *line = NULL, *key, *val, *eq;
 	size_t cap = 0;
 	long lineno = 0;
+	long long year;
+	int ty, tm, td;
 	FILE *fp;
 
 	memset(cfg, 0, sizeof *cfg);
@@ -78,6 +80,21 @@ bk_config_load(struct bk_config *cfg)
 				bk_errx(BK_EXIT_DATA, "%s:%ld: invalid week_start "
 				    "'%s': expected monday or sunday", path,
 				    lineno, val);
+		} else if (strcmp(key, "birth_year") == 0) {
+			bk_date_to_ymd(bk_today(), &ty, &tm, &td);
+			if (bk_parse_int(val, 1900, ty, &year) != 0)
+				bk_errx(BK_EXIT_DATA, "%s:%ld: invalid birth_year "
+				    "'%s': expected a year from 1900 to %d", path,
+				    lineno, val, ty);
+			cfg->birth_year = (int)year;
+		} else if (strcmp(key, "sex") == 0) {
+			if (strcmp(val, "male") == 0)
+				cfg->sex = BK_SEX_MALE;
+			else if (strcmp(val, "female") == 0)
+				cfg->sex = BK_SEX_FEMALE;
+			else
+				bk_errx(BK_EXIT_DATA, "%s:%ld: invalid sex '%s': "
+				    "expected male or female", path, lineno, val);
 		}
 		/* other keys belong to other commands or later versions */
 	}

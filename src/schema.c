@@ -96,22 +96,28 @@ const char *const bk_migrations[] = {
 	"CREATE INDEX sets_journal ON sets(journal_id);"
 	"CREATE UNIQUE INDEX sets_source_key ON sets(source_key)"
 	"  WHERE source_key IS NOT NULL;"
+	/* one row per value: a toe-touch or sit-and-reach test is one row
+	 * per try (try 1..n) sharing date and journal_id, its result the
+	 * best try; a pain rating is one row */
 	"CREATE TABLE measurements ("
 	"  id INTEGER PRIMARY KEY,"
 	"  kind TEXT NOT NULL,"	/* toe-touch, sit-and-reach, pain */
 	"  date TEXT NOT NULL,"
 	"  time TEXT,"
-	"  value REAL,"		/* as entered */
-	"  unit TEXT,"
-	"  value_cm REAL,"	/* normalised */
-	"  level TEXT,"		/* a toe-touch level word */
-	"  region TEXT,"
-	"  protocol TEXT,"
+	"  value REAL,"		/* as entered; pain: the rating 0-10 */
+	"  unit TEXT,"		/* of value: cm or in; NULL for pain */
+	"  value_cm REAL,"	/* toe-touch: signed cm from the floor; */
+				/* sit-and-reach: cm past the toes; */
+				/* NULL for a level word and for pain */
+	"  level TEXT,"		/* a toe-touch level word, or NULL */
+	"  region TEXT,"	/* pain: NULL is the back as a whole */
+	"  protocol TEXT,"	/* sit-and-reach: ymca or acsm */
 	"  try INTEGER NOT NULL DEFAULT 1,"
 	"  note TEXT,"
 	"  journal_id INTEGER REFERENCES journal(id)"
 	");"
 	"CREATE INDEX measurements_kind_date ON measurements(kind, date);"
+	"CREATE INDEX measurements_date ON measurements(date);"
 	"CREATE INDEX measurements_journal ON measurements(journal_id);"
 	/* rows removed by rm, kept so that undo can put them back */
 	"CREATE TABLE trash ("

@@ -139,6 +139,87 @@ main(int argc, char *argv[])
 			bk_logio_slug(argv[i], buf, 65);
 			puts(buf);
 		}
+	} else if (strcmp(argv[1], "reach") == 0 || strcmp(argv[1],
+	    "reach-imperial") == 0) {
+		/* value unit cm level, or the error */
+		struct bk_reach r;
+
+		for (i = 2; i < argc; i++) {
+			if (bk_reach_parse(argv[i], argv[1][5] == '-', &r, err,
+			    sizeof err) != 0)
+				printf("error: %s\n", err);
+			else if (r.level >= 0)
+				printf("level %s %d\n", bk_reach_levels[r.level],
+				    r.level);
+			else
+				printf("%g %s %.4f %s\n", r.value, r.unit, r.cm,
+				    bk_length_format(r.cm, 0, buf, sizeof buf));
+		}
+	} else if (strcmp(argv[1], "sitreach") == 0 && argc >= 3) {
+		double v, cm;
+		int p = bk_word_index(bk_protocols, argv[2]);
+
+		for (i = 3; i < argc && p >= 0; i++) {
+			if (bk_sitreach_parse(argv[i], p, &v, &cm, err,
+			    sizeof err) != 0)
+				printf("error: %s\n", err);
+			else
+				printf("%g %.4f %.4f\n", v, cm, bk_ymca_inches(cm));
+		}
+	} else if (strcmp(argv[1], "ymca") == 0 && argc >= 4) {
+		/* ymca AGE male|female INCHES...: the band of each reading */
+		const char *group;
+		int band, sex = bk_word_index(bk_sexes, argv[3]) + 1;
+
+		for (i = 4; i < argc; i++) {
+			band = bk_ymca_band(atoi(argv[2]), sex, atof(argv[i]),
+			    &group);
+			printf("%s: %s%s%s\n", argv[i], band < 0 ? "none" :
+			    bk_ymca_bands[band], group ? " " : "",
+			    group ? group : "");
+		}
+	} else if (strcmp(argv[1], "trend") == 0) {
+		/* lines "YYYY-MM-DD value" on stdin, in date order */
+		struct bk_trend t;
+		struct bk_progress p;
+		static const char *const dirs[] = { "none", "flat", "rising",
+			"falling" };
+		char line[128], date[11], day[11], b2[11], b3[11];
+		double v;
+
+		bk_trend_init(&t, argc > 2 && strcmp(argv[2], "pain") == 0);
+		while (fgets(line, sizeof line, stdin)) {
+			if (sscanf(line, "%10s %lf", date, &v) != 2 ||
+			    bk_date_parse_iso(date, &d) != 0)
+				bk_errx(2, "bad line: %s", line);
+			bk_trend_add(&t, d, v);
+		}
+		bk_trend_finish(&t, &p);
+		if (p.n == 0) {
+			puts("n=0");
+			return bk_close_stdout();
+		}
+		printf("n=%ld first=%g@%s best=%g@%s latest=%g@%s change=%g "
+		    "trend=%s", p.n, p.first, bk_date_format(p.first_day, day),
+		    p.best, bk_date_format(p.best_day, b2), p.latest,
+		    bk_date_format(p.latest_day, b3), p.change, dirs[p.dir]);
+		if (p.dir != BK_TREND_NONE)
+			printf(" per_week=%.4f", p.per_week);
+		if (p.projected)
+			printf(" zero=%s", bk_date_format(p.zero_day, day));
+		putchar('\n');
+	} else if (strcmp(argv[1], "levels") == 0) {
+		struct bk_levels l;
+		char lv[256];
+
+		bk_levels_init(&l);
+		for (i = 2; i < argc; i++)
+			bk_levels_add(&l, i, bk_level_index(argv[i]));
+		printf("%ld %s | first %s best %s latest %s\n", l.n,
+		    bk_levels_format(&l, lv, sizeof lv),
+		    l.n ? bk_reach_levels[l.first] : "-",
+		    l.n ? bk_reach_levels[l.best] : "-",
+		    l.n ? bk_reach_levels[l.latest] : "-");
 	} else
 		bk_errx(2, "unknown test '%s'", argv[1]);
 	return bk_close_stdout();
