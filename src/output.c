@@ -37,9 +37,8 @@ bk_format_default(void)
 	return isatty(STDOUT_FILENO) ? BK_FMT_TABLE : BK_FMT_CSV;
 }
 
-/* length of the valid UTF-8 sequence at s, or 0 */
-static size_t
-utf8_len(const unsigned char *s)
+size_t
+bk_utf8_len(const unsigned char *s)
 {
 	unsigned c = s[0], cp, n, i;
 
@@ -120,7 +119,7 @@ bk_json_string(FILE *fp, const char *str)
 			default: fprintf(fp, "\\u%04x", *s);
 			}
 			s++;
-		} else if ((n = utf8_len(s)) == 0) {
+		} else if ((n = bk_utf8_len(s)) == 0) {
 			fputs("\\ufffd", fp);
 			s++;
 		} else {
@@ -151,7 +150,7 @@ term_string(FILE *fp, const char *str)
 				fputs(esc, fp);
 			w += strlen(esc);
 			s++;
-		} else if ((n = utf8_len(s)) == 0) {
+		} else if ((n = bk_utf8_len(s)) == 0) {
 			if (fp)
 				fprintf(fp, "\\x%02x", *s);
 			w += 4;
