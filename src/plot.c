@@ -33,6 +33,7 @@ struct gp {
 	FILE *err;	/* gnuplot's stderr, read when it fails */
 	int outfd;	/* gnuplot's stdout */
 	const char *dest;	/* the output file, or NULL */
+	FILE *out;	/* or a temporary file copied to our stdout */
 	enum bk_plot_term term;
 };
 
@@ -217,9 +218,14 @@ gp_start(struct gp *g, const struct bk_plot_opts *o)
 
 	memset(g, 0, sizeof *g);
 	g->term = o->term;
-	g->outfd = STDOUT_FILENO;
-	if (o->output && open_output(g, o->output) != 0)
+	if (o->output) {
+		if (open_output(g, o->output) != 0)
+			return -1;
+	} else if (!(g->out = tmpfile()) || cloexec(fileno(g->out)) != 0) {
+		bk_warnx("cannot make a temporary file: %s", strerror(errno));
 		return -1;
+	} else
+		g->outfd = fileno(g->out);
 	if (!(g->err = tmpfile()) || cloexec(fileno(g->err)) != 0 ||
 	    pipe(in) != 0 || cloexec(in[0]) != 0 || cloexec(in[1]) != 0 ||
 	    pipe(status) != 0 || cloexec(status[0]) != 0 ||
@@ -296,6 +302,18 @@ gp_reason(struct gp *g, char *buf, size_t len)
 	}
 }
 
+static void
+copy_out(FILE *fp)
+{
+	char buf[8192];
+	size_t n;
+
+	rewind(fp);
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+		if (fwrite(buf, 1, n, stdout) != n)
+			break;
+}
+
 /* end the script, wait for gnuplot and put the output in place; ok = 0
  * drops the output. 0, or -1 after a message */
 static int
@@ -329,8 +347,13 @@ gp_finish(struct gp *g, int ok)
 		rc = -1;
 	}
 	fclose(g->err);
-	if (!g->dest)
+	if (g->out) {
+		/* our stdout, whose errors bk_close_stdout() reports */
+		if (rc == 0)
+			copy_out(g->out);
+		fclose(g->out);
 		return rc;
+	}
 	if (rc == 0 && (fstat(g->outfd, &sb) != 0 || sb.st_size == 0)) {
 		bk_warnx("cannot plot: gnuplot wrote nothing");
 		rc = -1;
