@@ -193,27 +193,6 @@ m.parse(sys.argv[1])' "$1"
 	assert_equal "$(digest "$out")" "$before"
 }
 
-# a directory an unprivileged user owns (as root, the command then runs
-# as nobody, whom the modes bind)
-unprivileged_dir() {
-	local d
-	d=$(mktemp -d /tmp/bk-plot.XXXXXX)
-	chmod 755 "$d"
-	if [ "$(id -u)" -eq 0 ]; then
-		chown 65534:65534 "$d"
-	fi
-	echo "$d"
-}
-
-as_user() {
-	if [ "$(id -u)" -eq 0 ]; then
-		as_nobody env BK_DB="$BK_DB" BK_TODAY="$BK_TODAY" HOME=/nonexistent \
-			XDG_CONFIG_HOME=/nonexistent PATH="$PATH" "$@"
-	else
-		"$@"
-	fi
-}
-
 @test "plot: an output that cannot be written is an error, exit 1, nothing changed" {
 	local d
 	d=$(unprivileged_dir)
