@@ -559,3 +559,24 @@ assert j == {"exercise": "jefferson-curl", "name": "Jefferson Curl", "sets": 4,
 	_bk_stats
 	assert_equal "${COMPREPLY[*]}" "jefferson-curl"
 }
+
+@test "bk-stats: installed with its man page and completions, and it works there" {
+	local dest="$BATS_TEST_TMPDIR/stage" p="$BATS_TEST_TMPDIR/stage/opt/bk"
+	run -0 make -s -C "$TOP" install PREFIX=/opt/bk DESTDIR="$dest"
+	assert_file_executable "$p/bin/bk-stats"
+	assert_file_exists "$p/share/man/man1/bk-stats.1"
+	assert_file_exists "$p/share/bash-completion/completions/bk-stats"
+	assert_file_exists "$p/share/zsh/site-functions/_bk-stats"
+	assert_file_exists "$p/share/fish/vendor_completions.d/bk-stats.fish"
+	volume_history
+	run -0 "$p/bin/bk-stats" volume --by month --exercise my-move
+	assert_output "$(printf '%s\n' period,exercise,sets,reps,hold_seconds,load_kg \
+		2026-11,my-move,2,0,90,0)"
+	run -0 "$p/bin/bk-stats" plot volume --output "$BATS_TEST_TMPDIR/v.svg"
+	assert_file_not_empty "$BATS_TEST_TMPDIR/v.svg"
+	run -0 mandoc -Tutf8 "$p/share/man/man1/bk-stats.1"
+	assert_output --partial 'hold_seconds'
+	run -0 make -s -C "$TOP" uninstall PREFIX=/opt/bk DESTDIR="$dest"
+	assert_file_not_exists "$p/bin/bk-stats"
+	assert_file_not_exists "$p/share/man/man1/bk-stats.1"
+}
