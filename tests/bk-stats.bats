@@ -562,7 +562,13 @@ assert j == {"exercise": "jefferson-curl", "name": "Jefferson Curl", "sets": 4,
 
 @test "bk-stats: installed with its man page and completions, and it works there" {
 	local dest="$BATS_TEST_TMPDIR/stage" p="$BATS_TEST_TMPDIR/stage/opt/bk"
-	run -0 make -s -C "$TOP" install PREFIX=/opt/bk DESTDIR="$dest"
+	# in a copy of the tree: another PREFIX rebuilds everything, which
+	# must not happen under the other suites' feet
+	local tree="$BATS_TEST_TMPDIR/tree"
+	mkdir "$tree"
+	cp -R "$TOP/Makefile" "$TOP/src" "$TOP/share" "$TOP/man" \
+		"$TOP/completions" "$tree/"
+	run -0 make -s -C "$tree" install PREFIX=/opt/bk DESTDIR="$dest"
 	assert_file_executable "$p/bin/bk-stats"
 	assert_file_exists "$p/share/man/man1/bk-stats.1"
 	assert_file_exists "$p/share/bash-completion/completions/bk-stats"
@@ -576,7 +582,7 @@ assert j == {"exercise": "jefferson-curl", "name": "Jefferson Curl", "sets": 4,
 	assert_file_not_empty "$BATS_TEST_TMPDIR/v.svg"
 	run -0 mandoc -Tutf8 "$p/share/man/man1/bk-stats.1"
 	assert_output --partial 'hold_seconds'
-	run -0 make -s -C "$TOP" uninstall PREFIX=/opt/bk DESTDIR="$dest"
+	run -0 make -s -C "$tree" uninstall PREFIX=/opt/bk DESTDIR="$dest"
 	assert_file_not_exists "$p/bin/bk-stats"
 	assert_file_not_exists "$p/share/man/man1/bk-stats.1"
 }
