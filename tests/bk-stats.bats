@@ -562,12 +562,8 @@ assert j == {"exercise": "jefferson-curl", "name": "Jefferson Curl", "sets": 4,
 
 @test "bk-stats: installed with its man page and completions, and it works there" {
 	local dest="$BATS_TEST_TMPDIR/stage" p="$BATS_TEST_TMPDIR/stage/opt/bk"
-	# in a copy of the tree: another PREFIX rebuilds everything, which
-	# must not happen under the other suites' feet
-	local tree="$BATS_TEST_TMPDIR/tree"
-	mkdir "$tree"
-	cp -R "$TOP/Makefile" "$TOP/src" "$TOP/share" "$TOP/man" \
-		"$TOP/completions" "$tree/"
+	local tree
+	tree=$(tree_copy)
 	run -0 make -s -C "$tree" install PREFIX=/opt/bk DESTDIR="$dest"
 	assert_file_executable "$p/bin/bk-stats"
 	assert_file_exists "$p/share/man/man1/bk-stats.1"

@@ -25,6 +25,16 @@ as_nobody() {
 	setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"
 }
 
+# a copy of the source tree to build and install from: another PREFIX
+# rebuilds everything, which must not happen under other suites' feet
+tree_copy() {
+	local tree="$BATS_TEST_TMPDIR/tree"
+	mkdir -p "$tree"
+	cp -R "$TOP/Makefile" "$TOP/src" "$TOP/share" "$TOP/man" \
+		"$TOP/completions" "$tree/"
+	echo "$tree"
+}
+
 # a directory an unprivileged user owns, for the permission tests (as root,
 # those run the command as nobody, whom the modes then bind)
 unprivileged_dir() {

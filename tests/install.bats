@@ -4,8 +4,9 @@
 load common
 
 @test "install: binaries, catalog, man pages and completions land in place and work" {
-	local dest="$BATS_TEST_TMPDIR/stage" p="$BATS_TEST_TMPDIR/stage/opt/bk"
-	run -0 make -s -C "$TOP" install PREFIX=/opt/bk DESTDIR="$dest"
+	local dest="$BATS_TEST_TMPDIR/stage" p="$BATS_TEST_TMPDIR/stage/opt/bk" tree
+	tree=$(tree_copy)
+	run -0 make -s -C "$tree" install PREFIX=/opt/bk DESTDIR="$dest"
 	assert_file_executable "$p/bin/bk-plan"
 	assert_file_exists "$p/share/backkit/exercises.csv"
 	assert_file_exists "$p/share/man/man1/bk-plan.1"
@@ -21,7 +22,7 @@ load common
 	run -0 "$p/bin/bk-plan" exercise add mine --name Mine
 	run -0 mandoc -Tutf8 "$p/share/man/man1/bk-plan.1"
 	assert_output --partial 'bk-plan'
-	run -0 make -s -C "$TOP" uninstall PREFIX=/opt/bk DESTDIR="$dest"
+	run -0 make -s -C "$tree" uninstall PREFIX=/opt/bk DESTDIR="$dest"
 	assert_file_not_exists "$p/bin/bk-plan"
 	assert_file_not_exists "$p/share/backkit/exercises.csv"
 	assert_file_not_exists "$p/share/man/man1/bk-plan.1"
@@ -29,8 +30,9 @@ load common
 }
 
 @test "install: BINDIR and MANDIR are honoured" {
-	local dest="$BATS_TEST_TMPDIR/stage"
-	run -0 make -s -C "$TOP" install PREFIX=/usr DESTDIR="$dest" BINDIR=/usr/games MANDIR=/usr/man
+	local dest="$BATS_TEST_TMPDIR/stage" tree
+	tree=$(tree_copy)
+	run -0 make -s -C "$tree" install PREFIX=/usr DESTDIR="$dest" BINDIR=/usr/games MANDIR=/usr/man
 	assert_file_executable "$dest/usr/games/bk-plan"
 	assert_file_exists "$dest/usr/man/man1/bk-plan.1"
 }
