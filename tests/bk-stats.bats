@@ -419,6 +419,10 @@ assert j == {"exercise": "jefferson-curl", "name": "Jefferson Curl", "sets": 4,
 	"reps": 38, "hold_seconds": 0, "best_load_kg": 7.5,
 	"best_hold_seconds": None, "last_done": "2026-11-02"}, j
 ' "$output"
+	# numbers are right-aligned, even in a column whose first cell is empty
+	run -0 bk-stats exercises --format table
+	local pre=${lines[0]%%best_load_kg*}
+	assert_equal "${lines[3]:${#pre}:12}" '         7.5'
 	for r in adherence flex pain streak; do
 		run -0 bash -c "bk-stats $r --format json | python3 -m json.tool"
 	done
