@@ -456,7 +456,7 @@ plot_flex(struct gp *g, struct bk_db *db, sqlite3_stmt *st,
 	double v, lo = 0, hi = 0, pad, scale = o->imperial ? 1 / 2.54 : 1;
 	bk_day d, first = 0, last = 0, tt0 = 0, floor;
 	char ds[11], cur[16] = "";
-	int n = 0, ntt = 0, nsr = 0, tt;
+	int n = 0, ntt = 0, nsr = 0, tt, has_floor;
 
 	do {
 		if (row_day(st, 1, &d) != 0 || row_value(st, 2, &v) != 0)
@@ -497,17 +497,17 @@ plot_flex(struct gp *g, struct bk_db *db, sqlite3_stmt *st,
 		    g->in);
 		fprintf(g->in, "trend(t) = f(t / 86400.0 - %ld)\n", (long)tt0);
 	}
-	if (ntt && bk_stats_floor_date(db, &floor) == 0 && floor > last &&
-	    floor - last < 730) {
-		/* PROJECTED FLOOR DATE, from bk-test progress */
+	/* PROJECTED FLOOR DATE, from the computation of bk-test progress */
+	has_floor = ntt && bk_stats_floor_date(db, &floor) == 0 &&
+	    floor > last && floor - last < 730;
+	gp_date_axis(g, first, has_floor ? floor + 3 : last);
+	if (has_floor) {
 		fprintf(g->in, "set arrow from '%s', graph 0 to '%s', graph 1 "
-		    "nohead dt 3 lc rgb 'dark-green'\n",
+		    "nohead dt 3 lw 2 lc rgb 'dark-green'\n",
 		    bk_date_format(floor, ds), ds);
-		fprintf(g->in, "set label 'floor projected for %s' at '%s', "
+		fprintf(g->in, "set label 'floor reached about %s' at '%s', "
 		    "graph 0.95 right offset -1,0\n", ds, ds);
-		last = floor + 3;
 	}
-	gp_date_axis(g, first, last);
 	pad = (hi - lo) * 0.1 < 1 ? 1 : (hi - lo) * 0.1;
 	fprintf(g->in, "set yrange [%.6g:%.6g]\n", lo - pad, hi + pad);
 	fprintf(g->in, "set ylabel 'reach (%s), 0 = floor for the toe-touch, "
