@@ -355,6 +355,16 @@ bk_stats_floor_date(struct bk_db *db, bk_day *out)
 
 #define COL(st, i) ((const char *)sqlite3_column_text((st), (i)))
 
+/* a date from the store, printed only when it is one */
+static const char *
+day_col(sqlite3_stmt *st, int i)
+{
+	const char *s = COL(st, i);
+	bk_day d;
+
+	return s && bk_date_parse_iso(s, &d) == 0 ? s : "?";
+}
+
 /* a number without trailing zeros, at most one decimal */
 static char *
 num(double v, char *buf, size_t len)
@@ -411,8 +421,8 @@ summary_plans(struct bk_db *db, const struct bk_stats_filter *f,
 		wdone = sqlite3_column_int64(st, 7);
 		fputs("  ", fp);
 		bk_term_string(fp, COL(st, 0));
-		fprintf(fp, " (from %s%s%s)\n", COL(st, 1),
-		    COL(st, 2) ? " to " : "", COL(st, 2) ? COL(st, 2) : "");
+		fprintf(fp, " (from %s%s%s)\n", day_col(st, 1),
+		    COL(st, 2) ? " to " : "", COL(st, 2) ? day_col(st, 2) : "");
 		if (planned == 0) {
 			fputs("    nothing due yet\n", fp);
 			continue;
@@ -489,15 +499,15 @@ summary_streak(struct bk_db *db, const struct bk_stats_filter *f, FILE *fp)
 			fprintf(fp, "  current: %lld day%s, since %s\n",
 			    (long long)sqlite3_column_int64(st, 0),
 			    sqlite3_column_int64(st, 0) == 1 ? "" : "s",
-			    COL(st, 1));
+			    day_col(st, 1));
 		else
 			fputs("  current: none (log a set today to start "
 			    "one)\n", fp);
 		fprintf(fp, "  longest: %lld day%s, %s to %s\n",
 		    (long long)sqlite3_column_int64(st, 2),
-		    sqlite3_column_int64(st, 2) == 1 ? "" : "s", COL(st, 3),
-		    COL(st, 4));
-		fprintf(fp, "  last active: %s\n", COL(st, 5));
+		    sqlite3_column_int64(st, 2) == 1 ? "" : "s", day_col(st, 3),
+		    day_col(st, 4));
+		fprintf(fp, "  last active: %s\n", day_col(st, 5));
 	}
 	sqlite3_finalize(st);
 }
@@ -539,14 +549,14 @@ summary_toe_touch(struct bk_db *db, const struct bk_stats_filter *f,
 	if (sqlite3_column_type(st, 1) != SQLITE_NULL)
 		fprintf(fp, "  latest: %s on %s\n", length(
 		    sqlite3_column_double(st, 1), imperial, a, sizeof a),
-		    COL(st, 0));
+		    day_col(st, 0));
 	else
 		fprintf(fp, "  latest: %s on %s\n", lv >= 1 && lv <= 7 ?
-		    levels[lv] : "?", COL(st, 0));
+		    levels[lv] : "?", day_col(st, 0));
 	if (sqlite3_column_type(st, 4) != SQLITE_NULL)
 		fprintf(fp, "  best:   %s on %s (%lld test%s)\n", length(
 		    sqlite3_column_double(st, 4), imperial, a, sizeof a),
-		    COL(st, 3), (long long)sqlite3_column_int64(st, 5),
+		    day_col(st, 3), (long long)sqlite3_column_int64(st, 5),
 		    sqlite3_column_int64(st, 5) == 1 ? "" : "s");
 	/* PROJECTED FLOOR DATE: the same computation as bk-test progress */
 	if (bk_stats_floor_date(db, &floor) == 0)
@@ -580,7 +590,8 @@ summary_pain(struct bk_db *db, const struct bk_stats_filter *f, FILE *fp)
 		fprintf(fp, "%*s%s/10 on %s\n",
 		    bk_term_width(COL(st, 0)) < 14 ?
 		    (int)(14 - bk_term_width(COL(st, 0))) : 1, "",
-		    num(sqlite3_column_double(st, 1), a, sizeof a), COL(st, 2));
+		    num(sqlite3_column_double(st, 1), a, sizeof a),
+		    day_col(st, 2));
 	}
 	sqlite3_finalize(st);
 	if (n == 0)

@@ -586,3 +586,19 @@ assert j == {"exercise": "jefferson-curl", "name": "Jefferson Curl", "sets": 4,
 	assert_file_not_exists "$p/bin/bk-stats"
 	assert_file_not_exists "$p/share/man/man1/bk-stats.1"
 }
+
+@test "bk-stats summary: text from the store never steers the terminal" {
+	new_store
+	plan $'evil\e[2J' 2026-11-16 '' > /dev/null
+	bk-plan exercise add odd --name $'Odd\e]0;title\a' > /dev/null
+	log_set 2026-11-20 odd 5
+	pain 2026-11-20 3 $'back\e[31m'
+	local bad=$'2026-11-20\e[5m'
+	sql "INSERT INTO measurements (kind, date, value_cm) VALUES ('toe-touch', '$bad', -4)"
+	run -0 bk-stats summary
+	refute_output --partial $'\e'
+	refute_output --partial $'\a'
+	assert_line '  evil\x1b[2J (from 2026-11-16)'
+	assert_line --regexp '^  back\\x1b\[31m +3/10 on 2026-11-20$'
+	assert_line '  latest: -4 cm on ?'
+}
