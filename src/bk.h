@@ -30,6 +30,12 @@ int bk_parse_int(const char *s, long long min, long long max, long long *out);
 int bk_close_stdout(void);
 /* case-insensitive ASCII comparison helpers */
 int bk_strcaseeq(const char *a, const char *b);
+/* refuse, as a usage error, the options given (seen: their short
+ * letters) that are not in allowed for command sub; -d, -h and -V always
+ * apply */
+struct option;
+void bk_only_options(const struct option *longopts, const char *seen,
+    const char *sub, const char *allowed, const char *usage);
 /* Levenshtein distance, capped at cap */
 int bk_edit_distance(const char *a, const char *b, int cap);
 /* "mon".."sun" or full names, case-insensitive: 1 (monday) .. 7 (sunday) */
@@ -96,6 +102,8 @@ size_t bk_term_width(const char *s);
 /* bk_term_string's output into buf, for a message; a value longer than
  * 80 bytes is cut to 77 and "..." */
 char *bk_term_snprint(char *buf, size_t len, const char *s);
+/* length of the valid UTF-8 sequence at s (1 for ASCII), or 0 */
+size_t bk_utf8_len(const unsigned char *s);
 
 /* db.c */
 struct bk_db {
@@ -364,5 +372,84 @@ void bk_levels_init(struct bk_levels *l);
 void bk_levels_add(struct bk_levels *l, bk_day day, int level);
 /* buf of at least 160 bytes holds any progression */
 char *bk_levels_format(const struct bk_levels *l, char *buf, size_t len);
+/* stats.c: periods and the report queries of bk-stats. Each query
+ * function returns a prepared statement, bound, whose first columns are
+ * the report's; the caller steps it and streams the rows out. */
+enum bk_by { BK_BY_DAY, BK_BY_WEEK, BK_BY_MONTH };
+struct bk_stats_filter {
+	char since[11], until[11];	/* YYYY-MM-DD, or "" when not given */
+	long long exercise;	/* exercise id, or -1 */
+	long long plan;	/* plan id, or -1 */
+	enum bk_by by;
+	int week_sunday;	/* week_start = sunday */
+	bk_day today;
+};
+/* "day", "week", "month"; -1 if unknown */
+int bk_stats_by_parse(const char *s);
+/* the period of an ISO date: the date, YYYY-Www or YYYY-MM (buf >= 11
+ * bytes); with week_sunday a week runs Sunday to Saturday and takes the
+ * ISO week of its Monday. 0, or -1 for a bad date */
+int bk_stats_period(const char *date, enum bk_by by, int week_sunday,
+    char *buf);
+/* the first day of the week holding day */
+bk_day bk_stats_week_start(bk_day day, int week_sunday);
+/* make the store ready for the queries below (the bk_period() function) */
+void bk_stats_init(struct bk_db *db);
+/* period, exercise, sets, reps, hold_seconds, load_kg [, exercise id,
+ * first date] */
+sqlite3_stmt *bk_stats_volume(struct bk_db *db,
+    const struct bk_stats_filter *f);
+/* period, plan, planned, done, skipped, percent */
+sqlite3_stmt *bk_stats_adherence(struct bk_db *db,
+    const struct bk_stats_filter *f);
+/* period, planned, done, skipped, percent: every plan together */
+sqlite3_stmt *bk_stats_adherence_total(struct bk_db *db,
+    const struct bk_stats_filter *f);
+/* date, kind, reach_cm (ordered by date) or kind, date, reach_cm (by
+ * kind, rows without a number left out) */
+sqlite3_stmt *bk_stats_flex(struct bk_db *db,
+    const struct bk_stats_filter *f, int by_kind);
+/* date, region, rating (ordered by date) or region, date, highest rating
+ * of the day (by region) */
+sqlite3_stmt *bk_stats_pain(struct bk_db *db,
+    const struct bk_stats_filter *f, int by_region);
+/* current_days, current_since, longest_days, longest_from, longest_to,
+ * last_active */
+sqlite3_stmt *bk_stats_streak(struct bk_db *db,
+    const struct bk_stats_filter *f);
+/* exercise, name, sets, reps, hold_seconds, best_load_kg,
+ * best_hold_seconds, last_done */
+sqlite3_stmt *bk_stats_exercises(struct bk_db *db,
+    const struct bk_stats_filter *f, int by_sets);
+/* print the plan SQLite chose for a statement (EXPLAIN QUERY PLAN) */
+void bk_stats_explain(struct bk_db *db, sqlite3_stmt *st, FILE *fp);
+/* the one-screen overview */
+void bk_stats_summary(struct bk_db *db, const struct bk_stats_filter *f,
+    int imperial, FILE *fp);
+/* the day the toe-touch trend reaches the floor, from the computation
+ * bk-test progress shares; 0 with *out set, or -1 when there is none */
+int bk_stats_floor_date(struct bk_db *db, bk_day *out);
+
+/* plot.c: the only code that talks to gnuplot */
+enum bk_plot_kind { BK_PLOT_FLEX, BK_PLOT_VOLUME, BK_PLOT_ADHERENCE,
+	BK_PLOT_PAIN };
+enum bk_plot_term { BK_PLOT_DUMB, BK_PLOT_PNG, BK_PLOT_SVG };
+struct bk_plot_opts {
+	const char *output;	/* file, or NULL for standard output */
+	enum bk_plot_term term;
+	int imperial;
+	const char *plan_name;	/* for the adherence title, or NULL */
+};
+/* "flex", "volume", "adherence", "pain"; -1 if unknown */
+int bk_plot_kind_parse(const char *s);
+/* the terminal an output file's extension asks for (.png, .svg); -1 */
+int bk_plot_term_for(const char *path);
+/* s as text that is safe inside a gnuplot single-quoted string: quotes,
+ * backquotes, backslashes, @, $ and control bytes replaced, at most 40
+ * characters; buf >= 4 * 40 + 8 bytes */
+char *bk_plot_text(const char *s, char *buf, size_t len);
+/* draw; 0, or -1 after printing why (no file is left behind) */
+int bk_plot_draw(struct bk_db *db, enum bk_plot_kind kind,
+    const struct bk_stats_filter *f, const struct bk_plot_opts *o);
 
 #endif

@@ -17,7 +17,8 @@ struct bk_out {
 	long nrows;
 	/* table buffering */
 	char **cells;	/* nbuf * ncols, NULL for an empty cell */
-	int *num;	/* which columns are numeric (from the first row) */
+	int *num;	/* numeric columns, from the first value in each: 1
+			 * numbers, 0 text, -1 only empty cells so far */
 	long nbuf;
 	size_t *width;
 	int flushed;
@@ -37,9 +38,8 @@ bk_format_default(void)
 	return isatty(STDOUT_FILENO) ? BK_FMT_TABLE : BK_FMT_CSV;
 }
 
-/* length of the valid UTF-8 sequence at s, or 0 */
-static size_t
-utf8_len(const unsigned char *s)
+size_t
+bk_utf8_len(const unsigned char *s)
 {
 	unsigned c = s[0], cp, n, i;
 
@@ -120,7 +120,7 @@ bk_json_string(FILE *fp, const char *str)
 			default: fprintf(fp, "\\u%04x", *s);
 			}
 			s++;
-		} else if ((n = utf8_len(s)) == 0) {
+		} else if ((n = bk_utf8_len(s)) == 0) {
 			fputs("\\ufffd", fp);
 			s++;
 		} else {
@@ -151,7 +151,7 @@ term_string(FILE *fp, const char *str)
 				fputs(esc, fp);
 			w += strlen(esc);
 			s++;
-		} else if ((n = utf8_len(s)) == 0) {
+		} else if ((n = bk_utf8_len(s)) == 0) {
 			if (fp)
 				fprintf(fp, "\\x%02x", *s);
 			w += 4;
@@ -237,8 +237,10 @@ bk_out_new(FILE *fp, enum bk_format fmt, const char **cols, int ncols)
 		o->width = bk_xmalloc(sizeof *o->width * ncols);
 		if (!o->num)
 			bk_errx(BK_EXIT_DATA, "cannot allocate memory");
-		for (i = 0; i < ncols; i++)
+		for (i = 0; i < ncols; i++) {
 			o->width[i] = bk_term_width(cols[i]);
+			o->num[i] = -1;
+		}
 		break;
 	}
 	return o;
@@ -260,13 +262,13 @@ table_cell(struct bk_out *o, int i, const char *v, int last)
 	size_t w = v ? bk_term_width(v) : 0, pad;
 
 	pad = o->width[i] > w ? o->width[i] - w : 0;
-	if (o->num[i])
+	if (o->num[i] > 0)
 		for (; pad; pad--)
 			fputc(' ', o->fp);
 	if (v)
 		bk_term_string(o->fp, v);
 	if (!last) {
-		if (!o->num[i])
+		if (o->num[i] <= 0)
 			for (; pad; pad--)
 				fputc(' ', o->fp);
 		fputs("  ", o->fp);
@@ -341,8 +343,8 @@ bk_out_row(struct bk_out *o, const char **vals, const int *isnum)
 		break;
 	case BK_FMT_TABLE:
 		for (i = 0; i < o->ncols; i++) {
-			if (o->nrows == 0 && isnum)
-				o->num[i] = isnum[i];
+			if (o->num[i] < 0 && vals[i] && !o->flushed)
+				o->num[i] = isnum ? isnum[i] : 0;
 			o->cells[o->nbuf * o->ncols + i] =
 			    vals[i] ? bk_xstrdup(vals[i]) : NULL;
 			if (!o->flushed && vals[i] &&

@@ -91,7 +91,7 @@ const char *const bk_migrations[] = {
 	");"
 	"CREATE INDEX sets_date ON sets(date, time);"
 	"CREATE INDEX sets_exercise_date ON sets(exercise_id, date);"
-	"CREATE INDEX sets_plan_item ON sets(plan_item_id)"
+	"CREATE INDEX sets_plan_item ON sets(plan_item_id, date)"
 	"  WHERE plan_item_id IS NOT NULL;"
 	"CREATE INDEX sets_journal ON sets(journal_id);"
 	"CREATE UNIQUE INDEX sets_source_key ON sets(source_key)"

@@ -1,6 +1,7 @@
 /* util.c - messages, allocation, number parsing, small string helpers */
 #include <ctype.h>
 #include <errno.h>
+#include <getopt.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -214,5 +215,26 @@ bk_weekdays_parse(const char *s, unsigned *mask, const char **bad,
 		if (!e)
 			return 0;
 		p = e + 1;
+	}
+}
+
+void
+bk_only_options(const struct option *longopts, const char *seen,
+    const char *sub, const char *allowed, const char *usage)
+{
+	const struct option *lo;
+	const char *c;
+
+	for (c = seen; *c; c++) {
+		if (strchr(allowed, *c) || strchr("dhV", *c))
+			continue;
+		for (lo = longopts; lo->name; lo++)
+			if (lo->val == *c)
+				break;
+		fflush(stdout);
+		fprintf(stderr, "%s: option --%s does not apply to '%s'\n",
+		    bk_progname, lo->name ? lo->name : "?", sub);
+		fputs(usage, stderr);
+		exit(BK_EXIT_USAGE);
 	}
 }

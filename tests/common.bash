@@ -25,6 +25,28 @@ as_nobody() {
 	setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"
 }
 
+# a directory an unprivileged user owns, for the permission tests (as root,
+# those run the command as nobody, whom the modes then bind)
+unprivileged_dir() {
+	local d
+	d=$(mktemp -d /tmp/bk-perm.XXXXXX)
+	chmod 755 "$d"
+	if [ "$(id -u)" -eq 0 ]; then
+		chown 65534:65534 "$d"
+	fi
+	echo "$d"
+}
+
+# run a command as that user, with the test's store and day
+as_user() {
+	if [ "$(id -u)" -eq 0 ]; then
+		as_nobody env BK_DB="$BK_DB" BK_TODAY="$BK_TODAY" HOME=/nonexistent \
+			XDG_CONFIG_HOME=/nonexistent PATH="$PATH" "$@"
+	else
+		"$@"
+	fi
+}
+
 # the first line of stderr (after run --separate-stderr) is / contains
 assert_err() {
 	assert_equal "${stderr%%$'\n'*}" "$1"

@@ -123,26 +123,6 @@ refused() {
 	assert_equal "$stderr" "bk-plan: cannot open '$BATS_TEST_TMPDIR/dir.db': not a regular file"
 }
 
-# a directory an unprivileged user owns, for the permission tests (as root,
-# those run the command as nobody, whom the modes then bind)
-unprivileged_dir() {
-	local d
-	d=$(mktemp -d /tmp/bk-perm.XXXXXX)
-	chmod 755 "$d"
-	if [ "$(id -u)" -eq 0 ]; then
-		chown 65534:65534 "$d"
-	fi
-	echo "$d"
-}
-
-as_user() {
-	if [ "$(id -u)" -eq 0 ]; then
-		as_nobody env BK_DB="$BK_DB" BK_TODAY="$BK_TODAY" HOME=/nonexistent "$@"
-	else
-		"$@"
-	fi
-}
-
 @test "store: a read-only file is refused for a write, untouched, and still read" {
 	local d
 	d=$(unprivileged_dir)

@@ -111,3 +111,35 @@ unit() { "$TOP/build/bk-unit" "$@"; }
 	run -0 unit dose 2 0 90 0
 	assert_output '2x1m30s'
 }
+
+@test "periods: days, ISO weeks from Monday or Sunday, months" {
+	run -0 unit period week 2026-11-16 2026-11-21 2026-11-22 2026-12-31 \
+		2027-01-03 2027-01-04 2026-02-30 x
+	assert_output "$(printf '%s\n' 2026-W47 2026-W47 2026-W47 2026-W53 \
+		2026-W53 2027-W01 invalid invalid)"
+	# from Sunday: a Sunday starts the ISO week of the next day
+	run -0 unit period sunday-week 2026-11-15 2026-11-21 2026-11-22 \
+		2027-01-02 2027-01-03
+	assert_output "$(printf '%s\n' 2026-W47 2026-W47 2026-W48 2026-W53 2027-W01)"
+	run -0 unit period month 2026-11-22 2027-01-01
+	assert_output "$(printf '%s\n' 2026-11 2027-01)"
+	run -0 unit period day 2026-11-22 2026-13-01
+	assert_output "$(printf '%s\n' 2026-11-22 invalid)"
+	run -0 unit period fortnight 2026-11-22
+	assert_output invalid
+}
+
+@test "plot text: nothing that can end a gnuplot string or run a command" {
+	run -0 unit plot-text "it's" 'a`b`' 'x"y' $'new\nline\r' 'back\slash' \
+		'@x $y' 'EOD' '' $'\xff\xc2\x85\xe2\x80\xa8ok' 'Übung Ä' \
+		"$(printf 'a%.0s' {1..50})"
+	assert_output "$(printf '%s\n' '[it’s]' '[a‘b‘]' '[x”y]' '[new line ]' \
+		'[back/slash]' '[?x ?y]' '[EOD]' '[?]' '[??????ok]' '[Übung Ä]' \
+		"[$(printf 'a%.0s' {1..40})…]")"
+}
+
+@test "plot files: the extension names the format" {
+	run -0 unit plot-term a.png B.PNG dir/x.svg x.Svg x.pdf .png dir.png/x png x.
+	assert_output "$(printf '%s\n' png png svg svg invalid invalid invalid \
+		invalid invalid)"
+}

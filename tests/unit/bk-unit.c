@@ -220,6 +220,31 @@ main(int argc, char *argv[])
 		    l.n ? bk_reach_levels[l.first] : "-",
 		    l.n ? bk_reach_levels[l.best] : "-",
 		    l.n ? bk_reach_levels[l.latest] : "-");
+	} else if (strcmp(argv[1], "period") == 0 && argc >= 4) {
+		/* period day|week|sunday-week|month DATE... */
+		int sunday = strcmp(argv[2], "sunday-week") == 0;
+		int by = bk_stats_by_parse(sunday ? "week" : argv[2]);
+
+		for (i = 3; i < argc; i++) {
+			if (by < 0 || bk_stats_period(argv[i], by, sunday,
+			    buf) != 0)
+				puts("invalid");
+			else
+				puts(buf);
+		}
+	} else if (strcmp(argv[1], "plot-text") == 0) {
+		char t[4 * 40 + 8];
+
+		for (i = 2; i < argc; i++)
+			printf("[%s]\n", bk_plot_text(argv[i], t, sizeof t));
+	} else if (strcmp(argv[1], "plot-term") == 0) {
+		static const char *const terms[] = { "dumb", "png", "svg" };
+
+		for (i = 2; i < argc; i++) {
+			int t = bk_plot_term_for(argv[i]);
+
+			puts(t < 0 ? "invalid" : terms[t]);
+		}
 	} else
 		bk_errx(2, "unknown test '%s'", argv[1]);
 	return bk_close_stdout();

@@ -1,0 +1,371 @@
+/* bk-stats - reports as tables, CSV, TSV or JSON, and plots */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bk.h"
+
+static const char usage_text[] =
+    "usage: bk-stats summary [--plan NAME]\n"
+    "       bk-stats volume [--by day|week|month] [--exercise X] [--plan NAME]\n"
+    "       bk-stats adherence [--by day|week|month] [--exercise X]\n"
+    "                          [--plan NAME]\n"
+    "       bk-stats streak | exercises [--exercise X] [--plan NAME]\n"
+    "       bk-stats flex | pain\n"
+    "       bk-stats plot flex|volume|adherence|pain [--by day|week|month]\n"
+    "                     [--exercise X] [--plan NAME]\n"
+    "                     [--output FILE.png|FILE.svg] [--terminal dumb]\n"
+    "report options: [--since D] [--until D] [--format table|csv|tsv|json]\n"
+    "common options: [--db PATH] [-h | --help] [--version]\n";
+
+static const struct option longopts[] = {
+	{ "by", required_argument, NULL, 'b' },
+	{ "db", required_argument, NULL, 'd' },
+	{ "exercise", required_argument, NULL, 'x' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "plan", required_argument, NULL, 'p' },
+	{ "since", required_argument, NULL, 's' },
+	{ "terminal", required_argument, NULL, 't' },
+	{ "until", required_argument, NULL, 'u' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "complete", required_argument, NULL, 'C' },	/* for completions */
+	{ "explain", no_argument, NULL, 'E' },	/* the query plan, for tests */
+	{ NULL, 0, NULL, 0 }
+};
+
+/* the reports: their columns, and the options that apply to them */
+static const char *const volume_cols[] = { "period", "exercise", "sets",
+	"reps", "hold_seconds", "load_kg" };
+static const char *const adherence_cols[] = { "period", "plan", "planned",
+	"done", "skipped", "percent" };
+static const char *const flex_cols[] = { "date", "kind", "reach_cm" };
+static const char *const pain_cols[] = { "date", "region", "rating" };
+static const char *const streak_cols[] = { "current_days", "current_since",
+	"longest_days", "longest_from", "longest_to", "last_active" };
+static const char *const exercises_cols[] = { "exercise", "name", "sets",
+	"reps", "hold_seconds", "best_load_kg", "best_hold_seconds",
+	"last_done" };
+
+static const struct report {
+	const char *name;
+	const char *options;	/* as their letters */
+	const char *const *cols;
+	int ncols;
+} reports[] = {
+	{ "volume", "sufbxpE", volume_cols, 6 },
+	{ "adherence", "sufbxpE", adherence_cols, 6 },
+	{ "flex", "sufE", flex_cols, 3 },
+	{ "pain", "sufE", pain_cols, 3 },
+	{ "streak", "sufxpE", streak_cols, 6 },
+	{ "exercises", "sufxpE", exercises_cols, 8 },
+	{ NULL, NULL, NULL, 0 }
+};
+
+/* the options of each plot, as letters */
+static const char *const plot_options[] = { "suot", "suotbxp", "suotbxp",
+	"suot" };
+
+struct opts {
+	const char *db, *since, *until, *exercise, *plan, *output;
+	int by, format, dumb, explain;
+	const char *seen;	/* options given, as their letters */
+};
+
+_Noreturn static void
+usage_error(const char *fmt, const char *arg)
+{
+	bk_usage_error(usage_text, fmt, arg);
+}
+
+static void
+only_options(const struct opts *o, const char *sub, const char *allowed)
+{
+	bk_only_options(longopts, o->seen, sub, allowed, usage_text);
+}
+
+static void
+complete(const char *what)
+{
+	static const char *const subs[] = { "summary", "volume", "adherence",
+		"streak", "exercises", "flex", "pain", "plot", NULL };
+	static const char *const plots[] = { "flex", "volume", "adherence",
+		"pain", NULL };
+	static const char *const by[] = { "day", "week", "month", NULL };
+	const struct option *lo;
+	const char *const *list = NULL;
+	const char *sql = NULL;
+	struct bk_db db;
+	sqlite3_stmt *st;
+	int i;
+
+	if (strcmp(what, "commands") == 0)
+		list = subs;
+	else if (strcmp(what, "plots") == 0)
+		list = plots;
+	else if (strcmp(what, "by") == 0)
+		list = by;
+	else if (strcmp(what, "format") == 0) {
+		puts("table\ncsv\ntsv\njson");
+		return;
+	} else if (strcmp(what, "terminal") == 0) {
+		puts("dumb");
+		return;
+	} else if (strcmp(what, "options") == 0) {
+		for (lo = longopts; lo->name; lo++)
+			if (lo->val != 'C' && lo->val != 'E')
+				printf("--%s\n", lo->name);
+		return;
+	} else if (strcmp(what, "exercises") == 0)
+		sql = "SELECT slug FROM exercises ORDER BY slug";
+	else if (strcmp(what, "plans") == 0)
+		sql = "SELECT name FROM plans ORDER BY name";
+	else
+		usage_error("invalid --complete '%s'", what);
+	if (sql) {
+		bk_db_open(&db, getenv("BK_COMPLETE_DB"), BK_DB_READ);
+		st = bk_db_prepare(&db, sql);
+		while (bk_db_step(&db, st) == SQLITE_ROW)
+			puts((const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+		bk_db_close(&db);
+		return;
+	}
+	for (i = 0; list[i]; i++)
+		puts(list[i]);
+}
+
+static void
+parse_date(const char *opt, const char *s, bk_day today, char *out)
+{
+	bk_day d;
+
+	if (bk_date_parse(s, today, BK_DATE_PAST, &d) != 0) {
+		fflush(stdout);
+		fprintf(stderr, "%s: invalid date '%s' for --%s (YYYY-MM-DD, "
+		    "today, yesterday, a weekday, -3d, -2w)\n", bk_progname, s,
+		    opt);
+		fputs(usage_text, stderr);
+		exit(BK_EXIT_USAGE);
+	}
+	bk_date_format(d, out);
+}
+
+/* the filter from the options; names are looked up in the store */
+static void
+make_filter(struct bk_db *db, const struct opts *o,
+    const struct bk_config *cfg, struct bk_stats_filter *f)
+{
+	sqlite3_stmt *st;
+
+	memset(f, 0, sizeof *f);
+	f->today = bk_today();
+	f->by = o->by;
+	f->week_sunday = cfg->week_sunday;
+	f->exercise = f->plan = -1;
+	if (o->since)
+		parse_date("since", o->since, f->today, f->since);
+	if (o->until)
+		parse_date("until", o->until, f->today, f->until);
+	if (o->since && o->until && strcmp(f->since, f->until) > 0) {
+		fflush(stdout);
+		fprintf(stderr, "%s: --since %s is after --until %s\n",
+		    bk_progname, f->since, f->until);
+		fputs(usage_text, stderr);
+		exit(BK_EXIT_USAGE);
+	}
+	bk_stats_init(db);
+	if (o->exercise && (f->exercise = bk_catalog_lookup(db,
+	    o->exercise)) < 0)
+		exit(BK_EXIT_USAGE);
+	if (o->plan) {
+		st = bk_db_prepare(db, "SELECT id FROM plans WHERE name = ?");
+		sqlite3_bind_text(st, 1, o->plan, -1, SQLITE_STATIC);
+		if (bk_db_step(db, st) == SQLITE_ROW)
+			f->plan = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		if (f->plan < 0) {
+			fflush(stdout);
+			fprintf(stderr, "%s: unknown plan '", bk_progname);
+			bk_term_string(stderr, o->plan);
+			fputs("' (see bk-plan list)\n", stderr);
+			exit(BK_EXIT_USAGE);
+		}
+	}
+}
+
+static void
+run_report(struct bk_db *db, const struct report *r,
+    const struct bk_stats_filter *f, const struct opts *o)
+{
+	sqlite3_stmt *st = NULL;
+	struct bk_out *out;
+
+	if (strcmp(r->name, "volume") == 0)
+		st = bk_stats_volume(db, f);
+	else if (strcmp(r->name, "adherence") == 0)
+		st = bk_stats_adherence(db, f);
+	else if (strcmp(r->name, "flex") == 0)
+		st = bk_stats_flex(db, f, 0);
+	else if (strcmp(r->name, "pain") == 0)
+		st = bk_stats_pain(db, f, 0);
+	else if (strcmp(r->name, "streak") == 0)
+		st = bk_stats_streak(db, f);
+	else
+		st = bk_stats_exercises(db, f, 0);
+	if (o->explain) {
+		bk_stats_explain(db, st, stdout);
+		sqlite3_finalize(st);
+		return;
+	}
+	out = bk_out_new(stdout, o->format >= 0 ? o->format :
+	    (int)bk_format_default(), (const char **)r->cols, r->ncols);
+	while (bk_db_step(db, st) == SQLITE_ROW)
+		bk_out_stmt(out, st);
+	bk_out_end(out);
+	sqlite3_finalize(st);
+}
+
+int
+main(int argc, char *argv[])
+{
+	const struct report *r;
+	struct bk_stats_filter f;
+	struct bk_plot_opts po;
+	struct bk_config cfg;
+	struct opts o;
+	struct bk_db db;
+	char seen[64];
+	size_t nseen = 0;
+	const char *sub;
+	int c, kind, rc = BK_EXIT_OK;
+
+	bk_init(argv[0]);
+	memset(&o, 0, sizeof o);
+	o.format = -1;
+	o.by = BK_BY_WEEK;
+	while ((c = getopt_long(argc, argv, "b:d:f:ho:p:s:t:u:Vx:", longopts,
+	    NULL)) != -1) {
+		if (nseen < sizeof seen - 1 && !memchr(seen, c, nseen))
+			seen[nseen++] = (char)c;
+		switch (c) {
+		case 'b':
+			if ((o.by = bk_stats_by_parse(optarg)) < 0)
+				usage_error("invalid --by '%s' (one of: day, "
+				    "week, month)", optarg);
+			break;
+		case 'd':
+			o.db = optarg;
+			break;
+		case 'f':
+			if ((o.format = bk_format_parse(optarg)) < 0)
+				usage_error("invalid format '%s' (one of: table, "
+				    "csv, tsv, json)", optarg);
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return bk_close_stdout();
+		case 'o':
+			o.output = optarg;
+			break;
+		case 'p':
+			o.plan = optarg;
+			break;
+		case 's':
+			o.since = optarg;
+			break;
+		case 't':
+			if (strcmp(optarg, "dumb") != 0)
+				usage_error("invalid terminal '%s' (dumb; the "
+				    "output file's extension picks png or svg)",
+				    optarg);
+			o.dumb = 1;
+			break;
+		case 'u':
+			o.until = optarg;
+			break;
+		case 'V':
+			puts("bk-stats (backkit) " BK_VERSION);
+			return bk_close_stdout();
+		case 'x':
+			o.exercise = optarg;
+			break;
+		case 'C':
+			complete(optarg);
+			return bk_close_stdout();
+		case 'E':
+			o.explain = 1;
+			break;
+		default:
+			fputs(usage_text, stderr);
+			return BK_EXIT_USAGE;
+		}
+	}
+	seen[nseen] = '\0';
+	o.seen = seen;
+	argc -= optind;
+	argv += optind;
+	if (argc < 1)
+		usage_error("%s", "missing command");
+	sub = argv[0];
+	bk_config_load(&cfg);
+
+	if (strcmp(sub, "summary") == 0) {
+		only_options(&o, sub, "p");
+		if (argc > 1)
+			usage_error("unexpected argument '%s'", argv[1]);
+		bk_db_open(&db, o.db, BK_DB_READ);
+		make_filter(&db, &o, &cfg, &f);
+		bk_stats_summary(&db, &f, cfg.imperial, stdout);
+	} else if (strcmp(sub, "plot") == 0) {
+		if (argc < 2)
+			usage_error("%s", "plot needs one of: flex, volume, "
+			    "adherence, pain");
+		if ((kind = bk_plot_kind_parse(argv[1])) < 0)
+			usage_error("unknown plot '%s' (one of: flex, volume, "
+			    "adherence, pain)", argv[1]);
+		if (argc > 2)
+			usage_error("unexpected argument '%s'", argv[2]);
+		only_options(&o, argv[1], plot_options[kind]);
+		memset(&po, 0, sizeof po);
+		po.output = o.output;
+		po.imperial = cfg.imperial;
+		po.plan_name = o.plan;
+		if (o.dumb)
+			po.term = BK_PLOT_DUMB;
+		else if (o.output) {
+			if ((c = bk_plot_term_for(o.output)) < 0)
+				usage_error("cannot tell the image format of "
+				    "'%s': name a .png or .svg file, or use "
+				    "--terminal dumb", o.output);
+			po.term = c;
+		} else if (isatty(STDOUT_FILENO))
+			po.term = BK_PLOT_DUMB;
+		else
+			usage_error("%s", "standard output is not a terminal: "
+			    "use --output FILE.png|FILE.svg, or --terminal "
+			    "dumb for text");
+		bk_db_open(&db, o.db, BK_DB_READ);
+		make_filter(&db, &o, &cfg, &f);
+		if (bk_plot_draw(&db, kind, &f, &po) != 0)
+			rc = BK_EXIT_DATA;
+	} else {
+		for (r = reports; r->name; r++)
+			if (strcmp(sub, r->name) == 0)
+				break;
+		if (!r->name)
+			usage_error("unknown command '%s'", sub);
+		only_options(&o, sub, r->options);
+		if (argc > 1)
+			usage_error("unexpected argument '%s'", argv[1]);
+		bk_db_open(&db, o.db, BK_DB_READ);
+		make_filter(&db, &o, &cfg, &f);
+		run_report(&db, r, &f, &o);
+	}
+	bk_db_close(&db);
+	if (bk_close_stdout() != 0)
+		rc = BK_EXIT_DATA;
+	return rc;
+}
