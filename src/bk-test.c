@@ -49,10 +49,6 @@ static const char *const commands[] = { "toe-touch", "sit-and-reach",
 #define MAXNOTE 2000
 /* a level word's rank for SQL: 1 (knees) .. 7 (palms), the order of
  * bk_reach_levels */
-#define LEVEL_RANK "CASE level WHEN 'knees' THEN 1 WHEN 'shins' THEN 2" \
-	" WHEN 'ankles' THEN 3 WHEN 'toes' THEN 4 WHEN 'floor' THEN 5" \
-	" WHEN 'knuckles' THEN 6 WHEN 'palms' THEN 7 END"
-
 struct opts {
 	const char *db, *date, *note, *kind, *region, *since, *until;
 	int protocol, age, format;	/* -1: not given */
@@ -524,7 +520,7 @@ cmd_list(struct bk_db *db, const struct opts *o)
 	    " value_cm, level, protocol, region,"
 	    " CASE WHEN kind = 'pain' THEN 1 ELSE row_number() OVER"
 	    "  (PARTITION BY kind, date, coalesce(journal_id, -id)"
-	    "   ORDER BY value_cm DESC, " LEVEL_RANK " DESC, try, id) = 1"
+	    "   ORDER BY value_cm DESC, " BK_LEVEL_RANK_SQL " DESC, try, id) = 1"
 	    " END, note"
 	    " FROM measurements"
 	    " WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR date >= ?2)"
@@ -689,58 +685,6 @@ cmd_how(const char *kind)
 
 /* progress */
 
-struct series {
-	const char *kind;
-	struct bk_trend trend;
-	struct bk_levels levels;
-	struct bk_progress p;
-	long tests;
-	bk_day from, to;
-};
-
-static void
-read_series(struct bk_db *db, struct series *s, const char *since,
-    const char *until, const char *region)
-{
-	sqlite3_stmt *st;
-	bk_day day;
-	int pain = strcmp(s->kind, "pain") == 0;
-
-	bk_trend_init(&s->trend, pain);
-	bk_levels_init(&s->levels);
-	s->tests = 0;
-	/* one row per test, its result the best try */
-	st = bk_db_prepare(db, "SELECT date, max(value_cm), max(value),"
-	    " max(" LEVEL_RANK ") FROM measurements"
-	    " WHERE kind = ?1 AND (?2 IS NULL OR date >= ?2)"
-	    " AND (?3 IS NULL OR date <= ?3) AND (?4 IS NULL OR region = ?4)"
-	    " GROUP BY date, coalesce(journal_id, -id)"
-	    " ORDER BY date, min(id)");
-	sqlite3_bind_text(st, 1, s->kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, since, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, until, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, region, -1, SQLITE_STATIC);
-	while (bk_db_step(db, st) == SQLITE_ROW) {
-		if (bk_date_parse_iso((const char *)sqlite3_column_text(st, 0),
-		    &day) != 0)
-			continue;	/* not ours to judge: skip it */
-		if (s->tests++ == 0)
-			s->from = day;
-		s->to = day;
-		if (pain && sqlite3_column_type(st, 2) != SQLITE_NULL)
-			bk_trend_add(&s->trend, day,
-			    sqlite3_column_double(st, 2));
-		else if (!pain && sqlite3_column_type(st, 1) != SQLITE_NULL)
-			bk_trend_add(&s->trend, day,
-			    sqlite3_column_double(st, 1));
-		else if (sqlite3_column_int(st, 3) > 0)
-			bk_levels_add(&s->levels, day,
-			    sqlite3_column_int(st, 3) - 1);
-	}
-	sqlite3_finalize(st);
-	bk_trend_finish(&s->trend, &s->p);
-}
-
 /* a number with its sign, one decimal at most: "+2", "-0.5", "0" */
 static char *
 signed_number(double v, char *buf, size_t len)
@@ -755,7 +699,7 @@ signed_number(double v, char *buf, size_t len)
 }
 
 static char *
-value_text(const struct series *s, double v, int sign, char *buf,
+value_text(const struct bk_series *s, double v, int sign, char *buf,
     size_t len)
 {
 	char num[48];
@@ -779,7 +723,7 @@ print_span(long days)
 }
 
 static void
-print_trend(const struct series *s)
+print_trend(const struct bk_series *s)
 {
 	const struct bk_progress *p = &s->p;
 	int pain = strcmp(s->kind, "pain") == 0;
@@ -836,7 +780,7 @@ print_trend(const struct series *s)
 }
 
 static void
-print_report(const struct series *s, const char *since)
+print_report(const struct bk_series *s, const char *since)
 {
 	const struct bk_progress *p = &s->p;
 	char a[64], b[11], lv[256];
@@ -868,7 +812,7 @@ print_report(const struct series *s, const char *since)
 }
 
 static void
-progress_row(struct bk_out *out, const struct series *s)
+progress_row(struct bk_out *out, const struct bk_series *s)
 {
 	static const char *const dirs[] = { "none", "flat", "rising",
 		"falling" };
@@ -916,7 +860,7 @@ cmd_progress(struct bk_db *db, const struct opts *o, const char *kind)
 		"per_week", "trend", "projected_date", "levels" };
 	char since[11], until[11];
 	const char *s = bound(o->since, since), *u = bound(o->until, until);
-	struct series ser;
+	struct bk_series ser;
 	struct bk_out *out = NULL;
 	int fmt = out_format(o), i, shown = 0;
 
@@ -935,7 +879,7 @@ cmd_progress(struct bk_db *db, const struct opts *o, const char *kind)
 			continue;
 		memset(&ser, 0, sizeof ser);
 		ser.kind = kinds[i];
-		read_series(db, &ser, s, u, o->region);
+		bk_series_read(db, &ser, s, u, o->region);
 		if (ser.tests == 0 && !kind)
 			continue;
 		if (out) {

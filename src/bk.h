@@ -359,6 +359,10 @@ struct bk_progress {
 void bk_trend_init(struct bk_trend *t, int lower_better);
 void bk_trend_add(struct bk_trend *t, bk_day day, double value);
 void bk_trend_finish(const struct bk_trend *t, struct bk_progress *p);
+/* SQL: a toe-touch row's level word as its rank, 1 (knees) .. 7 (palms) */
+#define BK_LEVEL_RANK_SQL "CASE level WHEN 'knees' THEN 1" \
+	" WHEN 'shins' THEN 2 WHEN 'ankles' THEN 3 WHEN 'toes' THEN 4" \
+	" WHEN 'floor' THEN 5 WHEN 'knuckles' THEN 6 WHEN 'palms' THEN 7 END"
 /* the level words of a series: first, best, latest, and the progression
  * with repeats folded ("shins → ankles"), the last BK_LEVELS_SHOWN kept */
 #define BK_LEVELS_SHOWN 8
@@ -372,6 +376,20 @@ void bk_levels_init(struct bk_levels *l);
 void bk_levels_add(struct bk_levels *l, bk_day day, int level);
 /* buf of at least 160 bytes holds any progression */
 char *bk_levels_format(const struct bk_levels *l, char *buf, size_t len);
+/* progress.c: a kind's tests from the store, each test's best try, fed
+ * through the trend (numbers) and the levels (level words) */
+struct bk_series {
+	const char *kind;	/* toe-touch, sit-and-reach or pain */
+	struct bk_trend trend;
+	struct bk_levels levels;
+	struct bk_progress p;
+	long tests;
+	bk_day from, to;
+};
+/* since, until (YYYY-MM-DD) and region may be NULL */
+void bk_series_read(struct bk_db *db, struct bk_series *s, const char *since,
+    const char *until, const char *region);
+
 /* stats.c: periods and the report queries of bk-stats. Each query
  * function returns a prepared statement, bound, whose first columns are
  * the report's; the caller steps it and streams the rows out. */

@@ -338,17 +338,16 @@ bk_stats_explain(struct bk_db *db, sqlite3_stmt *st, FILE *fp)
 int
 bk_stats_floor_date(struct bk_db *db, bk_day *out)
 {
-	/*
-	 * PROJECTED FLOOR DATE - to be linked to bk-test progress.
-	 * The day the toe-touch trend reaches 0 comes from the least-squares
-	 * computation behind `bk-test progress`, so that both commands always
-	 * print the same date. It is not part of this library yet: until it
-	 * is, there is no projection, and the summary and the flex plot say
-	 * so (summary) or leave the mark out (plot).
-	 */
-	(void)db;
-	(void)out;
-	return -1;
+	struct bk_series s;
+
+	/* the projection of bk-test progress, from the same series */
+	memset(&s, 0, sizeof s);
+	s.kind = "toe-touch";
+	bk_series_read(db, &s, NULL, NULL, NULL);
+	if (!s.p.projected)
+		return -1;
+	*out = s.p.zero_day;
+	return 0;
 }
 
 /* The summary: a screen for a person, not for scripts. */
@@ -512,12 +511,6 @@ summary_streak(struct bk_db *db, const struct bk_stats_filter *f, FILE *fp)
 	sqlite3_finalize(st);
 }
 
-/* a toe-touch level word, best last; matched by rank in SQL */
-#define LEVEL_RANK \
-	"CASE level WHEN 'knees' THEN 1 WHEN 'shins' THEN 2" \
-	" WHEN 'ankles' THEN 3 WHEN 'toes' THEN 4 WHEN 'floor' THEN 5" \
-	" WHEN 'knuckles' THEN 6 WHEN 'palms' THEN 7 END"
-
 static void
 summary_toe_touch(struct bk_db *db, const struct bk_stats_filter *f,
     int imperial, FILE *fp)
@@ -530,7 +523,7 @@ summary_toe_touch(struct bk_db *db, const struct bk_stats_filter *f,
 	int lv;
 
 	st = bk_db_prepare(db, "WITH t(date, r, lv) AS MATERIALIZED ("
-	    " SELECT date, max(value_cm), max(" LEVEL_RANK ")"
+	    " SELECT date, max(value_cm), max(" BK_LEVEL_RANK_SQL ")"
 	    " FROM measurements WHERE kind = 'toe-touch' AND date <= ?1"
 	    " GROUP BY date)"
 	    " SELECT l.date, l.r, l.lv, b.date, b.r, (SELECT count(*) FROM t)"
@@ -558,7 +551,7 @@ summary_toe_touch(struct bk_db *db, const struct bk_stats_filter *f,
 		    sqlite3_column_double(st, 4), imperial, a, sizeof a),
 		    day_col(st, 3), (long long)sqlite3_column_int64(st, 5),
 		    sqlite3_column_int64(st, 5) == 1 ? "" : "s");
-	/* PROJECTED FLOOR DATE: the same computation as bk-test progress */
+	/* the same computation as bk-test progress */
 	if (bk_stats_floor_date(db, &floor) == 0)
 		fprintf(fp, "  floor:  projected for %s\n",
 		    bk_date_format(floor, a));

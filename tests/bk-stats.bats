@@ -601,3 +601,29 @@ assert j == {"exercise": "jefferson-curl", "name": "Jefferson Curl", "sets": 4,
 	assert_line --regexp '^  back\\x1b\[31m +3/10 on 2026-11-20$'
 	assert_line '  latest: -4 cm on ?'
 }
+
+@test "bk-stats summary: the projected floor date is bk-test progress's" {
+	local d
+	for d in 2026-10-31:-20 2026-11-07:-18 2026-11-14:-16 2026-11-21:-14; do
+		bk-test toe-touch "${d#*:}" --date "${d%:*}" > /dev/null
+	done
+	run -0 bash -c "bk-test progress toe-touch --format csv | cut -d, -f13 | tail -n 1"
+	assert_output 2027-01-09
+	run -0 bk-stats summary
+	assert_line '  floor:  projected for 2027-01-09'
+	# a falling trend projects nothing
+	bk-test toe-touch -30 --date 2026-11-22 > /dev/null 2>&1 || true
+	BK_TODAY=2026-11-22 bk-test toe-touch -40 > /dev/null
+	BK_TODAY=2026-11-22 run -0 bk-stats summary
+	assert_line '  floor:  no projection (see bk-test progress)'
+}
+
+@test "bk-stats plot flex: the projected date is marked" {
+	local d
+	for d in 2026-10-31:-20 2026-11-07:-18 2026-11-14:-16 2026-11-21:-14; do
+		bk-test toe-touch "${d#*:}" --date "${d%:*}" > /dev/null
+	done
+	run -0 bk-stats plot flex --output "$BATS_TEST_TMPDIR/f.svg"
+	run -0 grep -c '2027-01-09' "$BATS_TEST_TMPDIR/f.svg"
+	(( output >= 1 ))
+}
