@@ -63,7 +63,7 @@ struct opts {
 	const char *format;	/* as given: its meaning depends on the command */
 	int fmt;		/* the table/csv/tsv/json format; -1: default */
 	const char *template, *days, *side_arg;
-	const char *start_arg, *date_arg;
+	const char *start_arg, *date_arg, *week_or_plan;
 	unsigned on;		/* --on as a weekday mask */
 	int side, times, all, week;
 	int has_start, has_date, has_week;
@@ -738,45 +738,28 @@ cmd_add(struct bk_db *db, const struct opts *o, char **argv, int argc)
 		bk_errx(BK_EXIT_DATA, "cannot add to plan '%s': none of days "
 		    "%s falls on its weekdays", argv[0], o->days);
 	}
-	/* the dose as stored, catalog defaults included */
-	st = bk_db_prepare(db, "SELECT e.slug, pi.sets, pi.reps, pi.hold_s,"
-	    " pi.load_kg, pi.per_side, pi.times FROM plan_items pi JOIN"
-	    " exercises e ON e.id = pi.exercise_id WHERE pi.plan_id = ?"
-	    " AND pi.exercise_id = ? ORDER BY pi.id DESC LIMIT 1");
-	sqlite3_bind_int64(st, 1, a.plan_id);
-	sqlite3_bind_int64(st, 2, a.exercise_id);
+	st = bk_db_prepare(db, "SELECT slug FROM exercises WHERE id = ?");
+	sqlite3_bind_int64(st, 1, a.exercise_id);
 	bk_db_step(db, st);
 	snprintf(slug, sizeof slug, "%s", sqlite3_column_text(st, 0));
-	a.dose.sets = sqlite3_column_int(st, 1);
-	a.dose.reps = sqlite3_column_int(st, 2);
-	a.dose.hold_s = sqlite3_column_int(st, 3);
-	a.dose.per_side = sqlite3_column_int(st, 5);
-	a.dose.times = sqlite3_column_int(st, 6);
-	bk_plan_dose_format(&a.dose, sqlite3_column_double(st, 4), imperial,
-	    dose, sizeof dose);
 	sqlite3_finalize(st);
+	bk_plan_dose_format(&a.dose, a.dose.load_kg, imperial, dose,
+	    sizeof dose);
 	bk_db_commit(db);
 	if (a.day_from)
-		snprintf(where, sizeof where, "%d day%s of days %s", n,
-		    n > 1 ? "s" : "", o->days);
-	else if (n == 7)
+		snprintf(where, sizeof where, "on days %s (%d day%s)", o->days,
+		    n, n > 1 ? "s" : "");
+	else if (a.weekdays == 0xfe)
 		snprintf(where, sizeof where, "every day");
 	else {
-		unsigned m = 0;
-		int w;
-
-		st = bk_db_prepare(db, "SELECT weekday FROM plan_items WHERE"
-		    " plan_id = ? AND exercise_id = ? AND date IS NULL");
-		sqlite3_bind_int64(st, 1, a.plan_id);
-		sqlite3_bind_int64(st, 2, a.exercise_id);
-		while (bk_db_step(db, st) == SQLITE_ROW)
-			if ((w = sqlite3_column_int(st, 0)) >= 1 && w <= 7)
-				m |= 1u << w;
-		sqlite3_finalize(st);
 		snprintf(where, sizeof where, "on ");
-		mask_words(m, where + 3, sizeof where - 3);
+		mask_words(a.weekdays, where + 3, sizeof where - 3);
 	}
-	printf("added %s %s to %s, %s\n", slug, dose, argv[0], where);
+	if (a.updated == n)
+		printf("changed %s in %s to %s, %s\n", slug, argv[0], dose,
+		    where);
+	else
+		printf("added %s %s to %s, %s\n", slug, dose, argv[0], where);
 	return 0;
 }
 
@@ -955,7 +938,8 @@ static void
 row_item(const struct bk_plan_row *r, char *buf, size_t len)
 {
 	if (strcmp(r->kind, "test") == 0)
-		snprintf(buf, len, "%s test", r->item);
+		snprintf(buf, len, "%s %s", r->item, strcmp(r->item, "pain") ?
+		    "test" : "rating");
 	else if (strcmp(r->kind, "rest") == 0)
 		snprintf(buf, len, "rest day");
 	else
@@ -1123,7 +1107,20 @@ week_start(bk_day d, const struct bk_config *cfg)
 }
 
 static int
-cmd_show(struct bk_db *db, const struct opts *o, const char *name,
+plan_exists(struct bk_db *db, const char *name)
+{
+	sqlite3_stmt *st = bk_db_prepare(db, "SELECT 1 FROM plans WHERE "
+	    "name = ?");
+	int found;
+
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	found = bk_db_step(db, st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+static int
+cmd_show(struct bk_db *db, struct opts *o, const char *name,
     int today_only)
 {
 	static const char *cols[] = { "date", "plan", "day", "seq", "kind",
@@ -1139,6 +1136,12 @@ cmd_show(struct bk_db *db, const struct opts *o, const char *name,
 
 	bk_config_load(&cfg);
 	open_plans(db, o);
+	if (o->week_or_plan && !plan_exists(db, name) &&
+	    bk_date_parse(name, o->today, BK_DATE_FUTURE, &wk) == 0) {
+		o->week_date = wk;
+		o->has_week = 1;
+		name = NULL;
+	}
 	n = load_plans(db, name, &plans);
 	memset(&s, 0, sizeof s);
 	s.o = o;
@@ -1313,8 +1316,9 @@ ics_row(const struct bk_plan_row *r, void *data)
 		fprintf(x->dfp, "%s (%s): %s\n", r->name, r->item, dose);
 		x->exercises++;
 	} else if (strcmp(r->kind, "test") == 0) {
-		fprintf(x->dfp, "%s test: record it with bk-test %s\n",
-		    r->item, r->item);
+		fprintf(x->dfp, "%s %s: record it with bk-test %s\n",
+		    strcmp(r->item, "pain") ? r->item : "Pain",
+		    strcmp(r->item, "pain") ? "test" : "rating", r->item);
 		snprintf(x->test, sizeof x->test, "%s", r->item);
 	}
 	return 0;
@@ -1621,11 +1625,9 @@ main(int argc, char *argv[])
 			    "--all");
 		/* "--week DATE": a date after --week is its argument unless
 		 * it names a plan */
-		if (o.week && !week_arg && argc == 2 && !bk_slug_valid(argv[1])) {
-			parse_date("week", argv[1], o.today, &o.week_date);
-			o.has_week = 1;
-			argc--;
-		} else if (o.week && !week_arg && argc == 3) {
+		if (o.week && !week_arg && argc == 2)
+			o.week_or_plan = argv[1];
+		else if (o.week && !week_arg && argc == 3) {
 			parse_date("week", argv[2], o.today, &o.week_date);
 			o.has_week = 1;
 			argc--;

@@ -309,13 +309,16 @@ long long bk_plan_create(struct bk_db *db, const struct bk_plan_new *pn,
 struct bk_plan_add {
 	long long plan_id, exercise_id;
 	const char *plan;
-	struct bk_dose dose;	/* complete: catalog defaults filled in */
+	struct bk_dose dose;	/* the catalog's where not given (filled in) */
 	unsigned weekdays;	/* weekly items on these days ... */
 	int day_from, day_to;	/* ... or dated items for program days */
+	int updated;		/* out: how many items had their dose changed */
 };
-/* add (or change the dose of) an exercise in a plan; the number of items
- * written, or -1 reported */
-int bk_plan_add(struct bk_db *db, const struct bk_plan_add *a);
+/* add (or change the dose of) an exercise in a plan, on a->weekdays or
+ * days day_from..day_to (of those weekdays), or on the plan's weekdays,
+ * or every day; a->weekdays becomes the weekdays written. The number of
+ * items written, or -1 reported. */
+int bk_plan_add(struct bk_db *db, struct bk_plan_add *a);
 /* apply the phase changes whose conditions are met by today, in one write
  * transaction (or the caller's); the number of plans changed. Call it
  * before reading plans; a read-only store is left as it is. */

@@ -741,13 +741,13 @@ bk_plan_refresh(struct bk_db *db, bk_day today)
 /* --- adding by hand ------------------------------------------------ */
 
 int
-bk_plan_add(struct bk_db *db, const struct bk_plan_add *a)
+bk_plan_add(struct bk_db *db, struct bk_plan_add *a)
 {
 	sqlite3_stmt *st, *find, *upd, *ins;
 	char iso[11];
 	bk_day start, end = -1, day;
-	unsigned mask;
-	int w, n = 0;
+	unsigned mask, touched = 0;
+	int w, n = 0, seq;
 
 	st = bk_db_prepare(db, "SELECT start_date, end_date, weekdays FROM"
 	    " plans WHERE id = ?");
@@ -758,6 +758,9 @@ bk_plan_add(struct bk_db *db, const struct bk_plan_add *a)
 		bk_date_parse_iso((const char *)sqlite3_column_text(st, 1), &end);
 	mask = a->weekdays ? a->weekdays : (unsigned)sqlite3_column_int(st, 2);
 	sqlite3_finalize(st);
+	fill_dose(db, a->exercise_id, &a->dose);
+	if (a->dose.times < 1)
+		a->dose.times = 1;
 	if (a->day_from && end >= 0 && start + a->day_to - 1 > end) {
 		bk_warnx("cannot add to plan '%s': it has %ld days, day %d is "
 		    "past its end", a->plan, (long)(end - start + 1),
@@ -773,8 +776,14 @@ bk_plan_add(struct bk_db *db, const struct bk_plan_add *a)
 	ins = bk_db_prepare(db, "INSERT INTO plan_items (plan_id, date,"
 	    " weekday, exercise_id, sets, reps, hold_s, load_kg, per_side,"
 	    " rest_s, times, side, seq) VALUES (?1, ?9, ?10, ?11, ?2, ?3, ?4,"
-	    " ?5, ?6, ?7, ?8, ?12, 1 + (SELECT coalesce(max(seq), 0) FROM"
-	    " plan_items WHERE plan_id = ?1 AND (date = ?9 OR weekday = ?10)))");
+	    " ?5, ?6, ?7, ?8, ?12, ?13)");
+	/* added by hand: after everything in the plan, in the order added */
+	st = bk_db_prepare(db, "SELECT coalesce(max(seq), 0) + 1 FROM"
+	    " plan_items WHERE plan_id = ?");
+	sqlite3_bind_int64(st, 1, a->plan_id);
+	bk_db_step(db, st);
+	seq = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
 	for (day = a->day_from, w = 1; a->day_from ? day <= a->day_to : w <= 7;
 	    a->day_from ? day++ : w++) {
 		long long id = -1;
@@ -816,10 +825,14 @@ bk_plan_add(struct bk_db *db, const struct bk_plan_add *a)
 			if (a->dose.side)
 				sqlite3_bind_text(s, 12, bk_sides[a->dose.side],
 				    -1, SQLITE_STATIC);
+			sqlite3_bind_int(s, 13, seq);
 		}
 		bk_db_step(db, s);
+		touched |= 1u << w;
+		a->updated += id >= 0;
 		n++;
 	}
+	a->weekdays = touched;
 	sqlite3_finalize(find);
 	sqlite3_finalize(upd);
 	sqlite3_finalize(ins);

@@ -293,11 +293,9 @@ dose_tokens(char **tok, int n, struct bk_dose *d, char *err, size_t errlen,
 				    "duration from 1s to 60m, like 5s or 1m30s, "
 				    "not '%s'", tok[i], i + 1 < n ? tok[i + 1] :
 				    "");
-			if (word_is(tok[i], "hold")) {
+			if (word_is(tok[i], "hold"))
 				d->hold_s = v;
-				if (d->sets < 0)
-					d->sets = 1;
-			} else
+			else
 				d->rest_s = v;
 			i++;
 		} else if ((word_is(tok[i], "each") || word_is(tok[i], "per")) &&

@@ -21,6 +21,81 @@ print_row(const struct bk_csv_row *row, void *data)
 	return 0;
 }
 
+static void
+print_dose(const struct bk_dose *d)
+{
+	if (d->sets >= 0)
+		printf(" sets=%ld", d->sets);
+	if (d->reps >= 0)
+		printf(" reps=%ld", d->reps);
+	if (d->hold_s >= 0)
+		printf(" hold=%ld", d->hold_s);
+	if (d->load_kg >= 0)
+		printf(" load=%g", d->load_kg);
+	if (d->per_side >= 0)
+		printf(" per_side=%d", d->per_side);
+	if (d->side)
+		printf(" side=%s", bk_sides[d->side]);
+	if (d->rest_s >= 0)
+		printf(" rest=%ld", d->rest_s);
+	if (d->times)
+		printf(" times=%d", d->times);
+}
+
+static int
+print_day(int p, int day, int k, const int *rules, int n, void *data)
+{
+	const struct bk_template *t = data;
+	const struct bk_tpl_rule *r;
+	struct bk_dose d;
+	char iso[11];
+	int i;
+
+	printf("%d %s %s/%d:", k, bk_date_format(bk_today() + k - 1, iso),
+	    t->phase[p].name ? t->phase[p].name : "-", day);
+	for (i = 0; i < n; i++) {
+		r = &t->phase[p].rule[rules[i]];
+		if (r->act == BK_TPL_REST)
+			printf(" | rest");
+		else if (r->act == BK_TPL_TEST)
+			printf(" | test %s", r->what);
+		else {
+			d = r->dose;
+			bk_template_progress(r, (day - 1) / 7 + 1, &d);
+			printf(" | %s", r->what);
+			print_dose(&d);
+		}
+	}
+	putchar('\n');
+	return 0;
+}
+
+/* a template from stdin: its headers, phases and program days */
+static int
+template_dump(int days)
+{
+	struct bk_template t;
+	char err[256];
+	int i;
+
+	if (bk_template_parse(stdin, &t, err, sizeof err) != 0) {
+		printf("error: %s\n", err);
+		return 1;
+	}
+	printf("name %s\nsummary %s\nlength %d\ntimes %d\nnotes %d\n",
+	    t.name ? t.name : "-", t.summary ? t.summary : "-", t.days,
+	    t.times, t.nnote);
+	for (i = 0; i < t.nphase; i++)
+		printf("phase %s days=%d until=%d hours=%d regions=%u times=%d "
+		    "rules=%d\n", t.phase[i].name ? t.phase[i].name : "-",
+		    t.phase[i].days, t.phase[i].until, t.phase[i].hours,
+		    t.phase[i].regions, t.phase[i].times, t.phase[i].nrule);
+	bk_template_walk(&t, 0, bk_today(), days ? days : t.days ? t.days :
+	    28, print_day, &t);
+	bk_template_free(&t);
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -94,6 +169,21 @@ main(int argc, char *argv[])
 		}
 		bk_out_end(o);
 		free(line);
+	} else if (strcmp(argv[1], "template") == 0) {
+		if (template_dump(argc > 2 ? atoi(argv[2]) : 0) != 0)
+			return 1;
+	} else if (strcmp(argv[1], "spec") == 0) {
+		struct bk_dose dose;
+
+		for (i = 2; i < argc; i++) {
+			if (bk_dose_parse(argv[i], &dose, err, sizeof err) != 0)
+				printf("error: %s", err);
+			else
+				print_dose(&dose);
+			putchar('\n');
+		}
+	} else if (strcmp(argv[1], "ics") == 0 && argc == 5) {
+		bk_ics_line(stdout, argv[2], argv[3], atoi(argv[4]));
 	} else
 		bk_errx(2, "unknown test '%s'", argv[1]);
 	return bk_close_stdout();
