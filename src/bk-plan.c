@@ -515,7 +515,7 @@ cmd_template(const struct opts *o, const char *spec)
 	for (i = 0; i < t.nnote; i++)
 		wrapped(i ? "" : "notes:", t.note[i]);
 	/* the program as written, without comments and headers */
-	printf("%-11s\n", "program:");
+	puts("program:");
 	for (p = text; *p; p = *e ? e + 1 : e) {
 		e = p + strcspn(p, "\n");
 		snprintf(line, sizeof line, "%.*s", (int)(e - p), p);
@@ -629,12 +629,20 @@ cmd_new(struct bk_db *db, const struct opts *o, const char *name)
 		pn.tpl = &t;
 		pn.template_name = tname;
 		pn.template_text = text;
+		pn.source = o->template;
 	}
 	pn.name = name;
 	pn.start = o->has_start ? o->start : o->today;
 	pn.days = (int)days;
 	pn.weekdays = o->on;
 	pn.times = o->times;
+	if (o->template) {
+		/* refuse an unknown exercise before a store is made */
+		bk_db_open(db, o->db, BK_DB_READ);
+		if (bk_plan_template_check(db, &t, o->template) != 0)
+			exit(BK_EXIT_DATA);
+		bk_db_close(db);
+	}
 	bk_db_open(db, o->db, BK_DB_WRITE);
 	bk_db_begin(db);
 	if ((id = bk_plan_create(db, &pn, &made)) < 0) {
@@ -931,7 +939,7 @@ struct show {
 	int table, imperial, measure;
 	size_t witem, wdose;
 	bk_day next, to;
-	long rows;
+	long rows, measured;
 };
 
 static void
@@ -1002,6 +1010,7 @@ show_row(const struct bk_plan_row *r, void *data)
 	row_item(r, item, sizeof item);
 	row_dose(r, s->imperial, dose, sizeof dose);
 	if (s->measure) {
+		s->measured++;
 		if ((w = bk_term_width(item)) > s->witem)
 			s->witem = w;
 		if ((w = strlen(dose)) > s->wdose)
@@ -1178,9 +1187,13 @@ cmd_show(struct bk_db *db, struct opts *o, const char *name,
 		if (s.table) {
 			s.measure = 1;
 			s.witem = s.wdose = 0;
+			s.measured = 0;
 			bk_plan_rows(db, plans[i].id, from, to, o->today,
 			    show_row, &s);
 			s.measure = 0;
+			/* the morning list leaves out plans with nothing today */
+			if (today_only && s.measured == 0)
+				continue;
 			if (shown++)
 				putchar('\n');
 			plan_header(&plans[i]);

@@ -285,12 +285,17 @@ void bk_plan_names_free(char **names, int n);
  * -1 for a file that cannot be read or parsed (naming file and line). */
 int bk_plan_template_load(const char *spec, struct bk_template *t,
     char **text, char **name);
+/* whether every exercise of t is in the catalog: 0, or -1 reported with
+ * the template (as source names it) and the line */
+int bk_plan_template_check(struct bk_db *db, const struct bk_template *t,
+    const char *source);
 /* the id of plan name; reports "unknown plan" with the nearest, -1 */
 long long bk_plan_find(struct bk_db *db, const char *name);
 struct bk_plan_new {
 	const char *name;
 	const struct bk_template *tpl;	/* NULL: a plan built by hand */
 	const char *template_name, *template_text;
+	const char *source;	/* the template as the user named it */
 	bk_day start;
 	int days;		/* 0: the template's length, or open-ended */
 	unsigned weekdays;	/* --on: bit 1 monday .. bit 7 sunday */

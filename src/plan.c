@@ -309,6 +309,17 @@ gen_free(struct gen *g)
 	free(g->first);
 }
 
+int
+bk_plan_template_check(struct bk_db *db, const struct bk_template *t,
+    const char *source)
+{
+	struct gen g;
+	int rc = gen_init(&g, db, t, source, 0);
+
+	gen_free(&g);
+	return rc;
+}
+
 static void
 bind_dose(sqlite3_stmt *st, int col, const struct bk_dose *d)
 {
@@ -474,16 +485,19 @@ bk_plan_create(struct bk_db *db, const struct bk_plan_new *pn,
 	sqlite3_finalize(st);
 	if (t && pn->weekdays && t->weekdays) {
 		bk_warnx("cannot use --on with template '%s': it names "
-		    "weekdays itself", pn->template_name);
+		    "weekdays itself", pn->source ? pn->source :
+		    pn->template_name);
 		return -2;
 	}
 	if (t && pn->weekdays && has_condition(t)) {
 		bk_warnx("cannot use --on with template '%s': it changes "
-		    "phase on a condition, day by day", pn->template_name);
+		    "phase on a condition, day by day", pn->source ?
+		    pn->source : pn->template_name);
 		return -2;
 	}
 	days = pn->days ? pn->days : t ? (t->days ? t->days : 28) : 0;
-	if (t && gen_init(&g, db, t, pn->template_name, 0) != 0) {
+	if (t && gen_init(&g, db, t, pn->source ? pn->source :
+	    pn->template_name, 0) != 0) {
 		gen_free(&g);
 		return -1;
 	}
