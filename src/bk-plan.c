@@ -679,23 +679,10 @@ cmd_new(struct bk_db *db, const struct opts *o, const char *name)
 	return 0;
 }
 
+/* a lookup that failed (and said why) ends the command: exit 2 */
 static long long
-find_plan_or_exit(struct bk_db *db, const char *name)
+found_or_exit(struct bk_db *db, long long id)
 {
-	long long id = bk_plan_find(db, name);
-
-	if (id < 0) {
-		bk_db_rollback(db);
-		exit(BK_EXIT_USAGE);
-	}
-	return id;
-}
-
-static long long
-find_exercise_or_exit(struct bk_db *db, const char *name)
-{
-	long long id = bk_catalog_lookup(db, name);
-
 	if (id < 0) {
 		bk_db_rollback(db);
 		exit(BK_EXIT_USAGE);
@@ -735,8 +722,8 @@ cmd_add(struct bk_db *db, const struct opts *o, char **argv, int argc)
 	imperial = cfg.imperial;
 	bk_db_open(db, o->db, BK_DB_WRITE);
 	bk_db_begin(db);
-	a.plan_id = find_plan_or_exit(db, argv[0]);
-	a.exercise_id = find_exercise_or_exit(db, argv[1]);
+	a.plan_id = found_or_exit(db, bk_plan_find(db, argv[0]));
+	a.exercise_id = found_or_exit(db, bk_catalog_lookup(db, argv[1]));
 	if ((n = bk_plan_add(db, &a)) < 0) {
 		bk_db_rollback(db);
 		exit(BK_EXIT_DATA);
@@ -786,7 +773,7 @@ cmd_rm(struct bk_db *db, const struct opts *o, char **argv, int argc)
 		parse_day_range(o->days, &a, &b);
 	bk_db_open(db, o->db, BK_DB_WRITE);
 	bk_db_begin(db);
-	plan = find_plan_or_exit(db, argv[0]);
+	plan = found_or_exit(db, bk_plan_find(db, argv[0]));
 	if (argc == 1) {
 		st = bk_db_prepare(db, "DELETE FROM plans WHERE id = ?");
 		sqlite3_bind_int64(st, 1, plan);
@@ -796,7 +783,7 @@ cmd_rm(struct bk_db *db, const struct opts *o, char **argv, int argc)
 		printf("removed plan %s\n", argv[0]);
 		return 0;
 	}
-	ex = find_exercise_or_exit(db, argv[1]);
+	ex = found_or_exit(db, bk_catalog_lookup(db, argv[1]));
 	st = bk_db_prepare(db, "SELECT start_date FROM plans WHERE id = ?");
 	sqlite3_bind_int64(st, 1, plan);
 	bk_db_step(db, st);
@@ -838,13 +825,25 @@ open_plans(struct bk_db *db, const struct opts *o)
 	bk_plan_refresh(db, o->today);
 }
 
+/* every row of st, as they are, then st finalized */
+static void
+stmt_out(struct bk_db *db, sqlite3_stmt *st, const struct opts *o,
+    const char **cols, int n)
+{
+	struct bk_out *out = bk_out_new(stdout, out_format(o), cols, n);
+
+	while (bk_db_step(db, st) == SQLITE_ROW)
+		bk_out_stmt(out, st);
+	bk_out_end(out);
+	sqlite3_finalize(st);
+}
+
 static int
 cmd_list(struct bk_db *db, const struct opts *o)
 {
 	static const char *cols[] = { "name", "template", "start", "end",
 		"days", "phase", "status", "items" };
 	sqlite3_stmt *st;
-	struct bk_out *out;
 	char today[11];
 
 	open_plans(db, o);
@@ -857,11 +856,7 @@ cmd_list(struct bk_db *db, const struct opts *o)
 	    " FROM plans p ORDER BY start_date, name");
 	sqlite3_bind_text(st, 1, bk_date_format(o->today, today), -1,
 	    SQLITE_STATIC);
-	out = bk_out_new(stdout, out_format(o), cols, 8);
-	while (bk_db_step(db, st) == SQLITE_ROW)
-		bk_out_stmt(out, st);
-	bk_out_end(out);
-	sqlite3_finalize(st);
+	stmt_out(db, st, o, cols, 8);
 	return 0;
 }
 
@@ -1059,8 +1054,8 @@ show_row(const struct bk_plan_row *r, void *data)
 		s->next = r->day + 1;
 	}
 	if (strcmp(r->status, "partly") == 0)
-		snprintf(status, sizeof status, "partly %ld/%ld%s", r->logged,
-		    r->needed, strcmp(r->kind, "test") ? " sets" : "");
+		snprintf(status, sizeof status, "partly %ld%s/%ld sets",
+		    r->logged, r->one_side ? ".5" : "", r->needed);
 	else if (strcmp(r->status, "done") == 0 && r->needed > 1)
 		snprintf(status, sizeof status, "done %ld/%ld", r->logged,
 		    r->needed);
@@ -1363,7 +1358,6 @@ cmd_export(struct bk_db *db, const struct opts *o, const char *name)
 		"per_side", "side", "times", "rest_s" };
 	struct plan_info *plans;
 	struct bk_config cfg;
-	struct bk_out *out;
 	struct ics x;
 	sqlite3_stmt *st;
 	long long id = 0;
@@ -1385,11 +1379,7 @@ cmd_export(struct bk_db *db, const struct opts *o, const char *name)
 		    " ORDER BY p.start_date, p.name, pi.date IS NULL,"
 		    " pi.date, pi.weekday, pi.seq, pi.id");
 		sqlite3_bind_int64(st, 1, id);
-		out = bk_out_new(stdout, out_format(o), cols, 15);
-		while (bk_db_step(db, st) == SQLITE_ROW)
-			bk_out_stmt(out, st);
-		bk_out_end(out);
-		sqlite3_finalize(st);
+		stmt_out(db, st, o, cols, 15);
 		return 0;
 	}
 	n = load_plans(db, name, &plans);

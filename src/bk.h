@@ -321,7 +321,7 @@ struct bk_plan_add {
 };
 /* add (or change the dose of) an exercise in a plan, on a->weekdays or
  * days day_from..day_to (of those weekdays), or on the plan's weekdays,
- * or every day; a->weekdays becomes the weekdays written. The number of
+ * or every day, as many times a day as the plan says unless dose.times; a->weekdays becomes the weekdays written. The number of
  * items written, or -1 reported. */
 int bk_plan_add(struct bk_db *db, struct bk_plan_add *a);
 /* apply the phase changes whose conditions are met by today, in one write
@@ -349,6 +349,7 @@ struct bk_plan_row {
 	long sets, reps, hold_s, rest_s;
 	double load_kg;		/* 0: body weight */
 	long logged, needed;	/* sets (tests: measurements) */
+	int one_side;		/* and one side of a set more */
 	long skips;
 	long long plan_id, item_id, exercise_id;
 };

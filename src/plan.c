@@ -761,20 +761,21 @@ bk_plan_add(struct bk_db *db, struct bk_plan_add *a)
 	char iso[11];
 	bk_day start, end = -1, day;
 	unsigned mask, touched = 0;
-	int w, n = 0, seq;
+	int w, n = 0, seq, times;
 
-	st = bk_db_prepare(db, "SELECT start_date, end_date, weekdays FROM"
-	    " plans WHERE id = ?");
+	st = bk_db_prepare(db, "SELECT start_date, end_date, weekdays, times"
+	    " FROM plans WHERE id = ?");
 	sqlite3_bind_int64(st, 1, a->plan_id);
 	bk_db_step(db, st);
 	bk_date_parse_iso((const char *)sqlite3_column_text(st, 0), &start);
 	if (sqlite3_column_type(st, 1) != SQLITE_NULL)
 		bk_date_parse_iso((const char *)sqlite3_column_text(st, 1), &end);
 	mask = a->weekdays ? a->weekdays : (unsigned)sqlite3_column_int(st, 2);
+	times = sqlite3_column_int(st, 3);
 	sqlite3_finalize(st);
 	fill_dose(db, a->exercise_id, &a->dose);
 	if (a->dose.times < 1)
-		a->dose.times = 1;
+		a->dose.times = times > 0 ? times : 1;
 	if (a->day_from && end >= 0 && start + a->day_to - 1 > end) {
 		bk_warnx("cannot add to plan '%s': it has %ld days, day %d is "
 		    "past its end", a->plan, (long)(end - start + 1),
@@ -949,6 +950,7 @@ bk_plan_rows(struct bk_db *db, long long plan, bk_day from, bk_day to,
 			} else {
 				r.needed = (long)r.sets * (r.times > 0 ? r.times : 1);
 				r.logged = half / 2;
+				r.one_side = half % 2;
 				half = half >= 2 * r.needed ? -1 : half;
 			}
 			if (half < 0 || r.logged >= r.needed)

@@ -146,7 +146,7 @@ skip_ex() {	# DATE SLUG REASON
 	  jefferson-curl      2x5 hold 5s             done 2/2
 	Fri 2026-11-20  day 2 of 30
 	  cat-cow             1x5 hold 3s             skipped: sore wrists
-	  hip-flexor-stretch  1x5 hold 10s each side  partly 0/1 sets
+	  hip-flexor-stretch  1x5 hold 10s each side  partly 0.5/1 sets
 	  jefferson-curl      2x5 hold 5s             partly 1/2 sets
 	Sat 2026-11-21  day 3 of 30  (today)
 	  cat-cow             1x5 hold 3s             done
@@ -419,4 +419,32 @@ skip_ex() {	# DATE SLUG REASON
 	assert_line --index 5 'left'
 	assert_line --index 6 'upper-back-relief'
 	assert_line --index 7 'ics'
+}
+
+@test "due: the planned item and dose that bk-log links a set to" {
+	due() { "$TOP/build/bk-unit" due "$@"; }
+	run -0 bk-plan new jc --template jefferson-30 --start 2026-11-23
+	run -0 bk-plan new mine --times 3
+	run -0 bk-plan add mine jefferson-curl 3x5 --on mon
+	run -0 bk-plan add mine knee-to-chest --side left --on tue
+	local jc1 mine1
+	jc1=$(q "SELECT pi.id FROM plan_items pi JOIN exercises e ON e.id = exercise_id WHERE date = '2026-11-30' AND e.slug = 'jefferson-curl'")
+	mine1=$(q "SELECT pi.id FROM plan_items pi JOIN exercises e ON e.id = exercise_id WHERE weekday = 1")
+	run -0 due jefferson-curl 2026-11-30
+	assert_output "jc $jc1 sets=2 reps=5 hold=5 load=2 per_side=0 rest=0 times=1"
+	run -0 due jefferson-curl 2026-11-30 mine
+	assert_output "mine $mine1 sets=3 reps=5 hold=0 load=0 per_side=0 rest=0 times=3"
+	# once the first is done, the next one not yet done
+	log_sets 2026-11-30 jefferson-curl 2 '' "$jc1"
+	run -0 due jefferson-curl 2026-11-30
+	assert_output "mine $mine1 sets=3 reps=5 hold=0 load=0 per_side=0 rest=0 times=3"
+	run -0 due knee-to-chest 2026-11-24
+	assert_line --regexp '^mine [0-9]+ sets=1 reps=3 hold=5 load=0 per_side=0 side=left rest=0 times=3$'
+	# not on a rest day, before a plan begins, or on another weekday
+	run -0 due jefferson-curl 2026-11-29 jc
+	assert_output none
+	run -0 due jefferson-curl 2026-11-16 mine
+	assert_output none
+	run -0 due knee-to-chest 2026-11-25
+	assert_output none
 }

@@ -182,6 +182,25 @@ main(int argc, char *argv[])
 				print_dose(&dose);
 			putchar('\n');
 		}
+	} else if (strcmp(argv[1], "due") == 0 && argc >= 4) {
+		/* the planned item bk-log would link a set of EXERCISE to */
+		struct bk_plan_dose pd;
+		struct bk_db db;
+		long long ex, plan = 0;
+
+		bk_db_open(&db, NULL, BK_DB_READ);
+		bk_plan_refresh(&db, bk_today());
+		if ((ex = bk_catalog_lookup(&db, argv[2])) < 0 ||
+		    bk_date_parse_iso(argv[3], &d) != 0 ||
+		    (argc > 4 && (plan = bk_plan_find(&db, argv[4])) < 0))
+			return 2;
+		if (bk_plan_due(&db, ex, d, plan, &pd)) {
+			printf("%s %lld", pd.plan, pd.item_id);
+			print_dose(&pd.dose);
+			putchar('\n');
+		} else
+			puts("none");
+		bk_db_close(&db);
 	} else if (strcmp(argv[1], "ics") == 0 && argc == 5) {
 		bk_ics_line(stdout, argv[2], argv[3], atoi(argv[4]));
 	} else
