@@ -923,7 +923,9 @@ bk_template_parse(FILE *fp, struct bk_template *t, char *err, size_t errlen)
 			break;
 		ps.line++;
 		if (ps.line == 1 && n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
-			memmove(buf, buf + 3, n - 3 < MAX_LINE ? n - 3 : MAX_LINE);
+			/* only what was kept of the line moves */
+			memmove(buf, buf + 3, (n < sizeof buf - 1 ? n :
+			    sizeof buf - 1) - 3);
 			n -= 3;
 		}
 		if (n > MAX_LINE) {

@@ -178,6 +178,10 @@ tpl() { "$TOP/build/bk-unit" template "$@"; }
 	assert_output 'error: line 2: NUL byte'
 	run -1 tpl < <(printf 'daily: a\nnote %02000d\n' 0)
 	assert_output 'error: line 2: line too long (at most 1024 bytes)'
+	# a byte-order mark before a long first line
+	run -1 tpl < <(printf '\xef\xbb\xbf#%02000d\ndaily: a\n' 0)
+	assert_output 'error: line 1: line too long (at most 1024 bytes)'
+	run -0 tpl < <(printf '\xef\xbb\xbf#%01023d\ndaily: a\n' 0)
 }
 
 @test "template: mangled templates are refused or read, never crash" {

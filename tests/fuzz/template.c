@@ -1,0 +1,50 @@
+/* template.c - a libFuzzer harness for the template parser (bk-plan(5)):
+ * any input is parsed, and a template that parses is walked for its
+ * program days. Build and run with clang:
+ *
+ *   clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 \
+ *       -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -o build/fuzz-template \
+ *       tests/fuzz/template.c $(ls src/[!b]*.c) \
+ *       -lsqlite3 -lcsv -lm
+ *   mkdir -p build/corpus && cp share/backkit/templates/*.plan build/corpus
+ *   build/fuzz-template -max_total_time=60 build/corpus
+ */
+#include <stdint.h>
+#include <stdio.h>
+
+#include "../../src/bk.h"
+
+static int
+day(int p, int d, int k, const int *rules, int n, void *data)
+{
+	const struct bk_template *t = data;
+	struct bk_dose dose;
+	int i;
+
+	(void)k;
+	for (i = 0; i < n; i++) {
+		dose = t->phase[p].rule[rules[i]].dose;
+		bk_template_progress(&t->phase[p].rule[rules[i]],
+		    (d - 1) / 7 + 1, &dose);
+	}
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct bk_template t;
+	char err[256];
+	FILE *fp;
+
+	if (size == 0 || !(fp = fmemopen((void *)data, size, "r")))
+		return 0;
+	if (bk_template_parse(fp, &t, err, sizeof err) == 0) {
+		bk_template_walk(&t, 0, 20000, 90, day, &t);
+		bk_template_free(&t);
+	}
+	fclose(fp);
+	return 0;
+}
