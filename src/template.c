@@ -902,7 +902,8 @@ int
 bk_template_parse(FILE *fp, struct bk_template *t, char *err, size_t errlen)
 {
 	struct parser ps;
-	char buf[MAX_LINE + 2];
+	/* room for a whole line with a byte-order mark and a CR */
+	char buf[MAX_LINE + 8];
 	size_t n;
 	int c, rc = 0;
 
@@ -922,19 +923,20 @@ bk_template_parse(FILE *fp, struct bk_template *t, char *err, size_t errlen)
 		if (c == EOF && n == 0)
 			break;
 		ps.line++;
-		if (ps.line == 1 && n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
-			/* only what was kept of the line moves */
-			memmove(buf, buf + 3, (n < sizeof buf - 1 ? n :
-			    sizeof buf - 1) - 3);
-			n -= 3;
+		if (n < sizeof buf) {
+			if (ps.line == 1 && n >= 3 &&
+			    memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+				memmove(buf, buf + 3, n - 3);
+				n -= 3;
+			}
+			if (n > 0 && buf[n - 1] == '\r')
+				n--;
 		}
 		if (n > MAX_LINE) {
 			rc = fail(err, errlen, ps.line, "line too long (at most "
 			    "%d bytes)", MAX_LINE);
 			break;
 		}
-		if (n > 0 && buf[n - 1] == '\r')
-			n--;
 		buf[n] = '\0';
 		if (strlen(buf) != n) {
 			rc = fail(err, errlen, ps.line, "NUL byte");

@@ -181,7 +181,10 @@ tpl() { "$TOP/build/bk-unit" template "$@"; }
 	# a byte-order mark before a long first line
 	run -1 tpl < <(printf '\xef\xbb\xbf#%02000d\ndaily: a\n' 0)
 	assert_output 'error: line 1: line too long (at most 1024 bytes)'
-	run -0 tpl < <(printf '\xef\xbb\xbf#%01023d\ndaily: a\n' 0)
+	# 1024 bytes are fine, after a byte-order mark and before a CR too
+	run -0 tpl < <(printf '\xef\xbb\xbf#%01023d\r\ndaily: a\n' 0)
+	run -1 tpl < <(printf '#%01024d\r\ndaily: a\n' 0)
+	assert_output 'error: line 1: line too long (at most 1024 bytes)'
 }
 
 @test "template: mangled templates are refused or read, never crash" {

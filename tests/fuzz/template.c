@@ -6,7 +6,7 @@
  *       -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -o build/fuzz-template \
  *       tests/fuzz/template.c $(ls src/[!b]*.c) \
  *       -lsqlite3 -lcsv -lm
- *   mkdir -p build/corpus && cp share/backkit/templates/*.plan build/corpus
+ *   mkdir -p build/corpus && cp share/backkit/templates/[a-z]*.plan build/corpus
  *   build/fuzz-template -max_total_time=60 build/corpus
  */
 #include <stdint.h>
