@@ -218,11 +218,14 @@ skip_ex() {	# DATE SLUG REASON
 	assert_err 'bk-plan: show takes one of --date, --week and --all'
 	run -2 --separate-stderr bk-plan show --date someday
 	assert_err "bk-plan: invalid --date 'someday' (YYYY-MM-DD, today, tomorrow, a weekday, +3d or -1w)"
-	# units = imperial shows loads in pounds
+	# units = imperial shows loads in pounds; a week may start on Sunday
 	mkdir -p "$XDG_CONFIG_HOME/backkit"
-	echo 'units = imperial' > "$XDG_CONFIG_HOME/backkit/config"
+	printf 'units = imperial\nweek_start = sunday\n' > "$XDG_CONFIG_HOME/backkit/config"
 	run -0 bk-plan show jc --date 2026-12-01 --format table
 	assert_line '  jefferson-curl      2x5 hold 5s @4.4lb'
+	run -0 bk-plan show jc --week 2026-12-10 --format csv
+	assert_equal "$(printf '%s\n' "${lines[@]:1}" | cut -d, -f1 | sort -u | sed -n '1p;$p' | tr '\n' ' ')" \
+		'2026-12-06 2026-12-12 '
 }
 
 @test "check: each warning of the articles on a crafted plan, exit 1" {
