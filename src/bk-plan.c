@@ -60,7 +60,7 @@ struct opts {
 	const char *db, *name, *kind, *position;
 	const char *region[MAXWORDS], *equipment[MAXWORDS];
 	int nregion, nequipment;
-	const char *format;	/* as given: its meaning depends on the command */
+	const char *format;	/* as given: its sense depends on the command */
 	int fmt;		/* the table/csv/tsv/json format; -1: default */
 	const char *template, *days, *side_arg;
 	const char *start_arg, *date_arg, *week_or_plan;
@@ -157,7 +157,7 @@ complete(const char *what)
 	else if (strcmp(what, "equipment") == 0)
 		list = bk_equipment;
 	else if (strcmp(what, "side") == 0)
-		list = bk_sides + 1;
+		list = bk_template_sides + 1;
 	else if (strcmp(what, "dates") == 0)
 		list = dates;
 	else if (strcmp(what, "weekdays") == 0)
@@ -554,7 +554,8 @@ parse_times(const char *s)
 	long long v;
 
 	if (bk_parse_int(s, 1, 20, &v) != 0)
-		usage_error("invalid --times '%s' (sessions a day, 1 to 20)", s);
+		usage_error("invalid --times '%s' (sessions a day, 1 to 20)",
+		    s);
 	return (int)v;
 }
 
@@ -671,8 +672,8 @@ cmd_new(struct bk_db *db, const struct opts *o, const char *name)
 			printf(" to %s", b);
 		if (o->on)
 			printf(", on %s", mask_words(o->on, b, sizeof b));
-		printf("; add exercises with 'bk-plan add %s EXERCISE [SPEC]'\n",
-		    name);
+		printf("; add exercises with 'bk-plan add %s EXERCISE "
+		    "[SPEC]'\n", name);
 	}
 	free(text);
 	free(tname);
@@ -701,11 +702,12 @@ cmd_add(struct bk_db *db, const struct opts *o, char **argv, int argc)
 
 	memset(&a, 0, sizeof a);
 	if (argc > 2) {
-		if (bk_dose_parse(argv[2], &a.dose, err, sizeof err) != 0)
+		if (bk_template_dose_parse(argv[2], &a.dose, err,
+		    sizeof err) != 0)
 			bk_usage_error(usage_text, "invalid dose '%s': %s",
 			    argv[2], err);
 	} else
-		bk_dose_init(&a.dose);
+		bk_template_dose_init(&a.dose);
 	if (o->side_arg) {
 		if (a.dose.per_side == 1)
 			usage_error("%s", "a dose 'each side' and --side "
@@ -797,8 +799,8 @@ cmd_rm(struct bk_db *db, const struct opts *o, char **argv, int argc)
 	sqlite3_bind_int64(st, 2, ex);
 	sqlite3_bind_int(st, 3, (int)o->on);
 	if (o->days) {
-		sqlite3_bind_text(st, 4, bk_date_format(start + a - 1, from), -1,
-		    SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, bk_date_format(start + a - 1, from),
+		    -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 5, bk_date_format(start + b - 1, to), -1,
 		    SQLITE_STATIC);
 	}
@@ -889,8 +891,10 @@ load_plans(struct bk_db *db, const char *name, struct plan_info **out)
 		p = &(*out)[n++];
 		memset(p, 0, sizeof *p);
 		p->id = sqlite3_column_int64(st, 0);
-		snprintf(p->name, sizeof p->name, "%s", sqlite3_column_text(st, 1));
-		snprintf(p->tmpl, sizeof p->tmpl, "%s", sqlite3_column_text(st, 2));
+		snprintf(p->name, sizeof p->name, "%s",
+		    sqlite3_column_text(st, 1));
+		snprintf(p->tmpl, sizeof p->tmpl, "%s",
+		    sqlite3_column_text(st, 2));
 		snprintf(p->phase, sizeof p->phase, "%s",
 		    sqlite3_column_text(st, 3));
 		bk_date_parse_iso((const char *)sqlite3_column_text(st, 4),
@@ -952,17 +956,17 @@ row_item(const struct bk_plan_row *r, char *buf, size_t len)
 static void
 row_dose(const struct bk_plan_row *r, int imperial, char *buf, size_t len)
 {
-	struct bk_dose d;
+	struct bk_tpl_dose d;
 
 	buf[0] = '\0';
 	if (strcmp(r->kind, "exercise") != 0)
 		return;
-	bk_dose_init(&d);
+	bk_template_dose_init(&d);
 	d.sets = r->sets;
 	d.reps = r->reps;
 	d.hold_s = r->hold_s;
 	d.per_side = r->per_side;
-	d.side = r->side ? bk_word_index(bk_sides, r->side) : 0;
+	d.side = r->side ? bk_word_index(bk_template_sides, r->side) : 0;
 	if (d.side < 0)
 		d.side = 0;
 	d.times = r->times;
@@ -1037,8 +1041,10 @@ show_row(const struct bk_plan_row *r, void *data)
 			v[10] = r->per_side ? "1" : "0";
 			v[11] = r->side;
 			v[12] = n[8];
-		} else
-			v[6] = v[7] = v[8] = v[9] = v[10] = v[11] = v[12] = NULL;
+		} else {
+			v[6] = v[7] = v[8] = v[9] = NULL;
+			v[10] = v[11] = v[12] = NULL;
+		}
 		v[13] = dose[0] ? dose : NULL;
 		v[14] = r->phase;
 		v[15] = strcmp(r->kind, "rest") ? n[6] : NULL;
@@ -1186,7 +1192,7 @@ cmd_show(struct bk_db *db, struct opts *o, const char *name,
 			bk_plan_rows(db, plans[i].id, from, to, o->today,
 			    show_row, &s);
 			s.measure = 0;
-			/* the morning list leaves out plans with nothing today */
+			/* the morning list leaves out plans idle today */
 			if (today_only && s.measured == 0)
 				continue;
 			if (shown++)
@@ -1460,8 +1466,8 @@ main(int argc, char *argv[])
 	memset(&o, 0, sizeof o);
 	memset(&db, 0, sizeof db);
 	o.fmt = -1;
-	while ((c = getopt_long(argc, argv, "aD:d:e:f:hk:N:n:o:p:r:S:s:t:Vw::x:",
-	    longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv,
+	    "aD:d:e:f:hk:N:n:o:p:r:S:s:t:Vw::x:", longopts, NULL)) != -1) {
 		if (nseen < sizeof seen - 1 && !memchr(seen, c, nseen))
 			seen[nseen++] = (char)c;
 		switch (c) {
@@ -1477,7 +1483,8 @@ main(int argc, char *argv[])
 		case 'e':
 			check_word("equipment", bk_equipment, optarg);
 			if (o.nequipment == MAXWORDS)
-				usage_error("too many --equipment '%s'", optarg);
+				usage_error("too many --equipment '%s'",
+				    optarg);
 			o.equipment[o.nequipment++] = optarg;
 			break;
 		case 'f':
@@ -1510,10 +1517,11 @@ main(int argc, char *argv[])
 			o.region[o.nregion++] = optarg;
 			break;
 		case 'S':
-			if ((o.side = bk_word_index(bk_sides, optarg)) <= 0) {
+			o.side = bk_word_index(bk_template_sides, optarg);
+			if (o.side <= 0) {
 				fflush(stdout);
-				fprintf(stderr, "%s: invalid side '%s' (one of: "
-				    "left, right, forward, backward)\n",
+				fprintf(stderr, "%s: invalid side '%s' (one "
+				    "of: left, right, forward, backward)\n",
 				    bk_progname, optarg);
 				fputs(usage_text, stderr);
 				exit(BK_EXIT_USAGE);
@@ -1578,8 +1586,8 @@ main(int argc, char *argv[])
 		only_options(&o, sub, "erkpf");
 		operands(argc, argv, 0, 0, "");
 		if (o.nregion > 1 || o.nequipment > 1)
-			usage_error("%s", "exercises takes one --region and one "
-			    "--equipment");
+			usage_error("%s", "exercises takes one --region and "
+			    "one --equipment");
 		bk_db_open(&db, o.db, BK_DB_READ);
 		cmd_exercises(&db, &o);
 	} else if (strcmp(sub, "exercise") == 0 && argc > 1 &&
@@ -1624,8 +1632,8 @@ main(int argc, char *argv[])
 	} else if (strcmp(sub, "show") == 0) {
 		only_options(&o, sub, "Dwaf");
 		if (!!o.date_arg + o.week + o.all > 1)
-			usage_error("%s", "show takes one of --date, --week and "
-			    "--all");
+			usage_error("%s", "show takes one of --date, --week "
+			    "and --all");
 		/* "--week DATE": a date after --week is its argument unless
 		 * it names a plan */
 		if (o.week && !week_arg && argc == 2)

@@ -183,15 +183,15 @@ void bk_word_list(FILE *fp, const char *const *list);
  * never touches the store or exits; errors come back as "line N: ...". */
 #define BK_TPL_MAX_DAYS 3660
 /* "", left, right, forward, backward: the side or direction of an item */
-extern const char *const bk_sides[];
+extern const char *const bk_template_sides[];
 /* toe-touch, sit-and-reach, pain */
-extern const char *const bk_test_kinds[];
+extern const char *const bk_template_tests[];
 /* a dose; -1 (load: < 0, times: 0) where it was not given */
-struct bk_dose {
+struct bk_tpl_dose {
 	long sets, reps, hold_s, rest_s;
 	double load_kg;
 	int per_side;	/* 1: each side */
-	int side;	/* index in bk_sides */
+	int side;	/* index in bk_template_sides */
 	int times;	/* sessions a day */
 };
 enum bk_tpl_act { BK_TPL_EXERCISE, BK_TPL_TEST, BK_TPL_REST };
@@ -216,7 +216,7 @@ struct bk_tpl_rule {
 	int nsel;
 	int act;	/* enum bk_tpl_act */
 	char *what;	/* the exercise as written, or the test kind */
-	struct bk_dose dose;
+	struct bk_tpl_dose dose;
 	struct bk_tpl_prog prog[4];
 	int nprog;
 };
@@ -248,9 +248,9 @@ void bk_template_free(struct bk_template *t);
 /* a dose as "3x10", "3x8@5kg", "2x10@15lb", "3x30s", "12", with the
  * modifiers "hold 5s", "rest 30s", "each side", "left" ...; -1 with a
  * reason in err */
-int bk_dose_parse(const char *s, struct bk_dose *d, char *err,
+int bk_template_dose_parse(const char *s, struct bk_tpl_dose *d, char *err,
     size_t errlen);
-void bk_dose_init(struct bk_dose *d);
+void bk_template_dose_init(struct bk_tpl_dose *d);
 /* whether rule r falls on program day day (of its phase) whose date is
  * date; last is the program day that is the plan's last, or 0 */
 int bk_template_selects(const struct bk_tpl_rule *r, int day, bk_day date,
@@ -269,7 +269,7 @@ void bk_template_walk(const struct bk_template *t, int p, bk_day start,
     int ndays, bk_tpl_day_cb cb, void *data);
 /* apply r's weekly steps for week (1-based) of its phase to d */
 void bk_template_progress(const struct bk_tpl_rule *r, int week,
-    struct bk_dose *d);
+    struct bk_tpl_dose *d);
 
 /* plan.c: plans and their planned items. A planned item is due on day D
  * when p.active = 1 AND pi.kind = 'exercise' AND pi.exercise_id = E AND
@@ -314,15 +314,16 @@ long long bk_plan_create(struct bk_db *db, const struct bk_plan_new *pn,
 struct bk_plan_add {
 	long long plan_id, exercise_id;
 	const char *plan;
-	struct bk_dose dose;	/* the catalog's where not given (filled in) */
+	struct bk_tpl_dose dose;	/* the catalog's where not given */
 	unsigned weekdays;	/* weekly items on these days ... */
 	int day_from, day_to;	/* ... or dated items for program days */
 	int updated;		/* out: how many items had their dose changed */
 };
 /* add (or change the dose of) an exercise in a plan, on a->weekdays or
  * days day_from..day_to (of those weekdays), or on the plan's weekdays,
- * or every day, as many times a day as the plan says unless dose.times; a->weekdays becomes the weekdays written. The number of
- * items written, or -1 reported. */
+ * or every day; as many times a day as the plan says unless dose.times.
+ * a->weekdays becomes the weekdays written. The number of items written,
+ * or -1 reported. */
 int bk_plan_add(struct bk_db *db, struct bk_plan_add *a);
 /* apply the phase changes whose conditions are met by today, in one write
  * transaction (or the caller's); the number of plans changed. Call it
@@ -333,7 +334,7 @@ int bk_plan_refresh(struct bk_db *db, bk_day today);
 struct bk_plan_dose {
 	long long item_id, plan_id;
 	char plan[80];
-	struct bk_dose dose;	/* load_kg 0: body weight */
+	struct bk_tpl_dose dose;	/* load_kg 0: body weight */
 };
 int bk_plan_due(struct bk_db *db, long long exercise_id, bk_day day,
     long long plan, struct bk_plan_dose *out);
@@ -343,7 +344,8 @@ struct bk_plan_row {
 	const char *item, *name;	/* slug (or test kind) and name */
 	const char *ekind, *source;	/* the exercise's kind and article */
 	const char *side, *phase, *reason;	/* NULL when none */
-	const char *status;	/* done partly skipped missed due planned rest */
+	/* done, partly, skipped, missed, due, planned or rest */
+	const char *status;
 	bk_day day;
 	int day_no, seq, per_side, times;
 	long sets, reps, hold_s, rest_s;
@@ -361,7 +363,7 @@ void bk_plan_rows(struct bk_db *db, long long plan, bk_day from, bk_day to,
 /* "5kg", "2.5kg", "11lb" */
 char *bk_plan_load_format(double kg, int imperial, char *buf, size_t len);
 /* "2x5 hold 5s @2kg each side, 3 times a day" */
-char *bk_plan_dose_format(const struct bk_dose *d, double load_kg,
+char *bk_plan_dose_format(const struct bk_tpl_dose *d, double load_kg,
     int imperial, char *buf, size_t len);
 /* the warnings of the articles for one plan, one line each into out;
  * returns how many */

@@ -132,8 +132,8 @@ bk_plan_template_load(const char *spec, struct bk_template *t, char **text,
 		if (n > MAX_TEMPLATE_BYTES) {
 			fclose(fp);
 			free(buf);
-			bk_warnx("cannot read template '%s': larger than %d KiB",
-			    shown, MAX_TEMPLATE_BYTES / 1024);
+			bk_warnx("cannot read template '%s': larger than "
+			    "%d KiB", shown, MAX_TEMPLATE_BYTES / 1024);
 			return -1;
 		}
 		if (got == 0)
@@ -215,7 +215,7 @@ struct gen {
 	long long plan_id;
 	const struct bk_template *t;
 	long long *ids;		/* per rule of every phase: the exercise */
-	struct bk_dose *base;	/* ... and its dose, catalog filled in */
+	struct bk_tpl_dose *base;	/* ... and its whole dose */
 	int *first;		/* index of each phase's first rule */
 	int times;		/* the plan's sessions a day, or 0 */
 	sqlite3_stmt *ins;
@@ -225,7 +225,7 @@ struct gen {
 
 /* the exercise's catalog dose where the template gave none */
 static void
-fill_dose(struct bk_db *db, long long id, struct bk_dose *d)
+fill_dose(struct bk_db *db, long long id, struct bk_tpl_dose *d)
 {
 	sqlite3_stmt *st = bk_db_prepare(db, "SELECT sets, reps, hold_s,"
 	    " per_side, rest_s FROM exercises WHERE id = ?");
@@ -283,7 +283,8 @@ gen_init(struct gen *g, struct bk_db *db, const struct bk_template *t,
 			snprintf(where, sizeof where, "%s: cannot use template "
 			    "'%s': line %ld", saved, tname, r->line);
 			bk_progname = where;
-			g->ids[g->first[p] + i] = bk_catalog_lookup(db, r->what);
+			g->ids[g->first[p] + i] = bk_catalog_lookup(db,
+			    r->what);
 			bk_progname = saved;
 			if (g->ids[g->first[p] + i] < 0) {
 				bad = 1;
@@ -321,7 +322,7 @@ bk_plan_template_check(struct bk_db *db, const struct bk_template *t,
 }
 
 static void
-bind_dose(sqlite3_stmt *st, int col, const struct bk_dose *d)
+bind_dose(sqlite3_stmt *st, int col, const struct bk_tpl_dose *d)
 {
 	sqlite3_bind_int64(st, col, d->sets);
 	sqlite3_bind_int64(st, col + 1, d->reps);
@@ -340,7 +341,7 @@ gen_day(struct gen *g, int p, int day, bk_day date, const int *rules,
 {
 	const struct bk_tpl_phase *ph = &g->t->phase[p];
 	const struct bk_tpl_rule *r;
-	struct bk_dose d;
+	struct bk_tpl_dose d;
 	char iso[11];
 	int i, seq = 0, session = 0;
 
@@ -354,7 +355,8 @@ gen_day(struct gen *g, int p, int day, bk_day date, const int *rules,
 		sqlite3_bind_int64(g->ins, 1, g->plan_id);
 		sqlite3_bind_text(g->ins, 2, iso, -1, SQLITE_TRANSIENT);
 		if (ph->name)
-			sqlite3_bind_text(g->ins, 12, ph->name, -1, SQLITE_STATIC);
+			sqlite3_bind_text(g->ins, 12, ph->name, -1,
+			    SQLITE_STATIC);
 		sqlite3_bind_int(g->ins, 10, 0);
 		sqlite3_bind_int(g->ins, 13, ++seq);
 		sqlite3_bind_int(g->ins, 15, 1);
@@ -362,7 +364,8 @@ gen_day(struct gen *g, int p, int day, bk_day date, const int *rules,
 			sqlite3_bind_text(g->ins, 3, "rest", -1, SQLITE_STATIC);
 		} else if (r->act == BK_TPL_TEST) {
 			sqlite3_bind_text(g->ins, 3, "test", -1, SQLITE_STATIC);
-			sqlite3_bind_text(g->ins, 5, r->what, -1, SQLITE_STATIC);
+			sqlite3_bind_text(g->ins, 5, r->what, -1,
+			    SQLITE_STATIC);
 			g->tests++;
 		} else {
 			d = g->base[g->first[p] + rules[i]];
@@ -373,7 +376,8 @@ gen_day(struct gen *g, int p, int day, bk_day date, const int *rules,
 			    g->ids[g->first[p] + rules[i]]);
 			bind_dose(g->ins, 6, &d);
 			if (d.side)
-				sqlite3_bind_text(g->ins, 14, bk_sides[d.side], -1,
+				sqlite3_bind_text(g->ins, 14,
+				    bk_template_sides[d.side], -1,
 				    SQLITE_STATIC);
 			sqlite3_bind_int(g->ins, 15, g->times ? g->times :
 			    d.times ? d.times : ph->times ? ph->times :
@@ -769,7 +773,8 @@ bk_plan_add(struct bk_db *db, struct bk_plan_add *a)
 	bk_db_step(db, st);
 	bk_date_parse_iso((const char *)sqlite3_column_text(st, 0), &start);
 	if (sqlite3_column_type(st, 1) != SQLITE_NULL)
-		bk_date_parse_iso((const char *)sqlite3_column_text(st, 1), &end);
+		bk_date_parse_iso((const char *)sqlite3_column_text(st, 1),
+		    &end);
 	mask = a->weekdays ? a->weekdays : (unsigned)sqlite3_column_int(st, 2);
 	times = sqlite3_column_int(st, 3);
 	sqlite3_finalize(st);
@@ -814,7 +819,7 @@ bk_plan_add(struct bk_db *db, struct bk_plan_add *a)
 		sqlite3_reset(find);
 		sqlite3_bind_int64(find, 1, a->plan_id);
 		sqlite3_bind_int64(find, 2, a->exercise_id);
-		sqlite3_bind_text(find, 3, bk_sides[a->dose.side], -1,
+		sqlite3_bind_text(find, 3, bk_template_sides[a->dose.side], -1,
 		    SQLITE_STATIC);
 		if (a->day_from) {
 			sqlite3_bind_text(find, 4, iso, -1, SQLITE_STATIC);
@@ -838,8 +843,9 @@ bk_plan_add(struct bk_db *db, struct bk_plan_add *a)
 				sqlite3_bind_int(s, 10, w);
 			sqlite3_bind_int64(s, 11, a->exercise_id);
 			if (a->dose.side)
-				sqlite3_bind_text(s, 12, bk_sides[a->dose.side],
-				    -1, SQLITE_STATIC);
+				sqlite3_bind_text(s, 12,
+				    bk_template_sides[a->dose.side], -1,
+				    SQLITE_STATIC);
 			sqlite3_bind_int(s, 13, seq);
 		}
 		bk_db_step(db, s);
@@ -948,7 +954,8 @@ bk_plan_rows(struct bk_db *db, long long plan, bk_day from, bk_day to,
 				r.needed = 1;
 				r.logged = half;
 			} else {
-				r.needed = (long)r.sets * (r.times > 0 ? r.times : 1);
+				r.needed = (long)r.sets *
+				    (r.times > 0 ? r.times : 1);
 				r.logged = half / 2;
 				r.one_side = half % 2;
 				half = half >= 2 * r.needed ? -1 : half;
@@ -1000,7 +1007,7 @@ bk_plan_due(struct bk_db *db, long long exercise_id, bk_day day,
 		out->item_id = sqlite3_column_int64(st, 0);
 		out->plan_id = sqlite3_column_int64(st, 1);
 		snprintf(out->plan, sizeof out->plan, "%s", TXT(2));
-		bk_dose_init(&out->dose);
+		bk_template_dose_init(&out->dose);
 		out->dose.sets = sqlite3_column_int(st, 3);
 		out->dose.reps = sqlite3_column_int(st, 4);
 		out->dose.hold_s = sqlite3_column_int(st, 5);
@@ -1009,7 +1016,7 @@ bk_plan_due(struct bk_db *db, long long exercise_id, bk_day day,
 		out->dose.per_side = sqlite3_column_int(st, 7);
 		out->dose.rest_s = sqlite3_column_int(st, 8);
 		out->dose.side = sqlite3_column_type(st, 9) == SQLITE_NULL ? 0 :
-		    bk_word_index(bk_sides, TXT(9));
+		    bk_word_index(bk_template_sides, TXT(9));
 		if (out->dose.side < 0)
 			out->dose.side = 0;
 		out->dose.times = sqlite3_column_int(st, 10);
@@ -1036,7 +1043,7 @@ bk_plan_load_format(double kg, int imperial, char *buf, size_t len)
 }
 
 char *
-bk_plan_dose_format(const struct bk_dose *d, double load_kg, int imperial,
+bk_plan_dose_format(const struct bk_tpl_dose *d, double load_kg, int imperial,
     char *buf, size_t len)
 {
 	char l[32];
@@ -1051,7 +1058,7 @@ bk_plan_dose_format(const struct bk_dose *d, double load_kg, int imperial,
 	if (d->per_side > 0)
 		snprintf(buf + n, len - n, " each side");
 	else if (d->side > 0)
-		snprintf(buf + n, len - n, " %s", bk_sides[d->side]);
+		snprintf(buf + n, len - n, " %s", bk_template_sides[d->side]);
 	n = strlen(buf);
 	if (d->times > 1)
 		snprintf(buf + n, len - n, ", %d times a day", d->times);
@@ -1143,8 +1150,9 @@ check_day(struct checker *c)
 			if (j < c->n) {
 				snprintf(buf, sizeof buf, "%s: %s", c->date,
 				    x->slug);
-				warn_at(c, W_HOLD, "%s holds 60s or more before "
-				    "strength work (%s)", buf, c->it[j].slug);
+				warn_at(c, W_HOLD, "%s holds 60s or more "
+				    "before strength work (%s)", buf,
+				    c->it[j].slug);
 			}
 		}
 		if (x->strength && strength < 0)
@@ -1158,7 +1166,8 @@ check_day(struct checker *c)
 			for (found = 0, j = 0; j < c->n; j++) {
 				y = &c->it[j];
 				if (strcmp(y->slug, x->slug) == 0 &&
-				    (y->per_side || strcmp(y->side, other) == 0))
+				    (y->per_side ||
+				    strcmp(y->side, other) == 0))
 					found = 1;
 			}
 			if (!found) {

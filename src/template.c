@@ -16,9 +16,9 @@
 #define MAX_NOTES 50
 #define MAX_TOKENS 64
 
-const char *const bk_sides[] = { "", "left", "right", "forward",
+const char *const bk_template_sides[] = { "", "left", "right", "forward",
 	"backward", NULL };
-const char *const bk_test_kinds[] = { "toe-touch", "sit-and-reach", "pain",
+const char *const bk_template_tests[] = { "toe-touch", "sit-and-reach", "pain",
 	NULL };
 
 struct parser {
@@ -225,7 +225,7 @@ load(const char *s, double *kg)
 
 /* a set spec: 12, 3x10, 3x8@5kg, 2x10@15lb, 3x30s, 2x1m, 30s, @5kg */
 static int
-spec(const char *s, struct bk_dose *d)
+spec(const char *s, struct bk_tpl_dose *d)
 {
 	char buf[64];
 	char *at, *x;
@@ -262,7 +262,7 @@ spec(const char *s, struct bk_dose *d)
 }
 
 void
-bk_dose_init(struct bk_dose *d)
+bk_template_dose_init(struct bk_tpl_dose *d)
 {
 	d->sets = d->reps = d->hold_s = d->rest_s = -1;
 	d->load_kg = -1;
@@ -273,7 +273,7 @@ bk_dose_init(struct bk_dose *d)
 
 /* a spec and its modifiers: hold DUR, each side, left, rest DUR, @LOAD */
 static int
-dose_tokens(char **tok, int n, struct bk_dose *d, char *err, size_t errlen,
+dose_tokens(char **tok, int n, struct bk_tpl_dose *d, char *err, size_t errlen,
     long line)
 {
 	int i = 0, side;
@@ -290,25 +290,27 @@ dose_tokens(char **tok, int n, struct bk_dose *d, char *err, size_t errlen,
 		if (word_is(tok[i], "hold") || word_is(tok[i], "rest")) {
 			if (i + 1 >= n || duration(tok[i + 1], &v) != 0)
 				return fail(err, errlen, line, "'%s' needs a "
-				    "duration from 1s to 60m, like 5s or 1m30s, "
-				    "not '%s'", tok[i], i + 1 < n ? tok[i + 1] :
-				    "");
+				    "duration from 1s to 60m, like 5s or "
+				    "1m30s, not '%s'", tok[i], i + 1 < n ?
+				    tok[i + 1] : "");
 			if (word_is(tok[i], "hold"))
 				d->hold_s = v;
 			else
 				d->rest_s = v;
 			i++;
-		} else if ((word_is(tok[i], "each") || word_is(tok[i], "per")) &&
-		    i + 1 < n && word_is(tok[i + 1], "side")) {
+		} else if ((word_is(tok[i], "each") ||
+		    word_is(tok[i], "per")) && i + 1 < n &&
+		    word_is(tok[i + 1], "side")) {
 			d->per_side = 1;
 			i++;
-		} else if ((side = bk_word_index(bk_sides, tok[i])) > 0) {
+		} else if ((side = bk_word_index(bk_template_sides,
+		    tok[i])) > 0) {
 			d->side = side;
 		} else if (tok[i][0] == '@') {
 			if (load(tok[i] + 1, &d->load_kg) != 0)
-				return fail(err, errlen, line, "invalid load '%s' "
-				    "(like @5kg, @2.5kg or @10lb, at most 500kg)",
-				    tok[i]);
+				return fail(err, errlen, line, "invalid load "
+				    "'%s' (like @5kg, @2.5kg or @10lb, at most "
+				    "500kg)", tok[i]);
 		} else
 			return fail(err, errlen, line, "unexpected '%s' in a "
 			    "dose (expected hold DUR, rest DUR, each side, "
@@ -316,18 +318,19 @@ dose_tokens(char **tok, int n, struct bk_dose *d, char *err, size_t errlen,
 	}
 	if (d->per_side == 1 && d->side)
 		return fail(err, errlen, line, "'each side' and '%s' together",
-		    bk_sides[d->side]);
+		    bk_template_sides[d->side]);
 	return 0;
 }
 
 int
-bk_dose_parse(const char *s, struct bk_dose *d, char *err, size_t errlen)
+bk_template_dose_parse(const char *s, struct bk_tpl_dose *d, char *err,
+    size_t errlen)
 {
 	char buf[MAX_LINE], *tok[MAX_TOKENS];
 	const char *bad;
 	int n;
 
-	bk_dose_init(d);
+	bk_template_dose_init(d);
 	if (strlen(s) >= sizeof buf)
 		return fail(err, errlen, 0, "dose too long");
 	strcpy(buf, s);
@@ -487,13 +490,15 @@ progression(char **tok, int n, struct bk_tpl_prog *p, char *err,
 	    word_is(tok[i + 1], "week"))
 		i += 2;
 	else if (i + 2 < n && word_is(tok[i], "every") &&
-	    number(tok[i + 1], 1, 100, &k) == 0 && word_is(tok[i + 2], "weeks")) {
+	    number(tok[i + 1], 1, 100, &k) == 0 &&
+	    word_is(tok[i + 2], "weeks")) {
 		p->every = (int)k;
 		i += 3;
 	} else
 		return fail(err, errlen, line, "a step needs 'each week' or "
 		    "'every N weeks' after '%s'", tok[0]);
-	if (i + 2 < n && word_is(tok[i], "from") && word_is(tok[i + 1], "week")) {
+	if (i + 2 < n && word_is(tok[i], "from") &&
+	    word_is(tok[i + 1], "week")) {
 		if (number(tok[i + 2], 1, 600, &k) != 0)
 			return fail(err, errlen, line, "invalid week '%s'",
 			    tok[i + 2]);
@@ -522,9 +527,9 @@ progression(char **tok, int n, struct bk_tpl_prog *p, char *err,
 			else if (!bk_strcaseeq(u, "s"))
 				return fail(err, errlen, line, "the limit of a "
 				    "hold step is in s or m");
-		} else if (*u && !bk_strcaseeq(u, what == BK_PROG_SETS ? "sets" :
-		    "reps") && !bk_strcaseeq(u, what == BK_PROG_SETS ? "set" :
-		    "rep"))
+		} else if (*u && !bk_strcaseeq(u, what == BK_PROG_SETS ?
+		    "sets" : "reps") && !bk_strcaseeq(u,
+		    what == BK_PROG_SETS ? "set" : "rep"))
 			return fail(err, errlen, line, "the limit of a %s step "
 			    "is a number of %s", what == BK_PROG_SETS ? "set" :
 			    "rep", what == BK_PROG_SETS ? "sets" : "reps");
@@ -546,7 +551,7 @@ action(struct parser *ps, char *s, struct bk_tpl_rule *r)
 	long v;
 	int n, first = 1;
 
-	bk_dose_init(&r->dose);
+	bk_template_dose_init(&r->dose);
 	for (; part; part = next) {
 		if ((next = find_unquoted(part, ',')))
 			*next++ = '\0';
@@ -564,12 +569,12 @@ action(struct parser *ps, char *s, struct bk_tpl_rule *r)
 			}
 			if (word_is(tok[0], "test")) {
 				r->act = BK_TPL_TEST;
-				if (n != 2 || bk_word_index(bk_test_kinds,
+				if (n != 2 || bk_word_index(bk_template_tests,
 				    tok[1]) < 0)
-					return fail(ps->err, ps->errlen, ps->line,
-					    "invalid test '%s' (one of: toe-touch,"
-					    " sit-and-reach, pain)", n > 1 ?
-					    tok[1] : "");
+					return fail(ps->err, ps->errlen,
+					    ps->line, "invalid test '%s' (one "
+					    "of: toe-touch, sit-and-reach, "
+					    "pain)", n > 1 ? tok[1] : "");
 				if (!(r->what = dupstr(tok[1], strlen(tok[1]))))
 					return fail(ps->err, ps->errlen, 0,
 					    "out of memory");
@@ -589,8 +594,8 @@ action(struct parser *ps, char *s, struct bk_tpl_rule *r)
 		}
 		if (r->act != BK_TPL_EXERCISE)
 			return fail(ps->err, ps->errlen, ps->line, "a %s day "
-			    "takes nothing after a comma", r->act == BK_TPL_REST ?
-			    "rest" : "test");
+			    "takes nothing after a comma",
+			    r->act == BK_TPL_REST ? "rest" : "test");
 		if (tok[0][0] == '+') {
 			if (r->nprog == 4)
 				return fail(ps->err, ps->errlen, ps->line,
@@ -608,8 +613,8 @@ action(struct parser *ps, char *s, struct bk_tpl_rule *r)
 			r->dose.times = (int)v;
 		} else
 			return fail(ps->err, ps->errlen, ps->line, "unexpected "
-			    "'%s' after a comma (expected a step like +2kg each "
-			    "week, or N times a day)", tok[0]);
+			    "'%s' after a comma (expected a step like +2kg "
+			    "each week, or N times a day)", tok[0]);
 	}
 	return 0;
 }
@@ -730,7 +735,8 @@ phase_line(struct parser *ps, char *rest)
 	if (n == 1)
 		return 0;
 	if (word_is(tok[1], "for")) {
-		if (n < 3 || n > 4 || number(tok[2], 1, BK_TPL_MAX_DAYS, &v) != 0 ||
+		if (n < 3 || n > 4 ||
+		    number(tok[2], 1, BK_TPL_MAX_DAYS, &v) != 0 ||
 		    (n == 4 && !word_is(tok[3], "days") &&
 		    !word_is(tok[3], "day")))
 			return fail(ps->err, ps->errlen, ps->line, "invalid "
@@ -738,14 +744,17 @@ phase_line(struct parser *ps, char *rest)
 		ph->days = (int)v;
 		return 0;
 	}
-	if (word_is(tok[1], "until") && n >= 4 && word_is(tok[2], "pain-free")) {
+	if (word_is(tok[1], "until") && n >= 4 &&
+	    word_is(tok[2], "pain-free")) {
 		len = strlen(tok[3]);
-		if (len < 2 || (tok[3][len - 1] != 'h' && tok[3][len - 1] != 'd'))
+		if (len < 2 || (tok[3][len - 1] != 'h' &&
+		    tok[3][len - 1] != 'd'))
 			v = -1;
 		else {
 			char num[16];
 
-			snprintf(num, sizeof num, "%.*s", (int)(len - 1), tok[3]);
+			snprintf(num, sizeof num, "%.*s", (int)(len - 1),
+			    tok[3]);
 			if (number(num, 1, 720, &v) != 0)
 				v = -1;
 			else if (tok[3][len - 1] == 'd')
@@ -804,7 +813,8 @@ header_line(struct parser *ps, const char *key, char *rest)
 		if (n != 1 || !bk_slug_valid(tok[0]))
 			return fail(ps->err, ps->errlen, ps->line, "invalid "
 			    "template name '%s' (lowercase letters, digits and "
-			    "hyphens, starting with a letter)", n ? tok[0] : "");
+			    "hyphens, starting with a letter)",
+			    n ? tok[0] : "");
 		if (!(t->name = dupstr(tok[0], strlen(tok[0]))))
 			return fail(ps->err, ps->errlen, 0, "out of memory");
 		return 0;
@@ -813,7 +823,8 @@ header_line(struct parser *ps, const char *key, char *rest)
 		if (t->days)
 			return fail(ps->err, ps->errlen, ps->line, "a second "
 			    "'length'");
-		if (n < 1 || n > 2 || number(tok[0], 1, BK_TPL_MAX_DAYS, &v) != 0 ||
+		if (n < 1 || n > 2 ||
+		    number(tok[0], 1, BK_TPL_MAX_DAYS, &v) != 0 ||
 		    (n == 2 && !word_is(tok[1], "days")))
 			return fail(ps->err, ps->errlen, ps->line, "invalid "
 			    "length '%s' (a number of days from 1 to %d)",
@@ -933,8 +944,8 @@ bk_template_parse(FILE *fp, struct bk_template *t, char *err, size_t errlen)
 				n--;
 		}
 		if (n > MAX_LINE) {
-			rc = fail(err, errlen, ps.line, "line too long (at most "
-			    "%d bytes)", MAX_LINE);
+			rc = fail(err, errlen, ps.line, "line too long (at "
+			    "most %d bytes)", MAX_LINE);
 			break;
 		}
 		buf[n] = '\0';
@@ -1032,7 +1043,7 @@ bk_template_expand(const struct bk_tpl_phase *ph, int day, bk_day date,
 
 void
 bk_template_progress(const struct bk_tpl_rule *r, int week,
-    struct bk_dose *d)
+    struct bk_tpl_dose *d)
 {
 	const struct bk_tpl_prog *p;
 	double v, base;

@@ -6,7 +6,8 @@
  *       -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -o build/fuzz-template \
  *       tests/fuzz/template.c $(ls src/[!b]*.c) \
  *       -lsqlite3 -lcsv -lm
- *   mkdir -p build/corpus && cp share/backkit/templates/[a-z]*.plan build/corpus
+ *   mkdir -p build/corpus
+ *   cp share/backkit/templates/[a-z]*.plan build/corpus
  *   build/fuzz-template -max_total_time=60 build/corpus
  */
 #include <stdint.h>
@@ -18,7 +19,7 @@ static int
 day(int p, int d, int k, const int *rules, int n, void *data)
 {
 	const struct bk_template *t = data;
-	struct bk_dose dose;
+	struct bk_tpl_dose dose;
 	int i;
 
 	(void)k;

@@ -22,7 +22,7 @@ print_row(const struct bk_csv_row *row, void *data)
 }
 
 static void
-print_dose(const struct bk_dose *d)
+print_dose(const struct bk_tpl_dose *d)
 {
 	if (d->sets >= 0)
 		printf(" sets=%ld", d->sets);
@@ -35,7 +35,7 @@ print_dose(const struct bk_dose *d)
 	if (d->per_side >= 0)
 		printf(" per_side=%d", d->per_side);
 	if (d->side)
-		printf(" side=%s", bk_sides[d->side]);
+		printf(" side=%s", bk_template_sides[d->side]);
 	if (d->rest_s >= 0)
 		printf(" rest=%ld", d->rest_s);
 	if (d->times)
@@ -47,7 +47,7 @@ print_day(int p, int day, int k, const int *rules, int n, void *data)
 {
 	const struct bk_template *t = data;
 	const struct bk_tpl_rule *r;
-	struct bk_dose d;
+	struct bk_tpl_dose d;
 	char iso[11];
 	int i;
 
@@ -173,10 +173,11 @@ main(int argc, char *argv[])
 		if (template_dump(argc > 2 ? atoi(argv[2]) : 0) != 0)
 			return 1;
 	} else if (strcmp(argv[1], "spec") == 0) {
-		struct bk_dose dose;
+		struct bk_tpl_dose dose;
 
 		for (i = 2; i < argc; i++) {
-			if (bk_dose_parse(argv[i], &dose, err, sizeof err) != 0)
+			if (bk_template_dose_parse(argv[i], &dose, err,
+			    sizeof err) != 0)
 				printf("error: %s", err);
 			else
 				print_dose(&dose);
