@@ -1,35 +1,49 @@
 # bash completion for bk-plan; the words come from the program itself
-# (bk-plan --complete WHAT), so they follow its option table and catalog.
+# (bk-plan --complete WHAT), so they follow its option table, catalog,
+# templates and plans.
 _bk_plan()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
-	local cmd=${COMP_WORDS[0]} sub="" i words=""
+	local cmd=${COMP_WORDS[0]} sub="" i n=0 words=""
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		case ${COMP_WORDS[i]} in
 		--db|--format|--region|--kind|--position|--equipment|--name|\
-		-[dfrkpen]) ((i++)) ;;
+		--template|--start|--days|--on|--side|--times|--date|\
+		-[dfrkpentsNoSxD]) ((i++)) ;;
 		-*) ;;
-		*) sub=${COMP_WORDS[i]}; break ;;
+		*) if [[ -z $sub ]]; then sub=${COMP_WORDS[i]}; else ((n++)); fi ;;
 		esac
 	done
 	case $prev in
 	--db|-d)
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 		return ;;
-	--name|-n)
+	--name|-n|--days|-N|--times|-x)
+		return ;;
+	--template|-t)
+		mapfile -t COMPREPLY < <(compgen -W "$("$cmd" --complete templates)" -- "$cur"; compgen -f -X '!*.plan' -- "$cur"; compgen -d -S / -- "$cur")
 		return ;;
 	--format|-f) words=$("$cmd" --complete format) ;;
 	--region|-r) words=$("$cmd" --complete region) ;;
 	--kind|-k) words=$("$cmd" --complete kind) ;;
 	--position|-p) words=$("$cmd" --complete position) ;;
 	--equipment|-e) words=$("$cmd" --complete equipment) ;;
+	--on|-o) words=$("$cmd" --complete weekdays) ;;
+	--side|-S) words=$("$cmd" --complete side) ;;
+	--start|-s|--date|-D|--week) words=$("$cmd" --complete dates) ;;
 	*)
 		if [[ $cur == -* ]]; then
 			words=$("$cmd" --complete options)
 		elif [[ -z $sub ]]; then
 			words=$("$cmd" --complete commands)
-		elif [[ $sub == exercise && $prev == exercise ]]; then
-			words="add $("$cmd" --complete exercises 2>/dev/null)"
+		else
+			case $sub:$n in
+			exercise:0) words="add $("$cmd" --complete exercises 2>/dev/null)" ;;
+			template:0) words=$("$cmd" --complete templates) ;;
+			show:0|today:0|check:0|export:0|rm:0|add:0)
+				words=$("$cmd" --complete plans 2>/dev/null) ;;
+			add:1|rm:1) words=$("$cmd" --complete exercises 2>/dev/null) ;;
+			esac
 		fi ;;
 	esac
 	mapfile -t COMPREPLY < <(compgen -W "$words" -- "$cur")

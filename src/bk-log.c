@@ -319,6 +319,10 @@ dose_for(struct bk_db *db, long long ex, const struct bk_due *due,
 		d->reps = 1;
 	if (o->side && strcmp(o->side, "both") != 0)
 		d->side[d->nsides++] = o->side;
+	else if (!o->side && due && (strcmp(due->side, "left") == 0 ||
+	    strcmp(due->side, "right") == 0))
+		d->side[d->nsides++] = strcmp(due->side, "left") == 0 ?
+		    "left" : "right";
 	else if (o->side || per_side) {
 		d->side[d->nsides++] = "left";
 		d->side[d->nsides++] = "right";
@@ -368,6 +372,7 @@ cmd_log(struct bk_db *db, const struct opts *o, const char *name,
 	bk_config_load(&cfg);
 	bk_db_open(db, o->db, BK_DB_WRITE);
 	ex = exercise_arg(db, name, slug, sizeof slug);
+	bk_plan_refresh(db, bk_today());	/* a phase change may be due */
 	bk_db_begin(db);
 	planned = due_item(db, o, ex, &due);
 	dose_for(db, ex, planned ? &due : NULL, spec_s ? &spec : NULL, o, &d);
@@ -426,6 +431,7 @@ cmd_skip(struct bk_db *db, const struct opts *o, const char *name)
 
 	bk_db_open(db, o->db, BK_DB_WRITE);
 	ex = exercise_arg(db, name, slug, sizeof slug);
+	bk_plan_refresh(db, bk_today());	/* a phase change may be due */
 	bk_db_begin(db);
 	planned = due_item(db, o, ex, &due);
 	memset(&s, 0, sizeof s);

@@ -317,6 +317,7 @@ main(int argc, char *argv[])
 		if (argc > 1)
 			usage_error("unexpected argument '%s'", argv[1]);
 		bk_db_open(&db, o.db, BK_DB_READ);
+		bk_plan_refresh(&db, bk_today());
 		make_filter(&db, &o, &cfg, &f);
 		bk_stats_summary(&db, &f, cfg.imperial, stdout);
 	} else if (strcmp(sub, "plot") == 0) {
@@ -348,6 +349,7 @@ main(int argc, char *argv[])
 			    "use --output FILE.png|FILE.svg, or --terminal "
 			    "dumb for text");
 		bk_db_open(&db, o.db, BK_DB_READ);
+		bk_plan_refresh(&db, bk_today());
 		make_filter(&db, &o, &cfg, &f);
 		if (bk_plot_draw(&db, kind, &f, &po) != 0)
 			rc = BK_EXIT_DATA;
@@ -361,6 +363,7 @@ main(int argc, char *argv[])
 		if (argc > 1)
 			usage_error("unexpected argument '%s'", argv[1]);
 		bk_db_open(&db, o.db, BK_DB_READ);
+		bk_plan_refresh(&db, bk_today());
 		make_filter(&db, &o, &cfg, &f);
 		run_report(&db, r, &f, &o);
 	}

@@ -204,13 +204,16 @@ char *bk_num_format(double v, int decimals, char *buf, size_t len);
 struct bk_due {
 	long long id, plan_id;
 	char plan[256];	/* the plan's name (cut at 255 bytes) */
-	long sets, reps, hold_s;	/* -1 when the item leaves them open */
+	long sets, reps, hold_s, rest_s;	/* -1 when the item leaves them open */
 	double load_kg;	/* 0: none */
 	int per_side;
+	char side[10];	/* "left", "right", "forward", "backward" or "" */
+	int times;	/* sessions a day */
 };
 /* the item due for exercise_id on day (in the plan called plan_name only,
- * unless it is NULL): the first by plan id and order that no set logged on
- * day fulfils yet, else the first. 1 with *item filled, 0 when nothing is
+ * unless it is NULL): the first by plan id and order that the sets logged
+ * on day do not fulfil yet (sets x times, x 2 for each side), else the
+ * first. 1 with *item filled, 0 when nothing is
  * due, -1 when there is no plan called plan_name */
 int bk_due_item(struct bk_db *db, long long exercise_id, bk_day day,
     const char *plan_name, struct bk_due *item);
@@ -469,5 +472,192 @@ char *bk_plot_text(const char *s, char *buf, size_t len);
 /* draw; 0, or -1 after printing why (no file is left behind) */
 int bk_plot_draw(struct bk_db *db, enum bk_plot_kind kind,
     const struct bk_stats_filter *f, const struct bk_plot_opts *o);
+/* template.c: program templates, the format of bk-plan(5). Pure: parsing
+ * never touches the store or exits; errors come back as "line N: ...". */
+#define BK_TPL_MAX_DAYS 3660
+/* "", left, right, forward, backward: the side or direction of an item */
+extern const char *const bk_template_sides[];
+/* toe-touch, sit-and-reach, pain */
+extern const char *const bk_template_tests[];
+/* a dose; -1 (load: < 0, times: 0) where it was not given */
+struct bk_tpl_dose {
+	long sets, reps, hold_s, rest_s;
+	double load_kg;
+	int per_side;	/* 1: each side */
+	int side;	/* index in bk_template_sides */
+	int times;	/* sessions a day */
+};
+enum bk_tpl_act { BK_TPL_EXERCISE, BK_TPL_TEST, BK_TPL_REST };
+enum bk_sel_kind { BK_SEL_RANGE, BK_SEL_EVERY, BK_SEL_WEEKDAYS,
+	BK_SEL_LAST };
+struct bk_tpl_sel {
+	int kind;
+	int a, b;	/* range a-b; every step days from a */
+	int step;
+	unsigned mask;	/* weekdays: bit 1 monday .. bit 7 sunday */
+};
+enum { BK_PROG_SETS, BK_PROG_REPS, BK_PROG_HOLD, BK_PROG_LOAD };
+struct bk_tpl_prog {
+	int what;
+	double step, limit;	/* load in kg, hold in seconds */
+	int every, from;	/* every N weeks, from week W */
+	int has_limit;
+};
+struct bk_tpl_rule {
+	long line;
+	struct bk_tpl_sel *sel;
+	int nsel;
+	int act;	/* enum bk_tpl_act */
+	char *what;	/* the exercise as written, or the test kind */
+	struct bk_tpl_dose dose;
+	struct bk_tpl_prog prog[4];
+	int nprog;
+};
+struct bk_tpl_phase {
+	char *name;	/* NULL in a template without phases */
+	long line;
+	int days;	/* a fixed length, or 0 */
+	int until;	/* 1: ends once pain-free for hours */
+	int hours;
+	unsigned regions;	/* bit i: bk_regions[i]; 0: every region */
+	int times;	/* sessions a day, or 0 */
+	struct bk_tpl_rule *rule;
+	int nrule;
+};
+struct bk_template {
+	char *name, *summary;	/* NULL when not given */
+	int days, times;	/* 0 when not given */
+	char **note;
+	int nnote;
+	struct bk_tpl_phase *phase;
+	int nphase;
+	int weekdays;		/* some rule names weekdays */
+	int named_phases;	/* 1: phase lines, -1: none */
+};
+/* read a template to the end of fp; -1 with the reason in err */
+int bk_template_parse(FILE *fp, struct bk_template *t, char *err,
+    size_t errlen);
+void bk_template_free(struct bk_template *t);
+/* a dose as "3x10", "3x8@5kg", "2x10@15lb", "3x30s", "12", with the
+ * modifiers "hold 5s", "rest 30s", "each side", "left" ...; -1 with a
+ * reason in err */
+int bk_template_dose_parse(const char *s, struct bk_tpl_dose *d, char *err,
+    size_t errlen);
+void bk_template_dose_init(struct bk_tpl_dose *d);
+/* whether rule r falls on program day day (of its phase) whose date is
+ * date; last is the program day that is the plan's last, or 0 */
+int bk_template_selects(const struct bk_tpl_rule *r, int day, bk_day date,
+    int last);
+/* the rules of phase ph that fall on a day, in order, into rules (at most
+ * max): a rest day keeps its tests and drops its exercises */
+int bk_template_expand(const struct bk_tpl_phase *ph, int day, bk_day date,
+    int last, int *rules, int max);
+/* call cb for each program day 1..ndays from start that has rules, from
+ * phase p on: the phase, the day within it, the program day and the
+ * rules; phases of fixed length follow each other, a phase that ends on a
+ * condition runs to the end. cb returns non-zero to stop. */
+typedef int (*bk_tpl_day_cb)(int phase, int day, int k, const int *rules,
+    int n, void *data);
+void bk_template_walk(const struct bk_template *t, int p, bk_day start,
+    int ndays, bk_tpl_day_cb cb, void *data);
+/* apply r's weekly steps for week (1-based) of its phase to d */
+void bk_template_progress(const struct bk_tpl_rule *r, int week,
+    struct bk_tpl_dose *d);
+
+/* plan.c: plans and their planned items. A planned item is due on day D
+ * when p.active = 1 AND pi.kind = 'exercise' AND pi.exercise_id = E AND
+ * (pi.date = D OR (pi.date IS NULL AND pi.weekday = W AND
+ * D >= p.start_date AND (p.end_date IS NULL OR D <= p.end_date))). */
+/* the names of the built-in templates, sorted; free with
+ * bk_plan_names_free */
+char **bk_plan_template_names(int *n);
+void bk_plan_names_free(char **names, int n);
+/* a built-in template by name, or a file (a PATH holds a slash or ends in
+ * .plan): parsed into t, its source in *text and its name in *name (free
+ * both). Reports and returns -2 for an unknown name (with the nearest),
+ * -1 for a file that cannot be read or parsed (naming file and line). */
+int bk_plan_template_load(const char *spec, struct bk_template *t,
+    char **text, char **name);
+/* whether every exercise of t is in the catalog: 0, or -1 reported with
+ * the template (as source names it) and the line */
+int bk_plan_template_check(struct bk_db *db, const struct bk_template *t,
+    const char *source);
+/* the id of plan name; reports "unknown plan" with the nearest, -1 */
+long long bk_plan_find(struct bk_db *db, const char *name);
+struct bk_plan_new {
+	const char *name;
+	const struct bk_template *tpl;	/* NULL: a plan built by hand */
+	const char *template_name, *template_text;
+	const char *source;	/* the template as the user named it */
+	bk_day start;
+	int days;		/* 0: the template's length, or open-ended */
+	unsigned weekdays;	/* --on: bit 1 monday .. bit 7 sunday */
+	int times;		/* sessions a day, or 0 */
+};
+struct bk_plan_made {
+	long long id;
+	bk_day start, end;	/* end -1: open-ended */
+	long sessions, tests;
+};
+/* create a plan and write its items, inside the caller's transaction.
+ * Reports and returns -1 for a data error (a duplicate name, an unknown
+ * exercise in the template), -2 for a usage error. */
+long long bk_plan_create(struct bk_db *db, const struct bk_plan_new *pn,
+    struct bk_plan_made *made);
+struct bk_plan_add {
+	long long plan_id, exercise_id;
+	const char *plan;
+	struct bk_tpl_dose dose;	/* the catalog's where not given */
+	unsigned weekdays;	/* weekly items on these days ... */
+	int day_from, day_to;	/* ... or dated items for program days */
+	int updated;		/* out: how many items had their dose changed */
+};
+/* add (or change the dose of) an exercise in a plan, on a->weekdays or
+ * days day_from..day_to (of those weekdays), or on the plan's weekdays,
+ * or every day; as many times a day as the plan says unless dose.times.
+ * a->weekdays becomes the weekdays written. The number of items written,
+ * or -1 reported. */
+int bk_plan_add(struct bk_db *db, struct bk_plan_add *a);
+/* apply the phase changes whose conditions are met by today, in one write
+ * transaction (or the caller's); the number of plans changed. Call it
+ * before reading plans; a read-only store is left as it is. */
+int bk_plan_refresh(struct bk_db *db, bk_day today);
+/* one planned item on one day, with what was logged for it */
+struct bk_plan_row {
+	const char *date, *plan, *kind;	/* kind: exercise, test, rest */
+	const char *item, *name;	/* slug (or test kind) and name */
+	const char *ekind, *source;	/* the exercise's kind and article */
+	const char *side, *phase, *reason;	/* NULL when none */
+	/* done, partly, skipped, missed, due, planned or rest */
+	const char *status;
+	bk_day day;
+	int day_no, seq, per_side, times;
+	long sets, reps, hold_s, rest_s;
+	double load_kg;		/* 0: body weight */
+	long logged, needed;	/* sets (tests: measurements) */
+	int one_side;		/* and one side of a set more */
+	long skips;
+	long long plan_id, item_id, exercise_id;
+};
+typedef int (*bk_plan_row_cb)(const struct bk_plan_row *r, void *data);
+/* every item due from from to to (of plan, or of every active plan when
+ * plan is 0), by day, plan and order; cb returns non-zero to stop */
+void bk_plan_rows(struct bk_db *db, long long plan, bk_day from, bk_day to,
+    bk_day today, bk_plan_row_cb cb, void *data);
+/* "5kg", "2.5kg", "11lb" */
+char *bk_plan_load_format(double kg, int imperial, char *buf, size_t len);
+/* "2x5 hold 5s @2kg each side, 3 times a day" */
+char *bk_plan_dose_format(const struct bk_tpl_dose *d, double load_kg,
+    int imperial, char *buf, size_t len);
+/* the warnings of the articles for one plan, one line each into out;
+ * returns how many */
+int bk_plan_check(struct bk_db *db, long long plan, const char *name,
+    bk_day today, FILE *out);
+
+/* ics.c: iCalendar (RFC 5545) output (pure) */
+/* write "NAME:VALUE" and CRLF, folded at 75 octets without splitting a
+ * UTF-8 character; text escapes a TEXT value (backslash, ';', ',',
+ * newline); control characters become blanks, bad UTF-8 U+FFFD */
+void bk_ics_line(FILE *fp, const char *name, const char *value, int text);
 
 #endif

@@ -27,7 +27,7 @@ bk_due_item(struct bk_db *db, long long exercise_id, bk_day day,
 	/* among the items due, the first (by plan, then order in the day)
 	 * that nothing logged on that day fulfils yet, else the first */
 	st = bk_db_prepare(db, "SELECT pi.id, p.id, p.name, pi.sets, pi.reps,"
-	    " pi.hold_s, pi.load_kg, pi.per_side"
+	    " pi.hold_s, pi.load_kg, pi.per_side, pi.rest_s, pi.side, pi.times"
 	    " FROM plan_items pi JOIN plans p ON p.id = pi.plan_id"
 	    " WHERE p.active = 1 AND pi.kind = 'exercise'"
 	    " AND pi.exercise_id = ?1"
@@ -35,8 +35,10 @@ bk_due_item(struct bk_db *db, long long exercise_id, bk_day day,
 	    "  AND ?2 >= p.start_date"
 	    "  AND (p.end_date IS NULL OR ?2 <= p.end_date)))"
 	    " AND (?4 IS NULL OR p.name = ?4)"
-	    " ORDER BY EXISTS (SELECT 1 FROM sets s WHERE s.plan_item_id = pi.id"
-	    "  AND s.date = ?2), p.id, pi.seq, pi.id LIMIT 1");
+	    " ORDER BY (SELECT count(*) FROM sets s WHERE s.plan_item_id = pi.id"
+	    "  AND s.date = ?2 AND s.skipped = 0) >= coalesce(pi.sets, 1)"
+	    "  * pi.times * (CASE WHEN pi.per_side THEN 2 ELSE 1 END),"
+	    " p.id, pi.seq, pi.id LIMIT 1");
 	sqlite3_bind_int64(st, 1, exercise_id);
 	sqlite3_bind_text(st, 2, bk_date_format(day, date), -1,
 	    SQLITE_TRANSIENT);
@@ -54,9 +56,14 @@ bk_due_item(struct bk_db *db, long long exercise_id, bk_day day,
 		item->sets = INTCOL(3);
 		item->reps = INTCOL(4);
 		item->hold_s = INTCOL(5);
+		item->rest_s = INTCOL(8);
 #undef INTCOL
 		item->load_kg = sqlite3_column_double(st, 6);
 		item->per_side = sqlite3_column_int(st, 7);
+		if (sqlite3_column_type(st, 9) == SQLITE_TEXT)
+			snprintf(item->side, sizeof item->side, "%s",
+			    (const char *)sqlite3_column_text(st, 9));
+		item->times = sqlite3_column_int(st, 10);
 	}
 	sqlite3_finalize(st);
 	if (!found && plan_name && !plan_exists(db, plan_name))

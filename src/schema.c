@@ -32,12 +32,20 @@ const char *const bk_migrations[] = {
 	"CREATE TABLE plans ("
 	"  id INTEGER PRIMARY KEY,"
 	"  name TEXT NOT NULL UNIQUE,"
-	"  template TEXT,"
+	"  template TEXT,"	/* the template's name; NULL: built by hand */
+	"  template_text TEXT,"	/* its source, for the phases to come */
 	"  start_date TEXT NOT NULL,"
-	"  end_date TEXT,"
-	"  weekdays INTEGER NOT NULL DEFAULT 0,"
+	"  end_date TEXT,"	/* NULL: open-ended */
+	"  weekdays INTEGER NOT NULL DEFAULT 0,"	/* --on: bit 1 monday .. 7 */
+	"  times INTEGER,"	/* sessions a day, overriding the template */
 	"  active INTEGER NOT NULL DEFAULT 1,"
-	"  phase TEXT,"
+	"  phase TEXT,"		/* the current phase */
+	"  phase_no INTEGER NOT NULL DEFAULT 0,"
+	"  phase_start TEXT,"
+	/* the current phase ends once pain ratings have been 0 this long;
+	 * 0: it does not end on a condition */
+	"  phase_until_h INTEGER NOT NULL DEFAULT 0,"
+	"  phase_regions INTEGER NOT NULL DEFAULT 0,"	/* bit i: region i */
 	"  created TEXT NOT NULL"
 	");"
 	"CREATE TABLE plan_items ("
@@ -45,21 +53,27 @@ const char *const bk_migrations[] = {
 	"  plan_id INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,"
 	"  date TEXT,"		/* a dated item ... */
 	"  weekday INTEGER,"	/* ... or a weekly one: 1 monday .. 7 sunday */
-	"  kind TEXT NOT NULL DEFAULT 'exercise',"	/* exercise, test, rest */
+	"  kind TEXT NOT NULL DEFAULT 'exercise'"
+	"    CHECK (kind IN ('exercise', 'test', 'rest')),"
 	"  exercise_id INTEGER REFERENCES exercises(id),"
 	"  test_kind TEXT,"
 	"  sets INTEGER,"
 	"  reps INTEGER,"
 	"  hold_s INTEGER,"
-	"  load_kg REAL,"
+	"  load_kg REAL,"	/* NULL: body weight */
 	"  per_side INTEGER NOT NULL DEFAULT 0,"
 	"  rest_s INTEGER,"
-	"  phase TEXT,"
+	"  phase TEXT,"		/* the template phase that wrote it */
 	"  seq INTEGER NOT NULL DEFAULT 0,"	/* order within the day */
+	"  side TEXT CHECK (side IN ('left', 'right', 'forward',"
+	"    'backward')),"	/* one side or direction only */
+	"  times INTEGER NOT NULL DEFAULT 1,"	/* sessions in the day */
 	"  CHECK ((date IS NULL) <> (weekday IS NULL))"
 	");"
 	"CREATE INDEX plan_items_date ON plan_items(date, plan_id);"
 	"CREATE INDEX plan_items_plan ON plan_items(plan_id, weekday);"
+	"CREATE INDEX plan_items_weekday ON plan_items(weekday)"
+	"  WHERE date IS NULL;"
 	"CREATE TABLE journal ("
 	"  id INTEGER PRIMARY KEY,"
 	"  at TEXT NOT NULL,"

@@ -21,6 +21,81 @@ print_row(const struct bk_csv_row *row, void *data)
 	return 0;
 }
 
+static void
+print_dose(const struct bk_tpl_dose *d)
+{
+	if (d->sets >= 0)
+		printf(" sets=%ld", d->sets);
+	if (d->reps >= 0)
+		printf(" reps=%ld", d->reps);
+	if (d->hold_s >= 0)
+		printf(" hold=%ld", d->hold_s);
+	if (d->load_kg >= 0)
+		printf(" load=%g", d->load_kg);
+	if (d->per_side >= 0)
+		printf(" per_side=%d", d->per_side);
+	if (d->side)
+		printf(" side=%s", bk_template_sides[d->side]);
+	if (d->rest_s >= 0)
+		printf(" rest=%ld", d->rest_s);
+	if (d->times)
+		printf(" times=%d", d->times);
+}
+
+static int
+print_day(int p, int day, int k, const int *rules, int n, void *data)
+{
+	const struct bk_template *t = data;
+	const struct bk_tpl_rule *r;
+	struct bk_tpl_dose d;
+	char iso[11];
+	int i;
+
+	printf("%d %s %s/%d:", k, bk_date_format(bk_today() + k - 1, iso),
+	    t->phase[p].name ? t->phase[p].name : "-", day);
+	for (i = 0; i < n; i++) {
+		r = &t->phase[p].rule[rules[i]];
+		if (r->act == BK_TPL_REST)
+			printf(" | rest");
+		else if (r->act == BK_TPL_TEST)
+			printf(" | test %s", r->what);
+		else {
+			d = r->dose;
+			bk_template_progress(r, (day - 1) / 7 + 1, &d);
+			printf(" | %s", r->what);
+			print_dose(&d);
+		}
+	}
+	putchar('\n');
+	return 0;
+}
+
+/* a template from stdin: its headers, phases and program days */
+static int
+template_dump(int days)
+{
+	struct bk_template t;
+	char err[256];
+	int i;
+
+	if (bk_template_parse(stdin, &t, err, sizeof err) != 0) {
+		printf("error: %s\n", err);
+		return 1;
+	}
+	printf("name %s\nsummary %s\nlength %d\ntimes %d\nnotes %d\n",
+	    t.name ? t.name : "-", t.summary ? t.summary : "-", t.days,
+	    t.times, t.nnote);
+	for (i = 0; i < t.nphase; i++)
+		printf("phase %s days=%d until=%d hours=%d regions=%u times=%d "
+		    "rules=%d\n", t.phase[i].name ? t.phase[i].name : "-",
+		    t.phase[i].days, t.phase[i].until, t.phase[i].hours,
+		    t.phase[i].regions, t.phase[i].times, t.phase[i].nrule);
+	bk_template_walk(&t, 0, bk_today(), days ? days : t.days ? t.days :
+	    28, print_day, &t);
+	bk_template_free(&t);
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -245,6 +320,47 @@ main(int argc, char *argv[])
 
 			puts(t < 0 ? "invalid" : terms[t]);
 		}
+	} else if (strcmp(argv[1], "template") == 0) {
+		if (template_dump(argc > 2 ? atoi(argv[2]) : 0) != 0)
+			return 1;
+	} else if (strcmp(argv[1], "dose") == 0) {
+		struct bk_tpl_dose dose;
+
+		for (i = 2; i < argc; i++) {
+			if (bk_template_dose_parse(argv[i], &dose, err,
+			    sizeof err) != 0)
+				printf("error: %s", err);
+			else
+				print_dose(&dose);
+			putchar('\n');
+		}
+	} else if (strcmp(argv[1], "due") == 0 && argc >= 4) {
+		/* the planned item bk-log would link a set of EXERCISE to */
+		struct bk_due due;
+		struct bk_db db;
+		long long ex;
+		int r;
+
+		bk_db_open(&db, NULL, BK_DB_READ);
+		bk_plan_refresh(&db, bk_today());
+		if ((ex = bk_catalog_lookup(&db, argv[2])) < 0 ||
+		    bk_date_parse_iso(argv[3], &d) != 0)
+			return 2;
+		r = bk_due_item(&db, ex, d, argc > 4 ? argv[4] : NULL, &due);
+		if (r < 0)
+			return 2;
+		if (r) {
+			printf("%s %lld sets=%ld reps=%ld hold=%ld load=%g "
+			    "per_side=%d", due.plan, due.id, due.sets, due.reps,
+			    due.hold_s, due.load_kg, due.per_side);
+			if (due.side[0])
+				printf(" side=%s", due.side);
+			printf(" rest=%ld times=%d\n", due.rest_s, due.times);
+		} else
+			puts("none");
+		bk_db_close(&db);
+	} else if (strcmp(argv[1], "ics") == 0 && argc == 5) {
+		bk_ics_line(stdout, argv[2], argv[3], atoi(argv[4]));
 	} else
 		bk_errx(2, "unknown test '%s'", argv[1]);
 	return bk_close_stdout();
