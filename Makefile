@@ -62,6 +62,11 @@ check: deps
 	$(MAKE) lint
 	tests/run.sh tests/
 
+# the 30-day story on a throwaway database (see tests/demo.sh)
+demo: deps
+	$(MAKE) all
+	bash tests/demo.sh
+
 lint: all
 	mandoc -Tlint -W warning man/*/*.[1-9]
 	shellcheck -S warning -s bash completions/*.bash tests/*.sh .ci/run
@@ -131,6 +136,6 @@ fuzz-replay: fuzz-deps
 	done
 
 FORCE:
-.PHONY: all deps check lint install uninstall clean fuzz fuzz-deps \
+.PHONY: all deps demo check lint install uninstall clean fuzz fuzz-deps \
 	fuzz-replay FORCE
 .SECONDARY: $(LIBOBJ) $(COMMANDS:%=build/%.o)

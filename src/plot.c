@@ -505,8 +505,8 @@ plot_flex(struct gp *g, struct bk_db *db, sqlite3_stmt *st,
 		fprintf(g->in, "set arrow from '%s', graph 0 to '%s', graph 1 "
 		    "nohead dt 3 lw 2 lc rgb 'dark-green'\n",
 		    bk_date_format(floor, ds), ds);
-		fprintf(g->in, "set label 'floor reached about %s' at '%s', "
-		    "graph 0.95 right offset -1,0\n", ds, ds);
+		fprintf(g->in, "set label 'floor about %s' at '%s', "
+		    "graph 0.45 right offset -1,0\n", ds, ds);
 	}
 	pad = (hi - lo) * 0.1 < 1 ? 1 : (hi - lo) * 0.1;
 	fprintf(g->in, "set yrange [%.6g:%.6g]\n", lo - pad, hi + pad);
@@ -514,15 +514,19 @@ plot_flex(struct gp *g, struct bk_db *db, sqlite3_stmt *st,
 	    "toes for sit-and-reach'\n", o->imperial ? "in" : "cm");
 	fputs("set key below\n", g->in);
 	fputs("plot ", g->in);
-	if (ntt)
-		fputs("$tt using 1:3 with linespoints lw 2 pt 7 "
-		    "title 'toe-touch (best try of the day)', ", g->in);
+	/* the trend first, so that the tests are drawn over it; in text,
+	 * a test is an 'o' (gnuplot's point 7 there is a letter) */
 	if (ntt >= 2)
 		fputs("trend(x) with lines lw 2 dt 1 "
 		    "title 'trend (least squares)', ", g->in);
+	if (ntt)
+		fprintf(g->in, "$tt using 1:3 with linespoints lw 2 pt %s "
+		    "title 'toe-touch (best try of the day)', ",
+		    o->term == BK_PLOT_DUMB ? "'o'" : "7");
 	if (nsr)
-		fputs("$sr using 1:3 with linespoints lw 2 pt 5 "
-		    "title 'sit-and-reach (past the toes)', ", g->in);
+		fprintf(g->in, "$sr using 1:3 with linespoints lw 2 pt %s "
+		    "title 'sit-and-reach (past the toes)', ",
+		    o->term == BK_PLOT_DUMB ? "'x'" : "5");
 	fputs("0 with lines dt 2 lw 2 lc rgb 'gray30' title 'floor (0)'\n",
 	    g->in);
 	return 0;
