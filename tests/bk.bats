@@ -68,3 +68,16 @@ load common
 	assert_line --index 1 'jefferson-curl'
 	assert_line --index 2 'plan'
 }
+
+@test "backkit(7): names every command, and every man page points to it" {
+	local page cmd
+	for cmd in bk bk-plan bk-log bk-test bk-stats; do
+		grep -q "^.Xr $cmd 1" "$TOP/man/man7/backkit.7"
+	done
+	for page in "$TOP"/man/man[15]/*; do
+		sed -n '/^.Sh SEE ALSO/,$p' "$page" | grep -q '^.Xr backkit 7' ||
+			fail "$page: SEE ALSO does not name backkit(7)"
+	done
+	MANPAGER=cat PAGER=cat MANWIDTH=80 run -0 bk help backkit
+	assert_output --partial 'TUTORIAL'
+}
