@@ -348,56 +348,56 @@ dose_text(const struct dose *d, int imperial, char *buf, size_t len)
 	return buf;
 }
 
+/* one write of bk-log: the sets of one exercise, or a skip */
+struct entry {
+	long long exercise, item;	/* item 0: no planned item */
+	const char *slug, *plan;	/* plan: the item's, or NULL */
+	struct dose d;	/* the sets (not for a skip) */
+	int skip;
+};
+
+/* store an entry as one journal entry (so that undo reverses it whole),
+ * in the transaction the caller began; commit, and say what was stored */
 static void
-cmd_log(struct bk_db *db, const struct opts *o, const char *name,
-    const char *spec_s)
+store_entry(struct bk_db *db, const struct opts *o, const struct entry *e,
+    int imperial)
 {
-	struct bk_spec spec;
-	struct bk_config cfg;
-	struct bk_due due;
-	struct dose d;
 	struct setrow s;
 	sqlite3_stmt *st;
-	const char *why;
-	char slug[80], date[11], text[128], summary[512];
-	long long ex, jid, first = 0, last = 0;
-	long i, rows;
-	int j, planned;
-
-	if (spec_s && bk_spec_parse(spec_s, &spec, &why) != 0)
-		bk_errx(BK_EXIT_USAGE, "invalid spec '%s': %s", spec_s, why);
-	if (spec_s && spec.reps == 0 && o->hold_s > 0)
-		bk_errx(BK_EXIT_USAGE, "--hold goes with sets of reps, not with "
-		    "timed sets like '%s'", spec_s);
-	bk_config_load(&cfg);
-	bk_db_open(db, o->db, BK_DB_WRITE);
-	ex = exercise_arg(db, name, slug, sizeof slug);
-	bk_plan_refresh(db, bk_today());	/* a phase change may be due */
-	bk_db_begin(db);
-	planned = due_item(db, o, ex, &due);
-	dose_for(db, ex, planned ? &due : NULL, spec_s ? &spec : NULL, o, &d);
-	dose_text(&d, cfg.imperial, text, sizeof text);
-	rows = d.sets * (d.nsides ? d.nsides : 1);
-	snprintf(summary, sizeof summary, "log %s %s on %s (%ld row%s)",
-	    slug, text, bk_date_format(o->day, date), rows,
-	    rows == 1 ? "" : "s");
-	jid = bk_journal_add(db, "bk-log", summary);
+	char date[11], text[128], summary[512];
+	long long jid, first = 0, last = 0;
+	long i, rows = 1;
+	int j, nsides = e->d.nsides ? e->d.nsides : 1;
 
 	memset(&s, 0, sizeof s);
-	s.date = date;
+	s.date = bk_date_format(o->day, date);
 	s.time = o->time;
-	s.exercise = ex;
-	s.item = planned ? due.id : 0;
-	s.reps = d.reps > 0 ? d.reps : -1;
-	s.hold_s = d.hold_s > 0 ? d.hold_s : -1;
-	s.load_kg = d.load_kg > 0 ? d.load_kg : -1;
-	s.rpe = o->rpe;
-	s.note = o->note;
+	s.exercise = e->exercise;
+	s.item = e->item;
+	if (e->skip) {
+		s.reps = -1;
+		s.hold_s = s.load_kg = s.rpe = -1;
+		s.skipped = 1;
+		s.reason = o->reason;
+		snprintf(summary, sizeof summary, "skip %s on %s", e->slug,
+		    date);
+	} else {
+		dose_text(&e->d, imperial, text, sizeof text);
+		rows = e->d.sets * nsides;
+		snprintf(summary, sizeof summary, "log %s %s on %s (%ld row%s)",
+		    e->slug, text, date, rows, rows == 1 ? "" : "s");
+		s.reps = e->d.reps > 0 ? e->d.reps : -1;
+		s.hold_s = e->d.hold_s > 0 ? e->d.hold_s : -1;
+		s.load_kg = e->d.load_kg > 0 ? e->d.load_kg : -1;
+		s.rpe = o->rpe;
+		s.note = o->note;
+	}
+	jid = bk_journal_add(db, "bk-log", summary);
 	st = prepare_insert(db);
-	for (i = 1; i <= d.sets; i++) {
+	for (i = 1; i <= (e->skip ? 1 : e->d.sets); i++) {
 		s.set_no = i;
-		for (j = 0; j < (d.nsides ? d.nsides : 1); j++) {
-			s.side = d.nsides ? d.side[j] : NULL;
+		for (j = 0; j < (e->skip ? 1 : nsides); j++) {
+			s.side = e->d.nsides && !e->skip ? e->d.side[j] : NULL;
 			last = insert_set(db, st, jid, &s);
 			if (!first)
 				first = last;
@@ -406,12 +406,15 @@ cmd_log(struct bk_db *db, const struct opts *o, const char *name,
 	sqlite3_finalize(st);
 	bk_db_commit(db);
 
-	printf("logged %s %s on %s", slug, text, date);
-	if (o->time[0])
+	if (e->skip)
+		printf("skipped %s on %s", e->slug, date);
+	else
+		printf("logged %s %s on %s", e->slug, text, date);
+	if (o->time[0] && !e->skip)
 		printf(" at %s", o->time);
-	if (planned) {
+	if (e->plan) {
 		fputs(" for plan ", stdout);
-		bk_term_string(stdout, due.plan);
+		bk_term_string(stdout, e->plan);
 	}
 	if (first == last)
 		printf(" (id %lld)\n", first);
@@ -420,42 +423,56 @@ cmd_log(struct bk_db *db, const struct opts *o, const char *name,
 }
 
 static void
+cmd_log(struct bk_db *db, const struct opts *o, const char *name,
+    const char *spec_s)
+{
+	struct bk_spec spec;
+	struct bk_config cfg;
+	struct bk_due due;
+	struct entry e;
+	const char *why;
+	char slug[80];
+	int planned;
+
+	if (spec_s && bk_spec_parse(spec_s, &spec, &why) != 0)
+		bk_errx(BK_EXIT_USAGE, "invalid spec '%s': %s", spec_s, why);
+	if (spec_s && spec.reps == 0 && o->hold_s > 0)
+		bk_errx(BK_EXIT_USAGE, "--hold goes with sets of reps, not with "
+		    "timed sets like '%s'", spec_s);
+	bk_config_load(&cfg);
+	bk_db_open(db, o->db, BK_DB_WRITE);
+	memset(&e, 0, sizeof e);
+	e.exercise = exercise_arg(db, name, slug, sizeof slug);
+	e.slug = slug;
+	bk_plan_refresh(db, bk_today());	/* a phase change may be due */
+	bk_db_begin(db);
+	planned = due_item(db, o, e.exercise, &due);
+	dose_for(db, e.exercise, planned ? &due : NULL, spec_s ? &spec : NULL,
+	    o, &e.d);
+	e.item = planned ? due.id : 0;
+	e.plan = planned ? due.plan : NULL;
+	store_entry(db, o, &e, cfg.imperial);
+}
+
+static void
 cmd_skip(struct bk_db *db, const struct opts *o, const char *name)
 {
 	struct bk_due due;
-	struct setrow s;
-	sqlite3_stmt *st;
-	char slug[80], date[11], summary[256];
-	long long ex, jid, id;
+	struct entry e;
+	char slug[80];
 	int planned;
 
 	bk_db_open(db, o->db, BK_DB_WRITE);
-	ex = exercise_arg(db, name, slug, sizeof slug);
+	memset(&e, 0, sizeof e);
+	e.exercise = exercise_arg(db, name, slug, sizeof slug);
+	e.slug = slug;
+	e.skip = 1;
 	bk_plan_refresh(db, bk_today());	/* a phase change may be due */
 	bk_db_begin(db);
-	planned = due_item(db, o, ex, &due);
-	memset(&s, 0, sizeof s);
-	s.date = bk_date_format(o->day, date);
-	s.time = o->time;
-	s.exercise = ex;
-	s.item = planned ? due.id : 0;
-	s.set_no = 1;
-	s.reps = -1;
-	s.hold_s = s.load_kg = s.rpe = -1;
-	s.skipped = 1;
-	s.reason = o->reason;
-	snprintf(summary, sizeof summary, "skip %s on %s", slug, date);
-	jid = bk_journal_add(db, "bk-log", summary);
-	st = prepare_insert(db);
-	id = insert_set(db, st, jid, &s);
-	sqlite3_finalize(st);
-	bk_db_commit(db);
-	printf("skipped %s on %s", slug, date);
-	if (planned) {
-		fputs(" for plan ", stdout);
-		bk_term_string(stdout, due.plan);
-	}
-	printf(" (id %lld)\n", id);
+	planned = due_item(db, o, e.exercise, &due);
+	e.item = planned ? due.id : 0;
+	e.plan = planned ? due.plan : NULL;
+	store_entry(db, o, &e, 0);
 }
 
 /* the rows list and export show, oldest first */
