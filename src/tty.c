@@ -213,6 +213,8 @@ bk_tty_countdown(FILE *fp, const char *label, long secs, int live,
 	if (live)
 		fprintf(fp, "\r  %s: %stime%s%*s\a\n", label,
 		    color ? "\033[1;32m" : "", color ? "\033[0m" : "", 12, "");
+	else
+		fprintf(fp, "  %s: time\n", label);
 	fflush(fp);
 	return BK_COUNT_DONE;
 }
