@@ -699,6 +699,7 @@ struct step {
 	long todo;	/* sets left for the day; 0: as many as planned */
 	const char *result;	/* "done", "partly", "skipped" or NULL */
 	char *text;	/* the dose logged or the reason for a skip */
+	int warmup;	/* from a plan's phase called warm-up */
 };
 
 struct session {
@@ -770,6 +771,7 @@ collect_step(const struct bk_plan_row *r, void *data)
 	    "");
 	st->due.times = r->times;
 	st->exercise = r->exercise_id;
+	st->warmup = r->phase && bk_strcaseeq(r->phase, "warm-up");
 	st->slug = bk_xstrdup(r->item);
 	st->name = bk_xstrdup(r->name);
 	if (r->needed > r->logged && r->logged > 0)
@@ -778,11 +780,14 @@ collect_step(const struct bk_plan_row *r, void *data)
 }
 
 /* the day's list: every plan (or the one named) in the order that
- * bk-plan today shows them, each in its own order */
+ * bk-plan today shows them, each in its own order; the items of a plan
+ * in its warm-up phase before all others */
 static void
 session_list(struct session *s, long long plan)
 {
 	sqlite3_stmt *st;
+	struct step *v;
+	int i, k = 0, pass;
 
 	s->testfp = open_memstream(&s->tests, &s->testslen);
 	if (!s->testfp)
@@ -795,6 +800,13 @@ session_list(struct session *s, long long plan)
 		    s->o.day, s->o.today, collect_step, s);
 	sqlite3_finalize(st);
 	fclose(s->testfp);
+	v = bk_xmalloc((s->n + 1) * sizeof *v);
+	for (pass = 1; pass >= 0; pass--)
+		for (i = 0; i < s->n; i++)
+			if (s->step[i].warmup == pass)
+				v[k++] = s->step[i];
+	free(s->step);
+	s->step = v;
 }
 
 static void

@@ -264,6 +264,61 @@ band-row 3 - 10 - - 0 - t#[0-9]+$"
 	refute_output --regexp ' (due|partly)$'
 }
 
+@test "session: a plan's warm-up phase comes before the other plans' work" {
+	bk-plan new a-strength >/dev/null
+	bk-plan add a-strength band-row 3x10 >/dev/null
+	cat >"$BATS_TEST_TMPDIR/loose.plan" <<-'EOF'
+		summary a warm-up phase only
+		length 10
+		phase warm-up
+		daily: neck-roll
+		daily: arm-circles
+	EOF
+	bk-plan new b-loose --template "$BATS_TEST_TMPDIR/loose.plan" >/dev/null
+	run -0 bk-plan today --format tsv
+	assert_line --index 1 --partial $'a-strength\t'
+	run -0 bash -c 'printf "d\nd\nd\n" | bk-log session'
+	assert_line '[1/3] Neck Roll (neck-roll), plan b-loose'
+	assert_line '[2/3] Arm Circles (arm-circles), plan b-loose'
+	assert_line '[3/3] Band Row (band-row), plan a-strength'
+	run -0 rows
+	assert_output --regexp "^neck-roll 1 - 3 2.0 - 0 - b-loose#1
+arm-circles 1 - 20 - - 0 - b-loose#2
+band-row 1 - 10 - - 0 - a-strength#[0-9]+
+band-row 2 - 10 - - 0 - a-strength#[0-9]+
+band-row 3 - 10 - - 0 - a-strength#[0-9]+$"
+}
+
+@test "session: SIGTERM in a countdown keeps the answers so far and ends by the signal" {
+	bk-plan new t >/dev/null
+	bk-plan add t band-row 3x10 >/dev/null
+	bk-plan add t door-frame-hinge 1x5m >/dev/null
+	local f=$BATS_TEST_TMPDIR/answers out=$BATS_TEST_TMPDIR/out pid i status w
+	mkfifo "$f"
+	bk-log session --timer <"$f" >"$out" 2>&1 &
+	pid=$!
+	# the writing end stays open: no end of input
+	exec {w}>"$f"
+	printf 'done\n' >&"$w"
+	for ((i = 0; i < 600; i++)); do
+		grep -q '^set 1 of 1: hold 5m$' "$out" && break
+		sleep 0.1
+	done
+	kill -TERM "$pid"
+	status=0
+	wait "$pid" || status=$?
+	exec {w}>&-
+	assert_equal "$status" 143
+	run cat "$out"
+	assert_line 'interrupted'
+	assert_line 'session of Sat 2026-11-21: 1 done, 0 partly, 0 skipped, 1 not answered'
+	assert_line '  to do    door-frame-hinge'
+	run -0 rows
+	assert_output --regexp "^band-row 1 - 10 - - 0 - t#[0-9]+
+band-row 2 - 10 - - 0 - t#[0-9]+
+band-row 3 - 10 - - 0 - t#[0-9]+$"
+}
+
 @test "session: --date walks an earlier day's plan; its rows have no time" {
 	jefferson --start 2026-11-20
 	run -0 --separate-stderr bash -c 'printf "d\ns\n" | bk-log session --date yesterday'
