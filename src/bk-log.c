@@ -1145,6 +1145,21 @@ session_summary(const struct session *s, bk_day day)
 }
 
 static void
+session_free(struct session *s)
+{
+	int i;
+
+	for (i = 0; i < s->n; i++) {
+		free(s->step[i].slug);
+		free(s->step[i].name);
+		free(s->step[i].text);
+	}
+	free(s->step);
+	free(s->tests);
+	free(s->buf);
+}
+
+static void
 cmd_session(struct bk_db *db, const struct opts *o, const char *plan_name)
 {
 	struct session s;
@@ -1178,7 +1193,7 @@ cmd_session(struct bk_db *db, const struct opts *o, const char *plan_name)
 		else
 			printf("nothing due on %s\n", date);
 		tests_note(&s, "still to record: ");
-		free(s.tests);
+		session_free(&s);
 		return;
 	}
 	if (!db->writable) {	/* says why it cannot be written */
@@ -1201,14 +1216,7 @@ cmd_session(struct bk_db *db, const struct opts *o, const char *plan_name)
 	if (r == STOPPED)
 		fputs("\ninterrupted\n", stdout);
 	session_summary(&s, o->day);
-	for (i = 0; i < s.n; i++) {
-		free(s.step[i].slug);
-		free(s.step[i].name);
-		free(s.step[i].text);
-	}
-	free(s.step);
-	free(s.tests);
-	free(s.buf);
+	session_free(&s);
 	if (r == STOPPED) {
 		bk_db_close(db);
 		bk_close_stdout();
