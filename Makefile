@@ -53,7 +53,7 @@ build/bk-unit: tests/unit/bk-unit.c src/bk.h build/libbk.a
 # Debian packages the build, the tests and the demo need
 DEB_PACKAGES = gcc make libc6-dev libsqlite3-dev sqlite3 libcsv-dev \
 	gnuplot-nox bats bats-assert bats-support bats-file mandoc shellcheck \
-	python3 python3-icalendar hyperfine parallel util-linux man-db
+	python3 python3-icalendar hyperfine parallel util-linux man-db tmux
 deps:
 	@sh tests/deps.sh $(DEB_PACKAGES)
 

@@ -30,13 +30,17 @@ _bk_log()
 	--exercise|-e) words=$("$cmd" --complete exercises 2>/dev/null) ;;
 	--plan|-p) words=$("$cmd" --complete plans 2>/dev/null) ;;
 	*)
-		if [[ $cur == -* ]]; then
+		if [[ $cur == -* && $sub == session ]]; then
+			words="--date --no-timer --timer --db --help"
+		elif [[ $cur == -* ]]; then
 			words=$("$cmd" --complete options)
 		elif [[ -z $sub ]]; then
 			words="$("$cmd" --complete commands) $("$cmd" --complete exercises 2>/dev/null)"
 		elif [[ $sub == import && $nargs == 1 ]]; then
 			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 			return
+		elif [[ $sub == session && $nargs == 1 ]]; then
+			words=$("$cmd" --complete plans 2>/dev/null)
 		elif [[ ($sub == skip || $sub == log) && $nargs == 1 ]]; then
 			words=$("$cmd" --complete exercises 2>/dev/null)
 		fi ;;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "bk.h"
 
@@ -18,6 +19,7 @@ static const char usage_text[] =
     "       bk-log export [--since D] [--until D] [--exercise X] [--format F]\n"
     "       bk-log import FILE|- [--format auto|bk|strong|fitnotes|hevy]\n"
     "              [--dry-run] [--create-missing]\n"
+    "       bk-log session [PLAN] [--date D] [--no-timer | --timer]\n"
     "SPEC: 3x10, 3x8@5kg, 2x10@15lb, 3x30s, 2x1m, 12\n"
     "common options: [--db PATH] [-h | --help] [--version]\n";
 
@@ -30,6 +32,7 @@ static const struct option longopts[] = {
 	{ "format", required_argument, NULL, 'f' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "hold", required_argument, NULL, 'H' },
+	{ "no-timer", no_argument, NULL, 'N' },
 	{ "note", required_argument, NULL, 'm' },
 	{ "plan", required_argument, NULL, 'p' },
 	{ "reason", required_argument, NULL, 'R' },
@@ -37,6 +40,7 @@ static const struct option longopts[] = {
 	{ "side", required_argument, NULL, 's' },
 	{ "since", required_argument, NULL, 'S' },
 	{ "time", required_argument, NULL, 't' },
+	{ "timer", no_argument, NULL, 'T' },
 	{ "until", required_argument, NULL, 'U' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "complete", required_argument, NULL, 'C' },	/* for completions */
@@ -44,7 +48,7 @@ static const struct option longopts[] = {
 };
 
 static const char *const subcommands[] = { "skip", "list", "rm", "undo",
-	"export", "import", "log", NULL };
+	"export", "import", "log", "session", NULL };
 static const char *const sides[] = { "left", "right", "both", NULL };
 
 struct opts {
@@ -55,6 +59,7 @@ struct opts {
 	long hold_s;	/* 0: no --hold */
 	double rpe;	/* -1: no --rpe */
 	int dry_run, create_missing;
+	int no_timer, timer;	/* session: --no-timer, --timer */
 	const char *seen;	/* options given, as their letters */
 };
 
@@ -348,56 +353,56 @@ dose_text(const struct dose *d, int imperial, char *buf, size_t len)
 	return buf;
 }
 
+/* one write of bk-log: the sets of one exercise, or a skip */
+struct entry {
+	long long exercise, item;	/* item 0: no planned item */
+	const char *slug, *plan;	/* plan: the item's, or NULL */
+	struct dose d;	/* the sets (not for a skip) */
+	int skip;
+};
+
+/* store an entry as one journal entry (so that undo reverses it whole),
+ * in the transaction the caller began; commit, and say what was stored */
 static void
-cmd_log(struct bk_db *db, const struct opts *o, const char *name,
-    const char *spec_s)
+store_entry(struct bk_db *db, const struct opts *o, const struct entry *e,
+    int imperial)
 {
-	struct bk_spec spec;
-	struct bk_config cfg;
-	struct bk_due due;
-	struct dose d;
 	struct setrow s;
 	sqlite3_stmt *st;
-	const char *why;
-	char slug[80], date[11], text[128], summary[512];
-	long long ex, jid, first = 0, last = 0;
-	long i, rows;
-	int j, planned;
-
-	if (spec_s && bk_spec_parse(spec_s, &spec, &why) != 0)
-		bk_errx(BK_EXIT_USAGE, "invalid spec '%s': %s", spec_s, why);
-	if (spec_s && spec.reps == 0 && o->hold_s > 0)
-		bk_errx(BK_EXIT_USAGE, "--hold goes with sets of reps, not with "
-		    "timed sets like '%s'", spec_s);
-	bk_config_load(&cfg);
-	bk_db_open(db, o->db, BK_DB_WRITE);
-	ex = exercise_arg(db, name, slug, sizeof slug);
-	bk_plan_refresh(db, bk_today());	/* a phase change may be due */
-	bk_db_begin(db);
-	planned = due_item(db, o, ex, &due);
-	dose_for(db, ex, planned ? &due : NULL, spec_s ? &spec : NULL, o, &d);
-	dose_text(&d, cfg.imperial, text, sizeof text);
-	rows = d.sets * (d.nsides ? d.nsides : 1);
-	snprintf(summary, sizeof summary, "log %s %s on %s (%ld row%s)",
-	    slug, text, bk_date_format(o->day, date), rows,
-	    rows == 1 ? "" : "s");
-	jid = bk_journal_add(db, "bk-log", summary);
+	char date[11], text[128], summary[512];
+	long long jid, first = 0, last = 0;
+	long i, rows = 1;
+	int j, nsides = e->d.nsides ? e->d.nsides : 1;
 
 	memset(&s, 0, sizeof s);
-	s.date = date;
+	s.date = bk_date_format(o->day, date);
 	s.time = o->time;
-	s.exercise = ex;
-	s.item = planned ? due.id : 0;
-	s.reps = d.reps > 0 ? d.reps : -1;
-	s.hold_s = d.hold_s > 0 ? d.hold_s : -1;
-	s.load_kg = d.load_kg > 0 ? d.load_kg : -1;
-	s.rpe = o->rpe;
-	s.note = o->note;
+	s.exercise = e->exercise;
+	s.item = e->item;
+	if (e->skip) {
+		s.reps = -1;
+		s.hold_s = s.load_kg = s.rpe = -1;
+		s.skipped = 1;
+		s.reason = o->reason;
+		snprintf(summary, sizeof summary, "skip %s on %s", e->slug,
+		    date);
+	} else {
+		dose_text(&e->d, imperial, text, sizeof text);
+		rows = e->d.sets * nsides;
+		snprintf(summary, sizeof summary, "log %s %s on %s (%ld row%s)",
+		    e->slug, text, date, rows, rows == 1 ? "" : "s");
+		s.reps = e->d.reps > 0 ? e->d.reps : -1;
+		s.hold_s = e->d.hold_s > 0 ? e->d.hold_s : -1;
+		s.load_kg = e->d.load_kg > 0 ? e->d.load_kg : -1;
+		s.rpe = o->rpe;
+		s.note = o->note;
+	}
+	jid = bk_journal_add(db, "bk-log", summary);
 	st = prepare_insert(db);
-	for (i = 1; i <= d.sets; i++) {
+	for (i = 1; i <= (e->skip ? 1 : e->d.sets); i++) {
 		s.set_no = i;
-		for (j = 0; j < (d.nsides ? d.nsides : 1); j++) {
-			s.side = d.nsides ? d.side[j] : NULL;
+		for (j = 0; j < (e->skip ? 1 : nsides); j++) {
+			s.side = e->d.nsides && !e->skip ? e->d.side[j] : NULL;
 			last = insert_set(db, st, jid, &s);
 			if (!first)
 				first = last;
@@ -406,12 +411,15 @@ cmd_log(struct bk_db *db, const struct opts *o, const char *name,
 	sqlite3_finalize(st);
 	bk_db_commit(db);
 
-	printf("logged %s %s on %s", slug, text, date);
-	if (o->time[0])
+	if (e->skip)
+		printf("skipped %s on %s", e->slug, date);
+	else
+		printf("logged %s %s on %s", e->slug, text, date);
+	if (o->time[0] && !e->skip)
 		printf(" at %s", o->time);
-	if (planned) {
+	if (e->plan) {
 		fputs(" for plan ", stdout);
-		bk_term_string(stdout, due.plan);
+		bk_term_string(stdout, e->plan);
 	}
 	if (first == last)
 		printf(" (id %lld)\n", first);
@@ -420,42 +428,56 @@ cmd_log(struct bk_db *db, const struct opts *o, const char *name,
 }
 
 static void
+cmd_log(struct bk_db *db, const struct opts *o, const char *name,
+    const char *spec_s)
+{
+	struct bk_spec spec;
+	struct bk_config cfg;
+	struct bk_due due;
+	struct entry e;
+	const char *why;
+	char slug[80];
+	int planned;
+
+	if (spec_s && bk_spec_parse(spec_s, &spec, &why) != 0)
+		bk_errx(BK_EXIT_USAGE, "invalid spec '%s': %s", spec_s, why);
+	if (spec_s && spec.reps == 0 && o->hold_s > 0)
+		bk_errx(BK_EXIT_USAGE, "--hold goes with sets of reps, not with "
+		    "timed sets like '%s'", spec_s);
+	bk_config_load(&cfg);
+	bk_db_open(db, o->db, BK_DB_WRITE);
+	memset(&e, 0, sizeof e);
+	e.exercise = exercise_arg(db, name, slug, sizeof slug);
+	e.slug = slug;
+	bk_plan_refresh(db, bk_today());	/* a phase change may be due */
+	bk_db_begin(db);
+	planned = due_item(db, o, e.exercise, &due);
+	dose_for(db, e.exercise, planned ? &due : NULL, spec_s ? &spec : NULL,
+	    o, &e.d);
+	e.item = planned ? due.id : 0;
+	e.plan = planned ? due.plan : NULL;
+	store_entry(db, o, &e, cfg.imperial);
+}
+
+static void
 cmd_skip(struct bk_db *db, const struct opts *o, const char *name)
 {
 	struct bk_due due;
-	struct setrow s;
-	sqlite3_stmt *st;
-	char slug[80], date[11], summary[256];
-	long long ex, jid, id;
+	struct entry e;
+	char slug[80];
 	int planned;
 
 	bk_db_open(db, o->db, BK_DB_WRITE);
-	ex = exercise_arg(db, name, slug, sizeof slug);
+	memset(&e, 0, sizeof e);
+	e.exercise = exercise_arg(db, name, slug, sizeof slug);
+	e.slug = slug;
+	e.skip = 1;
 	bk_plan_refresh(db, bk_today());	/* a phase change may be due */
 	bk_db_begin(db);
-	planned = due_item(db, o, ex, &due);
-	memset(&s, 0, sizeof s);
-	s.date = bk_date_format(o->day, date);
-	s.time = o->time;
-	s.exercise = ex;
-	s.item = planned ? due.id : 0;
-	s.set_no = 1;
-	s.reps = -1;
-	s.hold_s = s.load_kg = s.rpe = -1;
-	s.skipped = 1;
-	s.reason = o->reason;
-	snprintf(summary, sizeof summary, "skip %s on %s", slug, date);
-	jid = bk_journal_add(db, "bk-log", summary);
-	st = prepare_insert(db);
-	id = insert_set(db, st, jid, &s);
-	sqlite3_finalize(st);
-	bk_db_commit(db);
-	printf("skipped %s on %s", slug, date);
-	if (planned) {
-		fputs(" for plan ", stdout);
-		bk_term_string(stdout, due.plan);
-	}
-	printf(" (id %lld)\n", id);
+	planned = due_item(db, o, e.exercise, &due);
+	e.item = planned ? due.id : 0;
+	e.plan = planned ? due.plan : NULL;
+	store_entry(db, o, &e, 0);
 }
 
 /* the rows list and export show, oldest first */
@@ -665,6 +687,545 @@ cmd_undo(struct bk_db *db, const struct opts *o)
 	fputs("undid ", stdout);
 	bk_term_string(stdout, what);
 	putchar('\n');
+}
+
+/* --- guided sessions ----------------------------------------------- */
+
+/* one exercise of the day's list, and what was answered for it */
+struct step {
+	struct bk_due due;
+	long long exercise;
+	char *slug, *name;
+	long todo;	/* sets left for the day; 0: as many as planned */
+	const char *result;	/* "done", "partly", "skipped" or NULL */
+	char *text;	/* the dose logged or the reason for a skip */
+	int warmup;	/* from a plan's phase called warm-up */
+};
+
+struct session {
+	struct bk_db *db;
+	struct opts o;	/* the time and the reason change per answer */
+	struct step *step;
+	int n, cap, done, skipped;
+	char *tests;	/* tests due and not recorded: "toe-touch test" */
+	size_t testslen;
+	FILE *testfp;
+	int tty, live, color, timer, imperial;
+	long line;	/* of the answers read from a script */
+	char *buf;
+	size_t bufcap;
+};
+
+enum { GO_ON, QUIT, STOPPED };
+
+static const char answers_help[] =
+    "answers (one a line; the first letter is enough):\n"
+    "  done            the whole dose shown\n"
+    "  skip [REASON]   left out today, and why\n"
+    "  partly N        N sets done, or for a dose of one set N reps "
+    "(or seconds)\n"
+    "  partly SPEC     what was done, as 1x6, 2x20s or 2x8@5kg\n"
+    "  rest            count the rest down, then ask again\n"
+    "  quit            stop here; every answer so far is kept\n";
+
+static int
+collect_step(const struct bk_plan_row *r, void *data)
+{
+	struct session *s = data;
+	struct step *st;
+
+	if (strcmp(r->kind, "test") == 0) {
+		if (r->logged < r->needed)
+			fprintf(s->testfp, "%sthe %s %s of plan %s ('bk-test "
+			    "%s')", ftell(s->testfp) > 0 ? ", " : "", r->item,
+			    strcmp(r->item, "pain") ? "test" : "rating",
+			    r->plan, r->item);
+		return 0;
+	}
+	if (strcmp(r->kind, "exercise") != 0)
+		return 0;
+	if (strcmp(r->status, "done") == 0) {
+		s->done++;
+		return 0;
+	}
+	if (strcmp(r->status, "skipped") == 0) {
+		s->skipped++;
+		return 0;
+	}
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 16;
+		s->step = bk_xrealloc(s->step, s->cap * sizeof *s->step);
+	}
+	st = &s->step[s->n++];
+	memset(st, 0, sizeof *st);
+	st->due.id = r->item_id;
+	st->due.plan_id = r->plan_id;
+	snprintf(st->due.plan, sizeof st->due.plan, "%s", r->plan);
+	st->due.sets = r->sets;
+	st->due.reps = r->reps;
+	st->due.hold_s = r->hold_s;
+	st->due.rest_s = r->rest_s;
+	st->due.load_kg = r->load_kg;
+	st->due.per_side = r->per_side;
+	snprintf(st->due.side, sizeof st->due.side, "%s", r->side ? r->side :
+	    "");
+	st->due.times = r->times;
+	st->exercise = r->exercise_id;
+	st->warmup = r->phase && bk_strcaseeq(r->phase, "warm-up");
+	st->slug = bk_xstrdup(r->item);
+	st->name = bk_xstrdup(r->name);
+	if (r->needed > r->logged && r->logged > 0)
+		st->todo = r->needed - r->logged;
+	return 0;
+}
+
+/* the day's list: every plan (or the one named) in the order that
+ * bk-plan today shows them, each in its own order; the items of a plan
+ * in its warm-up phase before all others */
+static void
+session_list(struct session *s, long long plan)
+{
+	sqlite3_stmt *st;
+	struct step *v;
+	int i, k = 0, pass;
+
+	s->testfp = open_memstream(&s->tests, &s->testslen);
+	if (!s->testfp)
+		bk_errx(BK_EXIT_DATA, "cannot allocate memory");
+	st = bk_db_prepare(s->db, "SELECT id FROM plans WHERE"
+	    " (?1 = 0 AND active = 1) OR id = ?1 ORDER BY start_date, name");
+	sqlite3_bind_int64(st, 1, plan);
+	while (bk_db_step(s->db, st) == SQLITE_ROW)
+		bk_plan_rows(s->db, sqlite3_column_int64(st, 0), s->o.day,
+		    s->o.day, s->o.today, collect_step, s);
+	sqlite3_finalize(st);
+	fclose(s->testfp);
+	v = bk_xmalloc((s->n + 1) * sizeof *v);
+	for (pass = 1; pass >= 0; pass--)
+		for (i = 0; i < s->n; i++)
+			if (s->step[i].warmup == pass)
+				v[k++] = s->step[i];
+	free(s->step);
+	s->step = v;
+}
+
+static void
+tests_note(const struct session *s, const char *lead)
+{
+	if (!s->tests[0])
+		return;
+	fputs(lead, stdout);
+	bk_term_string(stdout, s->tests);
+	putchar('\n');
+}
+
+/* the dose of one step: the plan's for one session, cut to what is left
+ * of the day */
+static void
+step_dose(struct session *s, const struct step *st, struct dose *d)
+{
+	dose_for(s->db, st->exercise, &st->due, NULL, &s->o, d);
+	if (st->todo > 0 && st->todo < d->sets)
+		d->sets = st->todo;
+}
+
+static void
+show_step(struct session *s, int i, const struct dose *d, long rest)
+{
+	const struct step *st = &s->step[i];
+	sqlite3_stmt *q;
+	char text[160], dur[32];
+
+	printf("\n%s[%d/%d] ", s->color ? "\033[1m" : "", i + 1, s->n);
+	bk_term_string(stdout, st->name);
+	printf(" (%s)%s, plan ", st->slug, s->color ? "\033[0m" : "");
+	bk_term_string(stdout, st->due.plan);
+	putchar('\n');
+	bk_term_wrap(stdout, "dose:", dose_text(d, s->imperial, text,
+	    sizeof text));
+	if (d->nsides == 2)
+		bk_term_wrap(stdout, "sides:", "each set on the left side, "
+		    "then on the right");
+	else if (d->nsides == 1)
+		bk_term_wrap(stdout, "sides:", strcmp(d->side[0], "left") ?
+		    "the right side only" : "the left side only");
+	else if (st->due.side[0])
+		bk_term_wrap(stdout, "direction:", st->due.side);
+	if (rest > 0 && d->sets > 1) {
+		snprintf(text, sizeof text, "%s between sets",
+		    bk_duration_format(rest, dur, sizeof dur));
+		bk_term_wrap(stdout, "rest:", text);
+	}
+	q = bk_db_prepare(s->db, "SELECT cues, cautions FROM exercises"
+	    " WHERE id = ?");
+	sqlite3_bind_int64(q, 1, st->exercise);
+	if (bk_db_step(s->db, q) == SQLITE_ROW) {
+		if (*sqlite3_column_text(q, 0))
+			bk_term_wrap(stdout, "cues:",
+			    (const char *)sqlite3_column_text(q, 0));
+		if (*sqlite3_column_text(q, 1))
+			bk_term_wrap(stdout, "cautions:",
+			    (const char *)sqlite3_column_text(q, 1));
+	}
+	sqlite3_finalize(q);
+	fflush(stdout);
+}
+
+/* the rest between sets: the plan's, else the catalog's, else 30s */
+static long
+step_rest(struct session *s, const struct step *st)
+{
+	sqlite3_stmt *q;
+	long rest = st->due.rest_s;
+
+	if (rest > 0)
+		return rest;
+	q = bk_db_prepare(s->db, "SELECT rest_s FROM exercises WHERE id = ?");
+	sqlite3_bind_int64(q, 1, st->exercise);
+	if (bk_db_step(s->db, q) == SQLITE_ROW)
+		rest = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	return rest;
+}
+
+static int
+count(struct session *s, const char *label, long secs)
+{
+	int r = bk_tty_countdown(stdout, label, secs, s->live, s->color,
+	    s->tty);
+
+	return r == BK_COUNT_DONE ? GO_ON : r == BK_COUNT_QUIT ? QUIT :
+	    STOPPED;
+}
+
+/* the countdowns of timed sets: each set (each side of it) held, the rest
+ * between sets; on a terminal Enter starts them */
+static int
+run_timers(struct session *s, const struct dose *d, long rest)
+{
+	char dur[32];
+	long i;
+	int j, k, r = GO_ON, nsides = d->nsides ? d->nsides : 1;
+
+	if (s->tty) {
+		bk_tty_keys(1);
+		fputs("Enter starts the timer, s skips it, q quits: ", stdout);
+		fflush(stdout);
+		do
+			k = bk_tty_key();
+		while (k >= 0 && !strchr("\n\r sSqQ", k));
+		putchar('\n');
+		if (k == 's' || k == 'S') {
+			bk_tty_keys(0);
+			return GO_ON;
+		}
+		if (k < 0 || k == 'q' || k == 'Q') {
+			bk_tty_keys(0);
+			return k == -2 ? STOPPED : QUIT;
+		}
+	}
+	for (i = 1; i <= d->sets && r == GO_ON; i++)
+		for (j = 0; j < nsides && r == GO_ON; j++) {
+			printf("set %ld of %ld%s%s%s: hold %s\n", i, d->sets,
+			    d->nsides ? ", " : "", d->nsides ? d->side[j] : "",
+			    d->nsides ? " side" : "",
+			    bk_duration_format(d->hold_s, dur, sizeof dur));
+			r = count(s, "hold", d->hold_s);
+			if (r == GO_ON && j == nsides - 1 && i < d->sets &&
+			    rest > 0)
+				r = count(s, "rest", rest);
+		}
+	bk_tty_keys(0);
+	return r;
+}
+
+/* the next answer line, blanks cut: GO_ON, QUIT at the end of input, or
+ * STOPPED by a signal */
+static int
+read_answer(struct session *s, const char *prompt)
+{
+	ssize_t n;
+
+	if (bk_tty_stopped())
+		return STOPPED;
+	if (s->tty) {
+		fputs(prompt, stdout);
+		fflush(stdout);
+		if (bk_tty_wait(0, -1) < 0)
+			return STOPPED;
+	}
+	errno = 0;
+	n = getline(&s->buf, &s->bufcap, stdin);
+	if (bk_tty_stopped())
+		return STOPPED;
+	if (n < 0) {
+		if (ferror(stdin) && errno != EINTR)
+			bk_errx(BK_EXIT_DATA, "cannot read the answers: %s",
+			    strerror(errno));
+		if (s->tty)
+			putchar('\n');
+		return QUIT;
+	}
+	s->line++;
+	return GO_ON;
+}
+
+/* store one answer as bk-log EXERCISE or bk-log skip would */
+static void
+store_answer(struct session *s, struct step *st, const struct dose *d,
+    const char *reason)
+{
+	struct entry e;
+	sqlite3_stmt *q;
+	char text[160];
+	int item;
+
+	if (s->o.day == s->o.today)
+		now_time(s->o.time);
+	s->o.reason = reason;
+	memset(&e, 0, sizeof e);
+	e.exercise = st->exercise;
+	e.slug = st->slug;
+	e.skip = d == NULL;
+	if (d)
+		e.d = *d;
+	bk_db_begin(s->db);
+	/* the item may have gone since the list was read */
+	q = bk_db_prepare(s->db, "SELECT 1 FROM plan_items WHERE id = ?");
+	sqlite3_bind_int64(q, 1, st->due.id);
+	item = bk_db_step(s->db, q) == SQLITE_ROW;
+	sqlite3_finalize(q);
+	e.item = item ? st->due.id : 0;
+	e.plan = item ? st->due.plan : NULL;
+	store_entry(s->db, &s->o, &e, s->imperial);
+	free(st->text);
+	st->text = bk_xstrdup(d ? dose_text(d, s->imperial, text, sizeof text)
+	    : reason ? reason : "");
+}
+
+/* a bad answer: asked again on a terminal, the end of a script */
+static int
+bad_answer(struct session *s, const char *why, int *fail)
+{
+	char v[512];
+
+	fflush(stdout);
+	bk_term_snprint(v, sizeof v, s->buf);
+	if (s->tty) {
+		fprintf(stderr, "invalid answer '%s': %s\n", v, why);
+		return GO_ON;
+	}
+	*fail = 1;
+	fprintf(stderr, "%s: invalid answer '%s' on line %ld: %s\n",
+	    bk_progname, v, s->line, why);
+	return QUIT;
+}
+
+/* show one step and store its answer: GO_ON, QUIT or STOPPED (fail is
+ * set for a bad answer in a script) */
+static int
+run_step(struct session *s, int i, int *fail)
+{
+	struct step *st = &s->step[i];
+	struct bk_answer a;
+	struct bk_answer_dose plan, got;
+	struct dose d;
+	char prompt[160], err[256], dur[32];
+	const char *why, *n_is;
+	long rest;
+	int r;
+
+	step_dose(s, st, &d);
+	rest = step_rest(s, st);
+	show_step(s, i, &d, rest);
+	if (s->timer && d.reps == 0 && d.hold_s > 0 &&
+	    (r = run_timers(s, &d, rest)) != GO_ON)
+		return r;
+	n_is = d.sets > 1 ? "sets" : d.reps > 0 ? "reps" : "seconds";
+	snprintf(prompt, sizeof prompt, "done, skip [REASON], partly N (%s "
+	    "done), rest or quit? ", n_is);
+	for (;;) {
+		if ((r = read_answer(s, prompt)) != GO_ON)
+			return r;
+		if (bk_answer_parse(s->buf, &a, &why) != 0) {
+			if (bad_answer(s, why, fail) != GO_ON)
+				return QUIT;
+			continue;
+		}
+		switch (a.kind) {
+		case BK_ANSWER_NONE:
+			continue;
+		case BK_ANSWER_HELP:
+			fputs(answers_help, stdout);
+			continue;
+		case BK_ANSWER_REST:
+			if (rest <= 0)
+				rest = 30;
+			if (!s->timer) {
+				printf("rest %s (no timer)\n",
+				    bk_duration_format(rest, dur, sizeof dur));
+				continue;
+			}
+			bk_tty_keys(1);
+			r = count(s, "rest", rest);
+			bk_tty_keys(0);
+			if (r != GO_ON)
+				return r;
+			continue;
+		case BK_ANSWER_QUIT:
+			return QUIT;
+		case BK_ANSWER_SKIP:
+			if (!a.arg && s->tty) {
+				if ((r = read_answer(s, "reason (Enter for "
+				    "none)? ")) != GO_ON)
+					return r;
+				a.arg = s->buf;
+				s->buf[strcspn(s->buf, "\r\n")] = '\0';
+			}
+			store_answer(s, st, NULL, a.arg && *a.arg ? a.arg :
+			    NULL);
+			st->result = "skipped";
+			return GO_ON;
+		case BK_ANSWER_PARTLY:
+			plan.sets = d.sets;
+			plan.reps = d.reps;
+			plan.hold_s = d.hold_s;
+			plan.load_kg = d.load_kg;
+			if (bk_answer_partly(a.arg, &plan, &got, err,
+			    sizeof err) != 0) {
+				if (bad_answer(s, err, fail) != GO_ON)
+					return QUIT;
+				continue;
+			}
+			d.sets = got.sets;
+			d.reps = got.reps;
+			d.hold_s = got.hold_s;
+			d.load_kg = got.load_kg;
+			store_answer(s, st, &d, NULL);
+			st->result = "partly";
+			return GO_ON;
+		case BK_ANSWER_DONE:
+			store_answer(s, st, &d, NULL);
+			st->result = "done";
+			return GO_ON;
+		}
+	}
+}
+
+static void
+session_summary(const struct session *s, bk_day day)
+{
+	static const char *const results[] = { "done", "partly", "skipped" };
+	char date[16];
+	int i, k, n[3] = { 0, 0, 0 }, left = 0;
+
+	for (i = 0; i < s->n; i++) {
+		if (!s->step[i].result)
+			left++;
+		for (k = 0; k < 3; k++)
+			n[k] += s->step[i].result &&
+			    strcmp(s->step[i].result, results[k]) == 0;
+	}
+	printf("\nsession of %s: %d done, %d partly, %d skipped, %d not "
+	    "answered\n", bk_date_words(day, date, sizeof date), n[0], n[1],
+	    n[2], left);
+	for (i = 0; i < s->n; i++) {
+		const struct step *st = &s->step[i];
+
+		printf("  %-8s %s", st->result ? st->result : "to do",
+		    st->slug);
+		if (st->result && st->text[0]) {
+			fputs(strcmp(st->result, "skipped") ? " " : ": ",
+			    stdout);
+			bk_term_string(stdout, st->text);
+		}
+		putchar('\n');
+	}
+	tests_note(s, "still to record: ");
+}
+
+static void
+session_free(struct session *s)
+{
+	int i;
+
+	for (i = 0; i < s->n; i++) {
+		free(s->step[i].slug);
+		free(s->step[i].name);
+		free(s->step[i].text);
+	}
+	free(s->step);
+	free(s->tests);
+	free(s->buf);
+}
+
+static void
+cmd_session(struct bk_db *db, const struct opts *o, const char *plan_name)
+{
+	struct session s;
+	struct bk_config cfg;
+	const char *nc = getenv("NO_COLOR");
+	char date[16];
+	long long plan = 0;
+	int i, r = GO_ON, fail = 0;
+
+	bk_config_load(&cfg);
+	memset(&s, 0, sizeof s);
+	s.db = db;
+	s.o = *o;
+	s.imperial = cfg.imperial;
+	s.tty = isatty(STDIN_FILENO);
+	s.live = isatty(STDOUT_FILENO);
+	s.color = s.live && !(nc && *nc);
+	s.timer = !o->no_timer && (s.tty || o->timer);
+	bk_db_open(db, o->db, BK_DB_READ);
+	if (plan_name && (plan = bk_plan_find(db, plan_name)) < 0) {
+		bk_db_close(db);
+		exit(BK_EXIT_USAGE);
+	}
+	bk_plan_refresh(db, o->today);	/* a phase change may be due */
+	session_list(&s, plan);
+	bk_date_words(o->day, date, sizeof date);
+	if (s.n == 0) {
+		if (s.done || s.skipped)
+			printf("nothing left to do on %s: %d done, %d "
+			    "skipped\n", date, s.done, s.skipped);
+		else
+			printf("nothing due on %s\n", date);
+		tests_note(&s, "still to record: ");
+		session_free(&s);
+		return;
+	}
+	if (!db->writable) {	/* says why it cannot be written */
+		bk_db_close(db);
+		bk_db_open(db, o->db, BK_DB_WRITE);
+	}
+	bk_tty_init(s.tty ? STDIN_FILENO : -1);
+	printf("session of %s: %d exercise%s to do", date, s.n,
+	    s.n == 1 ? "" : "s");
+	if (s.done || s.skipped)
+		printf(" (%d done, %d skipped before)", s.done, s.skipped);
+	putchar('\n');
+	tests_note(&s, "first: ");
+	if (s.tty)
+		fputs("answer each with done, skip [REASON], partly N, rest or "
+		    "quit (? for help)\n", stdout);
+	for (i = 0; i < s.n && r == GO_ON; i++)
+		r = run_step(&s, i, &fail);
+	bk_tty_restore();
+	if (r == STOPPED)
+		fputs("\ninterrupted\n", stdout);
+	session_summary(&s, o->day);
+	session_free(&s);
+	if (r == STOPPED) {
+		bk_db_close(db);
+		bk_close_stdout();
+		bk_tty_exit(bk_tty_stopped());
+	}
+	if (fail) {
+		bk_db_close(db);
+		exit(bk_close_stdout() ? BK_EXIT_DATA : BK_EXIT_USAGE);
+	}
 }
 
 /* import: one pass over the file inside one transaction */
@@ -1033,7 +1594,7 @@ main(int argc, char *argv[])
 	o.rpe = -1;
 	o.today = bk_today();
 	o.day = o.today;
-	while ((c = getopt_long(argc, argv, "cD:d:ne:f:hH:m:p:R:r:s:S:t:U:V",
+	while ((c = getopt_long(argc, argv, "cD:d:ne:f:hH:m:Np:R:r:s:S:t:TU:V",
 	    longopts, NULL)) != -1) {
 		if (nseen < sizeof seen - 1 && !memchr(seen, c, nseen))
 			seen[nseen++] = (char)c;
@@ -1053,6 +1614,12 @@ main(int argc, char *argv[])
 			break;
 		case 'n':
 			o.dry_run = 1;
+			break;
+		case 'N':
+			o.no_timer = 1;
+			break;
+		case 'T':
+			o.timer = 1;
 			break;
 		case 'e':
 			o.exercise = optarg;
@@ -1149,6 +1716,14 @@ main(int argc, char *argv[])
 		if (argc > 1)
 			usage_error("unexpected argument '%s'", argv[1]);
 		cmd_undo(&db, &o);
+	} else if (strcmp(sub, "session") == 0) {
+		only_options(&o, sub, "DNT");
+		if (o.timer && o.no_timer)
+			usage_error("%s", "--timer and --no-timer do not go "
+			    "together");
+		if (argc > 2)
+			usage_error("unexpected argument '%s'", argv[2]);
+		cmd_session(&db, &o, argc > 1 ? argv[1] : NULL);
 	} else if (strcmp(sub, "import") == 0) {
 		only_options(&o, sub, "fnc");
 		if (argc < 2)

@@ -233,42 +233,6 @@ cmd_exercises(struct bk_db *db, const struct opts *o)
 	sqlite3_finalize(st);
 }
 
-/* print text wrapped at 76 columns, continuation lines indented */
-static void
-wrapped(const char *label, const char *text)
-{
-	const char *p = text, *e, *brk;
-	int col;
-
-	printf("%-11s", label);
-	col = 11;
-	while (*p) {
-		/* break at the last blank that fits */
-		brk = NULL;
-		for (e = p; *e && (e - p) < 76 - col; e++)
-			if (*e == ' ')
-				brk = e;
-		if (!*e)
-			brk = e;
-		else if (!brk)
-			brk = e;
-		{
-			char *part = strndup(p, brk - p);
-
-			if (!part)
-				bk_errx(BK_EXIT_DATA, "cannot allocate memory");
-			bk_term_string(stdout, part);
-			free(part);
-		}
-		p = brk;
-		while (*p == ' ')
-			p++;
-		if (*p)
-			printf("\n%11s", "");
-	}
-	putchar('\n');
-}
-
 static void
 cmd_exercise_show(struct bk_db *db, const struct opts *o, const char *name)
 {
@@ -299,11 +263,11 @@ cmd_exercise_show(struct bk_db *db, const struct opts *o, const char *name)
 #define COL(i) ((const char *)sqlite3_column_text(st, (i)))
 	bk_term_string(stdout, COL(1));
 	printf(" (%s)\n", COL(0));
-	wrapped("regions:", COL(2));
+	bk_term_wrap(stdout, "regions:", COL(2));
 	snprintf(line, sizeof line, "%s, %s", COL(3) ? COL(3) : "-",
 	    COL(4) ? COL(4) : "-");
-	wrapped("kind:", line);
-	wrapped("equipment:", COL(5));
+	bk_term_wrap(stdout, "kind:", line);
+	bk_term_wrap(stdout, "equipment:", COL(5));
 	bk_dose_format(sqlite3_column_int(st, 6), sqlite3_column_int(st, 7),
 	    sqlite3_column_int(st, 8), sqlite3_column_int(st, 9), dose,
 	    sizeof dose);
@@ -311,21 +275,21 @@ cmd_exercise_show(struct bk_db *db, const struct opts *o, const char *name)
 		snprintf(line, sizeof line, "%s, rest %s between sets", dose,
 		    bk_duration_format(sqlite3_column_int(st, 10), rest,
 		    sizeof rest));
-		wrapped("dose:", line);
+		bk_term_wrap(stdout, "dose:", line);
 	} else
-		wrapped("dose:", dose);
+		bk_term_wrap(stdout, "dose:", dose);
 	if (COL(11)[0])
-		wrapped("cues:", COL(11));
+		bk_term_wrap(stdout, "cues:", COL(11));
 	if (COL(12)[0])
-		wrapped("cautions:", COL(12));
+		bk_term_wrap(stdout, "cautions:", COL(12));
 	src = COL(13);
 	if (sqlite3_column_int(st, 14) == 0)
-		wrapped("source:", "added by you");
+		bk_term_wrap(stdout, "source:", "added by you");
 	else if ((title = bk_source_title(src))) {
 		snprintf(line, sizeof line, "article %s, \"%s\"", src, title);
-		wrapped("source:", line);
+		bk_term_wrap(stdout, "source:", line);
 	} else if (src[0])
-		wrapped("source:", src);
+		bk_term_wrap(stdout, "source:", src);
 #undef COL
 	sqlite3_finalize(st);
 }
@@ -506,14 +470,14 @@ cmd_template(const struct opts *o, const char *spec)
 	snprintf(line, sizeof line, "%d days, %ld sessions (%s a week), "
 	    "%ld tests", t.days ? t.days : 28, ty.sessions,
 	    per_week(&t, &ty, week, sizeof week), ty.tests);
-	wrapped("length:", line);
+	bk_term_wrap(stdout, "length:", line);
 	if (times_a_day(&t) > 1) {
 		snprintf(line, sizeof line, "%d sessions a day",
 		    times_a_day(&t));
-		wrapped("times:", line);
+		bk_term_wrap(stdout, "times:", line);
 	}
 	for (i = 0; i < t.nnote; i++)
-		wrapped(i ? "" : "notes:", t.note[i]);
+		bk_term_wrap(stdout, i ? "" : "notes:", t.note[i]);
 	/* the program as written, without comments and headers */
 	puts("program:");
 	for (p = text; *p; p = *e ? e + 1 : e) {
@@ -597,17 +561,6 @@ mask_words(unsigned mask, char *buf, size_t len)
 	return buf;
 }
 
-static void
-day_words(bk_day d, char *buf, size_t len)
-{
-	static const char *const names[] = { "", "Mon", "Tue", "Wed", "Thu",
-		"Fri", "Sat", "Sun" };
-	char iso[11];
-
-	snprintf(buf, len, "%s %s", names[bk_date_weekday(d)],
-	    bk_date_format(d, iso));
-}
-
 static int
 cmd_new(struct bk_db *db, const struct opts *o, const char *name)
 {
@@ -651,9 +604,9 @@ cmd_new(struct bk_db *db, const struct opts *o, const char *name)
 		exit(id == -2 ? BK_EXIT_USAGE : BK_EXIT_DATA);
 	}
 	bk_db_commit(db);
-	day_words(made.start, a, sizeof a);
+	bk_date_words(made.start, a, sizeof a);
 	if (made.end >= 0)
-		day_words(made.end, b, sizeof b);
+		bk_date_words(made.end, b, sizeof b);
 	if (o->template) {
 		printf("created plan %s from template %s: %s to %s, %ld "
 		    "sessions", name, tname, a, b, made.sessions);
@@ -978,7 +931,7 @@ day_header(struct show *s, bk_day day)
 {
 	char buf[32];
 
-	day_words(day, buf, sizeof buf);
+	bk_date_words(day, buf, sizeof buf);
 	printf("%s  day %ld", buf, (long)(day - s->p->start + 1));
 	if (s->p->end >= 0)
 		printf(" of %ld", (long)(s->p->end - s->p->start + 1));
@@ -1211,13 +1164,13 @@ cmd_show(struct bk_db *db, struct opts *o, const char *name,
 		    "[--template T]'");
 	else if (!shown) {
 		if (today_only || o->has_date) {
-			day_words(today_only ? o->today : o->date, a, sizeof a);
+			bk_date_words(today_only ? o->today : o->date, a, sizeof a);
 			printf("nothing planned on %s\n", a);
 		} else {
 			wk = week_start(o->has_week ? o->week_date : o->today,
 			    &cfg);
-			day_words(wk, a, sizeof a);
-			day_words(wk + 6, b, sizeof b);
+			bk_date_words(wk, a, sizeof a);
+			bk_date_words(wk + 6, b, sizeof b);
 			printf("nothing planned from %s to %s\n", a, b);
 		}
 	}

@@ -55,6 +55,8 @@ int bk_date_weekday(bk_day day);
 void bk_date_isoweek(bk_day day, int *year, int *week);
 /* buf of at least 11 bytes: YYYY-MM-DD */
 char *bk_date_format(bk_day day, char *buf);
+/* "Sat 2026-11-21"; buf of at least 15 bytes */
+char *bk_date_words(bk_day day, char *buf, size_t len);
 /* strict YYYY-MM-DD; 0 or -1 */
 int bk_date_parse_iso(const char *s, bk_day *out);
 enum bk_date_dir { BK_DATE_PAST, BK_DATE_FUTURE };
@@ -97,6 +99,9 @@ void bk_csv_field(FILE *fp, const char *s);
 void bk_json_string(FILE *fp, const char *s);
 /* printable form for a terminal: control bytes and bad UTF-8 escaped */
 void bk_term_string(FILE *fp, const char *s);
+/* "label:    text" with text wrapped at 76 columns, the lines after
+ * the first indented 11 columns, through bk_term_string */
+void bk_term_wrap(FILE *fp, const char *label, const char *text);
 /* display width of bk_term_string's output */
 size_t bk_term_width(const char *s);
 /* bk_term_string's output into buf, for a message; a value longer than
@@ -273,6 +278,60 @@ char *bk_logio_key(const char *prefix, const char *base, long n, char *buf,
 /* does export quote this text (it starts with = + - @ ' tab or CR, which a
  * spreadsheet could take for a formula) */
 int bk_logio_escape_needed(const char *s);
+
+/* session.c: the answers of a guided session, one a line (pure: no
+ * store, no exit) */
+enum bk_answer_kind { BK_ANSWER_NONE, BK_ANSWER_DONE, BK_ANSWER_SKIP,
+	BK_ANSWER_PARTLY, BK_ANSWER_REST, BK_ANSWER_QUIT, BK_ANSWER_HELP };
+struct bk_answer {
+	enum bk_answer_kind kind;	/* NONE: a blank line */
+	const char *arg;	/* skip: the reason; partly: what was done;
+				 * NULL when none (points into the line) */
+};
+/* "done", "skip REASON", "partly N", "rest", "quit", "help", their first
+ * letters ("?" for help), "yes"/"y" for done; any case. Blanks around
+ * are cut off the line in place. 0, or -1 with the reason in *why */
+int bk_answer_parse(char *line, struct bk_answer *a, const char **why);
+/* a dose: sets of reps (hold_s on each rep), or timed sets of hold_s */
+struct bk_answer_dose {
+	long sets, reps, hold_s;
+	double load_kg;
+};
+/* what a "partly ARG" answer stands for, from the dose planned: a number
+ * counts the sets of a dose of several sets, else the reps (or seconds)
+ * of its one set, fewer than planned; a SPEC (1x6, 2x20s, 2x8@5kg) says
+ * it all, the load and the hold of each rep staying as planned. 0, or -1
+ * with the reason in err */
+int bk_answer_partly(const char *arg, const struct bk_answer_dose *plan,
+    struct bk_answer_dose *out, char *err, size_t errlen);
+
+/* tty.c: the terminal of a guided session: keys without Enter, one-line
+ * countdowns, and the signals that must leave the terminal as it was.
+ * A signal (SIGINT, SIGTERM, SIGHUP) only sets a flag that every wait
+ * here notices; the caller ends the work and calls bk_tty_exit. */
+/* catch the signals; fd is the terminal the keys come from, or -1 */
+void bk_tty_init(int fd);
+/* the signal that asked to stop, or 0 */
+int bk_tty_stopped(void);
+/* keys without Enter or echo (on), or the terminal's own modes (off);
+ * safe to call at any time, and at exit */
+void bk_tty_keys(int on);
+void bk_tty_restore(void);
+/* wait up to ms milliseconds (-1: no limit) for input on fd (-1: none,
+ * just sleep): 1 ready, 0 time out, -1 a signal came */
+int bk_tty_wait(int fd, long ms);
+/* one key from the terminal in key mode: the byte, -1 at end of input,
+ * -2 on a signal */
+int bk_tty_key(void);
+/* count secs down on fp: live redraws one line each second (a terminal),
+ * color paints it, keys lets Enter or space end it early and q quit.
+ * BK_COUNT_DONE (ended or cut short), BK_COUNT_QUIT, BK_COUNT_STOPPED */
+enum { BK_COUNT_DONE, BK_COUNT_QUIT, BK_COUNT_STOPPED };
+int bk_tty_countdown(FILE *fp, const char *label, long secs, int live,
+    int color, int keys);
+/* after the caller's clean-up: restore the terminal and end by the signal
+ * that stopped the work, as if it had not been caught */
+_Noreturn void bk_tty_exit(int sig);
 
 /* catalog.c */
 /* directory holding exercises.csv and templates/ */

@@ -184,3 +184,15 @@ bk_today(void)
 	localtime_r(&now, &tm);
 	return bk_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
+
+char *
+bk_date_words(bk_day d, char *buf, size_t len)
+{
+	static const char *const names[] = { "", "Mon", "Tue", "Wed", "Thu",
+		"Fri", "Sat", "Sun" };
+	char iso[11];
+
+	snprintf(buf, len, "%s %s", names[bk_date_weekday(d)],
+	    bk_date_format(d, iso));
+	return buf;
+}

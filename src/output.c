@@ -406,3 +406,33 @@ bk_out_end(struct bk_out *o)
 	}
 	free(o);
 }
+
+void
+bk_term_wrap(FILE *fp, const char *label, const char *text)
+{
+	const char *p = text, *e, *brk;
+	char *part;
+	int col;
+
+	fprintf(fp, "%-11s", label);
+	col = 11;
+	while (*p) {
+		/* break at the last blank that fits */
+		brk = NULL;
+		for (e = p; *e && (e - p) < 76 - col; e++)
+			if (*e == ' ')
+				brk = e;
+		if (!*e || !brk)
+			brk = e;
+		if (!(part = strndup(p, brk - p)))
+			bk_errx(BK_EXIT_DATA, "cannot allocate memory");
+		bk_term_string(fp, part);
+		free(part);
+		p = brk;
+		while (*p == ' ')
+			p++;
+		if (*p)
+			fprintf(fp, "\n%11s", "");
+	}
+	fputc('\n', fp);
+}

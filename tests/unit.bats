@@ -143,3 +143,40 @@ unit() { "$TOP/build/bk-unit" "$@"; }
 	assert_output "$(printf '%s\n' png png svg svg invalid invalid invalid \
 		invalid invalid)"
 }
+
+@test "session answers: words, first letters, any case, a reason or a SPEC" {
+	run -0 unit answer done D ' Yes ' '  Skip   knee hurts  ' s 'p 2' \
+		'partly 1x6@5kg' r quit '?' HELP '' '   '
+	assert_output "$(printf '%s\n' done done done 'skip [knee hurts]' skip \
+		'partly [2]' 'partly [1x6@5kg]' rest quit help help none none)"
+	run -0 unit answer partly 'done now' dun 'q!' 'ski p'
+	assert_output "$(printf '%s\n' \
+		'error: partly needs what was done (partly N, or a SPEC such as 1x6)' \
+		'error: nothing may follow this answer' \
+		'error: not an answer (one of: done, skip [REASON], partly N, rest, quit, help)' \
+		'error: not an answer (one of: done, skip [REASON], partly N, rest, quit, help)' \
+		'error: not an answer (one of: done, skip [REASON], partly N, rest, quit, help)')"
+}
+
+@test "session answers: partly N counts sets, else reps or seconds; a SPEC says it all" {
+	# 3x10 at 2kg: N is sets
+	run -0 unit partly 3 10 0 2 1 3 0 1x6 2x20s 2x8@5kg 3x
+	assert_output "$(printf '%s\n' 'sets=2 reps=10 hold=0 load=2' \
+		'sets=1 reps=10 hold=0 load=2' \
+		'error: 3 is not fewer than the 3 sets planned (answer done)' \
+		'error: nothing done is a skip (answer skip)' \
+		'sets=1 reps=6 hold=0 load=2' 'sets=2 reps=0 hold=20 load=2' \
+		'sets=2 reps=8 hold=0 load=5' \
+		"error: missing reps or time after 'x'")"
+	# one set of 5 reps held 3s each: N is reps, the hold stays
+	run -0 unit partly 1 5 3 4 5 99999999999999 1x2
+	assert_output "$(printf '%s\n' 'sets=1 reps=4 hold=3 load=2' \
+		'error: 5 is not fewer than the 5 reps planned (answer done)' \
+		'error: 99999999999999 is not fewer than the 5 reps planned (answer done)' \
+		'sets=1 reps=2 hold=3 load=2')"
+	# one timed set of 30s: N is seconds
+	run -0 unit partly 1 0 30 20 30 1x5
+	assert_output "$(printf '%s\n' 'sets=1 reps=0 hold=20 load=2' \
+		'error: 30 is not fewer than the 30 seconds planned (answer done)' \
+		'sets=1 reps=5 hold=0 load=2')"
+}

@@ -359,6 +359,38 @@ main(int argc, char *argv[])
 		} else
 			puts("none");
 		bk_db_close(&db);
+	} else if (strcmp(argv[1], "answer") == 0) {
+		static const char *const kinds[] = { "none", "done", "skip",
+			"partly", "rest", "quit", "help" };
+		struct bk_answer a;
+		const char *why;
+
+		for (i = 2; i < argc; i++) {
+			if (bk_answer_parse(argv[i], &a, &why) != 0)
+				printf("error: %s\n", why);
+			else if (a.arg)
+				printf("%s [%s]\n", kinds[a.kind], a.arg);
+			else
+				printf("%s\n", kinds[a.kind]);
+		}
+	} else if (strcmp(argv[1], "partly") == 0 && argc >= 6) {
+		/* partly SETS REPS HOLD ARG...: the dose a partly answer
+		 * stands for, from a planned dose of 2kg */
+		struct bk_answer_dose plan, got;
+
+		plan.sets = atol(argv[2]);
+		plan.reps = atol(argv[3]);
+		plan.hold_s = atol(argv[4]);
+		plan.load_kg = 2;
+		for (i = 5; i < argc; i++) {
+			if (bk_answer_partly(argv[i], &plan, &got, err,
+			    sizeof err) != 0)
+				printf("error: %s\n", err);
+			else
+				printf("sets=%ld reps=%ld hold=%ld load=%g\n",
+				    got.sets, got.reps, got.hold_s,
+				    got.load_kg);
+		}
 	} else if (strcmp(argv[1], "ics") == 0 && argc == 5) {
 		bk_ics_line(stdout, argv[2], argv[3], atoi(argv[4]));
 	} else
