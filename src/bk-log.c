@@ -73,21 +73,7 @@ usage_error(const char *fmt, const char *arg)
 static void
 only_options(const struct opts *o, const char *sub, const char *allowed)
 {
-	const struct option *lo;
-	const char *c;
-
-	for (c = o->seen; *c; c++) {
-		if (strchr(allowed, *c) || strchr("dhV", *c))
-			continue;
-		for (lo = longopts; lo->name; lo++)
-			if (lo->val == *c)
-				break;
-		fflush(stdout);
-		fprintf(stderr, "%s: option --%s does not apply to '%s'\n",
-		    bk_progname, lo->name ? lo->name : "?", sub);
-		fputs(usage_text, stderr);
-		exit(BK_EXIT_USAGE);
-	}
+	bk_only_options(longopts, o->seen, sub, allowed, usage_text);
 }
 
 static bk_day
@@ -672,22 +658,6 @@ cmd_rm(struct bk_db *db, const struct opts *o, int argc, char **argv)
 	free(ids);
 }
 
-static void
-cmd_undo(struct bk_db *db, const struct opts *o)
-{
-	char what[1024];
-
-	bk_db_open(db, o->db, BK_DB_WRITE);
-	bk_db_begin(db);
-	if (!bk_journal_undo(db, what, sizeof what)) {
-		bk_db_rollback(db);
-		bk_errx(BK_EXIT_DATA, "cannot undo: nothing left to undo");
-	}
-	bk_db_commit(db);
-	fputs("undid ", stdout);
-	bk_term_string(stdout, what);
-	putchar('\n');
-}
 
 /* --- guided sessions ----------------------------------------------- */
 
@@ -1715,7 +1685,7 @@ main(int argc, char *argv[])
 		only_options(&o, sub, "");
 		if (argc > 1)
 			usage_error("unexpected argument '%s'", argv[1]);
-		cmd_undo(&db, &o);
+		bk_journal_undo_command(&db, o.db);
 	} else if (strcmp(sub, "session") == 0) {
 		only_options(&o, sub, "DNT");
 		if (o.timer && o.no_timer)

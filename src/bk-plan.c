@@ -78,37 +78,11 @@ usage_error(const char *fmt, const char *arg)
 	bk_usage_error(usage_text, fmt, arg);
 }
 
-static void
-check_word(const char *what, const char *const *list, const char *v)
-{
-	if (bk_word_index(list, v) >= 0)
-		return;
-	fflush(stdout);
-	fprintf(stderr, "%s: invalid %s '%s' (one of: ", bk_progname, what, v);
-	bk_word_list(stderr, list);
-	fputs(")\n", stderr);
-	exit(BK_EXIT_USAGE);
-}
-
 /* only the options in allowed (as letters) may be given to a subcommand */
 static void
 only_options(const struct opts *o, const char *sub, const char *allowed)
 {
-	const struct option *lo;
-	const char *c;
-
-	for (c = o->seen; *c; c++) {
-		if (strchr(allowed, *c) || strchr("dhV", *c))
-			continue;
-		for (lo = longopts; lo->name; lo++)
-			if (lo->val == *c)
-				break;
-		fflush(stdout);
-		fprintf(stderr, "%s: option --%s does not apply to '%s'\n",
-		    bk_progname, lo->name ? lo->name : "?", sub);
-		fputs(usage_text, stderr);
-		exit(BK_EXIT_USAGE);
-	}
+	bk_only_options(longopts, o->seen, sub, allowed, usage_text);
 }
 
 static int
@@ -1434,7 +1408,7 @@ main(int argc, char *argv[])
 			o.db = optarg;
 			break;
 		case 'e':
-			check_word("equipment", bk_equipment, optarg);
+			bk_check_word("equipment", bk_equipment, optarg);
 			if (o.nequipment == MAXWORDS)
 				usage_error("too many --equipment '%s'",
 				    optarg);
@@ -1447,7 +1421,7 @@ main(int argc, char *argv[])
 			fputs(usage_text, stdout);
 			return bk_close_stdout();
 		case 'k':
-			check_word("kind", bk_kinds, optarg);
+			bk_check_word("kind", bk_kinds, optarg);
 			o.kind = optarg;
 			break;
 		case 'N':
@@ -1460,11 +1434,11 @@ main(int argc, char *argv[])
 			parse_weekdays(&o, optarg);
 			break;
 		case 'p':
-			check_word("position", bk_positions, optarg);
+			bk_check_word("position", bk_positions, optarg);
 			o.position = optarg;
 			break;
 		case 'r':
-			check_word("region", bk_regions, optarg);
+			bk_check_word("region", bk_regions, optarg);
 			if (o.nregion == MAXWORDS)
 				usage_error("too many --region '%s'", optarg);
 			o.region[o.nregion++] = optarg;

@@ -67,37 +67,11 @@ usage_error(const char *fmt, const char *arg)
 	bk_usage_error(usage_text, fmt, arg);
 }
 
-static void
-check_word(const char *what, const char *const *list, const char *v)
-{
-	if (bk_word_index(list, v) >= 0)
-		return;
-	fflush(stdout);
-	fprintf(stderr, "%s: invalid %s '%s' (one of: ", bk_progname, what, v);
-	bk_word_list(stderr, list);
-	fputs(")\n", stderr);
-	exit(BK_EXIT_USAGE);
-}
-
 /* only the options in allowed (as letters) may be given to a subcommand */
 static void
 only_options(const struct opts *o, const char *sub, const char *allowed)
 {
-	const struct option *lo;
-	const char *c;
-
-	for (c = o->seen; *c; c++) {
-		if (strchr(allowed, *c) || strchr("dhV", *c))
-			continue;
-		for (lo = longopts; lo->name; lo++)
-			if (lo->val == *c)
-				break;
-		fflush(stdout);
-		fprintf(stderr, "%s: option --%s does not apply to '%s'\n",
-		    bk_progname, lo->name ? lo->name : "?", sub);
-		fputs(usage_text, stderr);
-		exit(BK_EXIT_USAGE);
-	}
+	bk_only_options(longopts, o->seen, sub, allowed, usage_text);
 }
 
 static int
@@ -582,22 +556,6 @@ cmd_rm(struct bk_db *db, const struct opts *o, int n, char **idv)
 	free(ids);
 }
 
-static void
-cmd_undo(struct bk_db *db, const struct opts *o)
-{
-	char what[512];
-
-	bk_db_open(db, o->db, BK_DB_WRITE);
-	bk_db_begin(db);
-	if (!bk_journal_undo(db, what, sizeof what)) {
-		bk_db_rollback(db);
-		bk_errx(BK_EXIT_DATA, "cannot undo: nothing left to undo");
-	}
-	bk_db_commit(db);
-	fputs("undid ", stdout);
-	bk_term_string(stdout, what);
-	putchar('\n');
-}
 
 static const char how_toe_touch[] =
 "The standing toe-touch test\n"
@@ -865,7 +823,7 @@ cmd_progress(struct bk_db *db, const struct opts *o, const char *kind)
 	int fmt = out_format(o), i, shown = 0;
 
 	if (kind)
-		check_word("kind", kinds, kind);
+		bk_check_word("kind", kinds, kind);
 	bk_config_load(&cfg);
 	if (o->region && kind && strcmp(kind, "pain") != 0)
 		usage_error("option --region applies to pain only, not '%s'",
@@ -941,25 +899,25 @@ main(int argc, char *argv[])
 			fputs(usage_text, stdout);
 			return bk_close_stdout();
 		case 'k':
-			check_word("kind", kinds, optarg);
+			bk_check_word("kind", kinds, optarg);
 			o.kind = optarg;
 			break;
 		case 'n':
 			o.note = optarg;
 			break;
 		case 'p':
-			check_word("protocol", bk_protocols, optarg);
+			bk_check_word("protocol", bk_protocols, optarg);
 			o.protocol = bk_word_index(bk_protocols, optarg);
 			break;
 		case 'r':
-			check_word("region", bk_regions, optarg);
+			bk_check_word("region", bk_regions, optarg);
 			o.region = optarg;
 			break;
 		case 's':
 			o.since = optarg;
 			break;
 		case 'S':
-			check_word("sex", bk_sexes, optarg);
+			bk_check_word("sex", bk_sexes, optarg);
 			o.sex = strcmp(optarg, "male") == 0 ? BK_SEX_MALE :
 			    BK_SEX_FEMALE;
 			break;
@@ -1016,13 +974,13 @@ main(int argc, char *argv[])
 		only_options(&o, sub, "");
 		if (argc > 1)
 			usage_error("unexpected argument '%s'", argv[1]);
-		cmd_undo(&db, &o);
+		bk_journal_undo_command(&db, o.db);
 	} else if (strcmp(sub, "how") == 0) {
 		only_options(&o, sub, "");
 		if (argc > 2)
 			usage_error("unexpected argument '%s'", argv[2]);
 		if (argc == 2)
-			check_word("kind", kinds, argv[1]);
+			bk_check_word("kind", kinds, argv[1]);
 		cmd_how(argc == 2 ? argv[1] : NULL);
 	} else if (strcmp(sub, "progress") == 0) {
 		only_options(&o, sub, "rsuf");

@@ -36,6 +36,8 @@ int bk_strcaseeq(const char *a, const char *b);
 struct option;
 void bk_only_options(const struct option *longopts, const char *seen,
     const char *sub, const char *allowed, const char *usage);
+/* v must be one of list: else "invalid WHAT 'v' (one of: ...)", exit 2 */
+void bk_check_word(const char *what, const char *const *list, const char *v);
 /* Levenshtein distance, capped at cap */
 int bk_edit_distance(const char *a, const char *b, int cap);
 /* "mon".."sun" or full names, case-insensitive: 1 (monday) .. 7 (sunday) */
@@ -153,6 +155,9 @@ int bk_journal_remove(struct bk_db *db, long long jid, const char *tbl,
 /* undo the latest entry not yet undone (inside a transaction); 1 with its
  * summary in buf, 0 when there is nothing to undo */
 int bk_journal_undo(struct bk_db *db, char *buf, size_t len);
+/* `bk-log undo` and `bk-test undo`: open the store, undo the latest entry
+ * and say what was undone; exits 1 when there is nothing to undo */
+void bk_journal_undo_command(struct bk_db *db, const char *dbopt);
 
 /* csvio.c: streaming strict RFC 4180 reading through libcsv */
 struct bk_csv_row {

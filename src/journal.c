@@ -149,3 +149,20 @@ bk_journal_undo(struct bk_db *db, char *buf, size_t len)
 	sqlite3_finalize(st);
 	return 1;
 }
+
+void
+bk_journal_undo_command(struct bk_db *db, const char *dbopt)
+{
+	char what[1024];
+
+	bk_db_open(db, dbopt, BK_DB_WRITE);
+	bk_db_begin(db);
+	if (!bk_journal_undo(db, what, sizeof what)) {
+		bk_db_rollback(db);
+		bk_errx(BK_EXIT_DATA, "cannot undo: nothing left to undo");
+	}
+	bk_db_commit(db);
+	fputs("undid ", stdout);
+	bk_term_string(stdout, what);
+	putchar('\n');
+}

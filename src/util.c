@@ -128,6 +128,18 @@ bk_strcaseeq(const char *a, const char *b)
 	return *a == *b;
 }
 
+void
+bk_check_word(const char *what, const char *const *list, const char *v)
+{
+	if (bk_word_index(list, v) >= 0)
+		return;
+	fflush(stdout);
+	fprintf(stderr, "%s: invalid %s '%s' (one of: ", bk_progname, what, v);
+	bk_word_list(stderr, list);
+	fputs(")\n", stderr);
+	exit(BK_EXIT_USAGE);
+}
+
 int
 bk_edit_distance(const char *a, const char *b, int cap)
 {
