@@ -85,7 +85,7 @@ install: all
 	done
 	for c in $(COMMANDS); do \
 		install -m 644 completions/$$c.bash $(DESTDIR)$(BASHCOMPDIR)/$$c; \
-		install -m 644 completions/_$$c $(DESTDIR)$(ZSHCOMPDIR)/_$$c; \
+		install -m 644 completions/zsh/_$$c $(DESTDIR)$(ZSHCOMPDIR)/_$$c; \
 		install -m 644 completions/$$c.fish $(DESTDIR)$(FISHCOMPDIR)/$$c.fish; \
 	done
 

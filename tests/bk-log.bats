@@ -395,7 +395,7 @@ make_plan() {
 	for opt in "${lines[@]}"; do
 		grep -q -- "-l ${opt#--} " "$TOP/completions/bk-log.fish" || fail "$opt not in bk-log.fish"
 		grep -qE -- "(Fl |, )-${opt#--}( |$)" "$TOP/man/man1/bk-log.1" || fail "$opt not in bk-log.1"
-		grep -q -- "$opt" "$TOP/completions/_bk-log" "$TOP/completions/bk-log.bash" ||
+		grep -q -- "$opt" "$TOP/completions/zsh/_bk-log" "$TOP/completions/bk-log.bash" ||
 			[[ $opt == --@(help|version|dry-run|create-missing) ]] || fail "$opt not in the bash or zsh file"
 		[[ $opt == --@(help|version) ]] || bk-log --help | grep -q -- "$opt" || fail "$opt not in --help"
 	done

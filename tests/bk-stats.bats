@@ -522,7 +522,7 @@ assert j == {"exercise": "jefferson-curl", "name": "Jefferson Curl", "sets": 4,
 		bk-stats --help | grep -q -- "$opt"
 		grep -q -- "Fl .*-$name\b" "$TOP/man/man1/bk-stats.1"
 		grep -q -- "-l $name " "$TOP/completions/bk-stats.fish"
-		grep -q -- "$opt" "$TOP/completions/_bk-stats"
+		grep -q -- "$opt" "$TOP/completions/zsh/_bk-stats"
 	done
 	run -0 bk-stats --complete commands
 	assert_output "$(printf '%s\n' summary volume adherence streak exercises flex pain plot)"

@@ -517,7 +517,7 @@ config() {
 		grep -q -- "-l ${opt#--}" "$TOP/completions/bk-test.fish" || fail "$opt not in the fish completion"
 	done
 	grep -q -- '--complete options' "$TOP/completions/bk-test.bash"
-	grep -q -- '--complete options' "$TOP/completions/_bk-test"
+	grep -q -- '--complete options' "$TOP/completions/zsh/_bk-test"
 }
 
 @test "completions: bash completes commands, level words, kinds and option values" {
