@@ -242,7 +242,7 @@ struct bk_logrow {
 	const char *side;	/* NULL, "left" or "right" */
 	int skipped;
 	const char *reason, *note, *plan, *key;	/* NULL when empty */
-	const char *base;	/* what the row's key is made from */
+	const char *base;	/* what a key is made from; NULL with a key */
 	char *nbuf, *bbuf;
 	size_t ncap, bcap;
 };
