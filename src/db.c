@@ -252,8 +252,8 @@ create_store(struct bk_db *db)
 	fchmod(fd, 0600);
 	close(fd);
 	db->path = tmp;
-	if (sqlite3_open_v2(tmp, &db->h, SQLITE_OPEN_READWRITE, NULL) !=
-	    SQLITE_OK) {
+	if (sqlite3_open_v2(tmp, &db->h, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		unlink(tmp);
 		bk_db_die(db, "create");
 	}
@@ -304,6 +304,10 @@ bk_db_open(struct bk_db *db, const char *opt, int mode)
 	long long v;
 	int wal = 0, flags;
 
+	/* one thread per process: no locks around each call and no memory
+	 * statistics, which a bulk import pays for on every row (set before
+	 * SQLite starts; a second open is told it is too late, harmlessly) */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	memset(db, 0, sizeof *db);
 	db->path = bk_db_path(opt);
 	if (stat(db->path, &sb) != 0) {
@@ -312,7 +316,9 @@ bk_db_open(struct bk_db *db, const char *opt, int mode)
 			    db->path, strerror(errno));
 		if (mode == BK_DB_READ) {
 			/* nothing stored yet: answer from the catalog alone */
-			if (sqlite3_open(":memory:", &db->h) != SQLITE_OK)
+			if (sqlite3_open_v2(":memory:", &db->h,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK)
 				bk_db_die(db, "open");
 			db->in_memory = db->writable = 1;
 			set_pragmas(db);
@@ -332,7 +338,8 @@ bk_db_open(struct bk_db *db, const char *opt, int mode)
 		bk_errx(BK_EXIT_DATA, "cannot write '%s': %s", db->path,
 		    access(db->path, W_OK) == 0 ?
 		    "its directory is read-only" : "permission denied");
-	flags = db->writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
+	flags = (db->writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) |
+	    SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(db->path, &db->h, flags, NULL) != SQLITE_OK)
 		bk_db_die(db, "open");
 	set_pragmas(db);
