@@ -40,8 +40,20 @@ bk_db_path(const char *opt)
 _Noreturn void
 bk_db_die(struct bk_db *db, const char *what)
 {
+	int code, sys;
+
+	if (!db->h)
+		bk_errx(BK_EXIT_DATA, "cannot %s '%s': out of memory", what,
+		    db->path);
+	/* "disk I/O error" says little: add what the system said */
+	code = sqlite3_errcode(db->h);
+	sys = sqlite3_system_errno(db->h);
+	if ((code == SQLITE_IOERR || code == SQLITE_FULL ||
+	    code == SQLITE_CANTOPEN) && sys != 0)
+		bk_errx(BK_EXIT_DATA, "cannot %s '%s': %s (%s)", what,
+		    db->path, sqlite3_errmsg(db->h), strerror(sys));
 	bk_errx(BK_EXIT_DATA, "cannot %s '%s': %s", what, db->path,
-	    db->h ? sqlite3_errmsg(db->h) : "out of memory");
+	    sqlite3_errmsg(db->h));
 }
 
 sqlite3_stmt *
@@ -55,21 +67,27 @@ bk_db_prepare(struct bk_db *db, const char *sql)
 	return st;
 }
 
+/* a failed write rolls the transaction back: ask before the step */
 int
 bk_db_step(struct bk_db *db, sqlite3_stmt *st)
 {
+	int writing = !sqlite3_get_autocommit(db->h) ||
+	    !sqlite3_stmt_readonly(st);
 	int rc = sqlite3_step(st);
 
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		bk_db_die(db, sqlite3_get_autocommit(db->h) ? "read" : "write");
+		bk_db_die(db, writing ? "write" : "read");
 	return rc;
 }
 
 void
 bk_db_exec(struct bk_db *db, const char *sql)
 {
+	int writing = !sqlite3_get_autocommit(db->h);
+
 	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
-		bk_db_die(db, sqlite3_get_autocommit(db->h) ? "read" : "write");
+		bk_db_die(db, writing || !sqlite3_get_autocommit(db->h) ?
+		    "write" : "read");
 }
 
 void

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,9 @@ bk_init(const char *argv0)
 		p = strrchr(argv0, '/');
 		bk_progname = p ? p + 1 : argv0;
 	}
+	/* a file size limit (ulimit -f) makes a write fail with EFBIG, which
+	 * is reported, instead of killing the command without a word */
+	signal(SIGXFSZ, SIG_IGN);
 }
 
 static void
