@@ -315,12 +315,53 @@ dir_writable(const char *path)
 	return ok;
 }
 
+/* The store a command has open. An error exits without closing it; this
+ * closes it then, so that SQLite removes the -wal and -shm files it made
+ * beside the store (a refused store keeps none). */
+static sqlite3 *open_h;
+
+static void
+close_at_exit(void)
+{
+	sqlite3_stmt *st;
+
+	if (!open_h)
+		return;
+	while ((st = sqlite3_next_stmt(open_h, NULL)))
+		sqlite3_finalize(st);
+	sqlite3_close(open_h);
+	open_h = NULL;
+}
+
+/* "file:" and the path, as an SQLite URI with ?immutable=1 */
+static char *
+immutable_uri(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *uri = bk_xmalloc(strlen(path) * 3 + 32), *o = uri;
+	const unsigned char *p;
+
+	o += sprintf(o, "file:");
+	for (p = (const unsigned char *)path; *p; p++)
+		if (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		    "0123456789/._-~", *p))
+			*o++ = (char)*p;
+		else {
+			*o++ = '%';
+			*o++ = hex[*p >> 4];
+			*o++ = hex[*p & 15];
+		}
+	strcpy(o, "?immutable=1");
+	return uri;
+}
+
 void
 bk_db_open(struct bk_db *db, const char *opt, int mode)
 {
 	struct stat sb;
 	long long v;
-	int wal = 0, flags;
+	int wal = 0, flags, rc;
+	char *uri = NULL;
 
 	/* one thread per process: no locks around each call and no memory
 	 * statistics, which a bulk import pays for on every row (set before
@@ -358,7 +399,30 @@ bk_db_open(struct bk_db *db, const char *opt, int mode)
 		    "its directory is read-only" : "permission denied");
 	flags = (db->writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) |
 	    SQLITE_OPEN_NOMUTEX;
-	if (sqlite3_open_v2(db->path, &db->h, flags, NULL) != SQLITE_OK)
+	if (!db->writable) {
+		/* A store we cannot write, with no -wal file beside it: no
+		 * writer has it open (a writer keeps one), so it is read as
+		 * it stands. Opened the usual way, SQLite would make -shm and
+		 * -wal files it cannot remove, or fail in a read-only
+		 * directory; a read-only -shm left behind makes every later
+		 * write fail. */
+		size_t n = strlen(db->path) + 8;
+		char *w = bk_xmalloc(n);
+
+		snprintf(w, n, "%s-wal", db->path);
+		if (access(w, F_OK) != 0 && errno == ENOENT) {
+			uri = immutable_uri(db->path);
+			flags |= SQLITE_OPEN_URI;
+		}
+		free(w);
+	}
+	rc = sqlite3_open_v2(uri ? uri : db->path, &db->h, flags, NULL);
+	free(uri);
+	if (!open_h && atexit(close_at_exit) != 0)
+		bk_errx(BK_EXIT_DATA, "cannot open '%s': out of memory",
+		    db->path);
+	open_h = db->h;
+	if (rc != SQLITE_OK)
 		bk_db_die(db, "open");
 	set_pragmas(db);
 	v = pragma_int(db, "PRAGMA user_version");
@@ -382,6 +446,8 @@ bk_db_open(struct bk_db *db, const char *opt, int mode)
 void
 bk_db_close(struct bk_db *db)
 {
+	if (open_h == db->h)
+		open_h = NULL;
 	if (db->h)
 		sqlite3_close(db->h);
 	db->h = NULL;

@@ -101,24 +101,11 @@ load reliability
 		[[ $stderr == *"cannot write output: No space left on device"* ]] ||
 			fail "$c: $stderr"
 	done <<EOF
-bk-plan exercises
-bk-plan exercise cat-cow
+$READS
 bk-plan --help
-bk-log list
-bk-log export
 bk-log --version
 bk-log import $BATS_TEST_TMPDIR/small.csv --dry-run
-bk-test list
-bk-test progress
 bk-test how toe-touch
-bk-stats summary
-bk-stats volume
-bk-stats adherence
-bk-stats streak
-bk-stats exercises
-bk-stats flex
-bk-stats pain
-bk-stats plot flex --terminal dumb
 bk --help
 EOF
 }

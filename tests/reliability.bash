@@ -1,5 +1,34 @@
 # Helpers of the reliability and security suites (load after common).
 
+# every command that opens the store, reads first (prog and arguments)
+# shellcheck disable=SC2034 # used by the suites
+READS="bk-plan exercises
+bk-plan exercise cat-cow
+bk-log list
+bk-log export
+bk-test list
+bk-test progress
+bk-stats summary
+bk-stats volume
+bk-stats adherence
+bk-stats streak
+bk-stats exercises
+bk-stats flex
+bk-stats pain
+bk-stats plot flex --terminal dumb"
+# shellcheck disable=SC2034
+WRITES="bk-plan exercise add my-ex --name Mine
+bk-log cat-cow 3x5
+bk-log skip cat-cow --reason sore
+bk-log rm 1
+bk-log undo
+bk-log import @CSV@
+bk-test toe-touch -- -10
+bk-test sit-and-reach 17
+bk-test pain 3
+bk-test rm 1
+bk-test undo"
+
 # a bk-format file of $1 distinct sets of cat-cow, into $2
 big_csv() {
 	awk -v n="$1" 'BEGIN {
