@@ -165,6 +165,20 @@ be32(const unsigned char *p)
 	    (uint32_t)p[2] << 8 | p[3];
 }
 
+/* a file named path + suffix exists (or cannot be told not to) */
+static int
+beside(const char *path, const char *suffix)
+{
+	size_t n = strlen(path) + strlen(suffix) + 1;
+	char *p = bk_xmalloc(n);
+	int there;
+
+	snprintf(p, n, "%s%s", path, suffix);
+	there = access(p, F_OK) == 0 || errno != ENOENT;
+	free(p);
+	return there;
+}
+
 /* Read the file's SQLite header ourselves, so that a file we refuse is
  * never opened by SQLite and keeps every byte. *wal is set when the file
  * is in WAL mode. */
@@ -201,9 +215,13 @@ check_header(const char *path, const struct stat *sb, int *wal)
 	if (pagesize == 1)
 		pagesize = 65536;
 	pages = be32(h + 28);
-	/* the page count is valid when the change counters agree */
+	/* The page count is valid when the change counters agree, and the
+	 * file is still when no -wal or -journal file is beside it: while a
+	 * writer copies its log into the file, the header grows before the
+	 * file does. */
 	if (be32(h + 24) == be32(h + 92) &&
-	    (off_t)pagesize * pages > sb->st_size)
+	    (off_t)pagesize * pages > sb->st_size && !beside(path, "-wal") &&
+	    !beside(path, "-journal"))
 		bk_errx(BK_EXIT_DATA, "cannot open '%s': database is "
 		    "truncated (%lld of %lld bytes)", path,
 		    (long long)sb->st_size, (long long)pagesize * pages);
@@ -399,22 +417,15 @@ bk_db_open(struct bk_db *db, const char *opt, int mode)
 		    "its directory is read-only" : "permission denied");
 	flags = (db->writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) |
 	    SQLITE_OPEN_NOMUTEX;
-	if (!db->writable) {
+	if (!db->writable && !beside(db->path, "-wal")) {
 		/* A store we cannot write, with no -wal file beside it: no
 		 * writer has it open (a writer keeps one), so it is read as
 		 * it stands. Opened the usual way, SQLite would make -shm and
 		 * -wal files it cannot remove, or fail in a read-only
 		 * directory; a read-only -shm left behind makes every later
 		 * write fail. */
-		size_t n = strlen(db->path) + 8;
-		char *w = bk_xmalloc(n);
-
-		snprintf(w, n, "%s-wal", db->path);
-		if (access(w, F_OK) != 0 && errno == ENOENT) {
-			uri = immutable_uri(db->path);
-			flags |= SQLITE_OPEN_URI;
-		}
-		free(w);
+		uri = immutable_uri(db->path);
+		flags |= SQLITE_OPEN_URI;
 	}
 	rc = sqlite3_open_v2(uri ? uri : db->path, &db->h, flags, NULL);
 	free(uri);
