@@ -35,7 +35,7 @@ big_csv() {
 		print "date,time,exercise,exercise_name,set,side,reps,hold_s," \
 		    "load_kg,rpe,skipped,reason,note,plan,key"
 		for (i = 1; i <= n; i++)
-			printf "2026-%02d-%02d,08:%02d,cat-cow,Cat-Cow,%d,,10,,,," \
+			printf "2025-%02d-%02d,08:%02d,cat-cow,Cat-Cow,%d,,10,,,," \
 			    "0,,note %d,,t:%d\n", i % 11 + 1, i % 28 + 1, i % 60,
 			    i % 5 + 1, i, i
 	}' > "$2"
