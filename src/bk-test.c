@@ -73,7 +73,9 @@ check_word(const char *what, const char *const *list, const char *v)
 	if (bk_word_index(list, v) >= 0)
 		return;
 	fflush(stdout);
-	fprintf(stderr, "%s: invalid %s '%s' (one of: ", bk_progname, what, v);
+	fprintf(stderr, "%s: invalid %s '", bk_progname, what);
+	bk_term_string(stderr, v);
+	fputs("' (one of: ", stderr);
 	bk_word_list(stderr, list);
 	fputs(")\n", stderr);
 	exit(BK_EXIT_USAGE);

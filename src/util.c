@@ -27,13 +27,29 @@ bk_init(const char *argv0)
 	signal(SIGXFSZ, SIG_IGN);
 }
 
+/* The message goes through bk_term_string: the names, paths and values
+ * it quotes are the user's or a file's, and their control bytes must
+ * not steer the terminal. */
 static void
 vwarn(const char *fmt, va_list ap)
 {
+	char buf[1024], *msg = buf;
+	va_list aq;
+	int n;
+
 	fflush(stdout);
+	va_copy(aq, ap);
+	n = vsnprintf(buf, sizeof buf, fmt, aq);
+	va_end(aq);
+	if (n >= (int)sizeof buf && (msg = malloc((size_t)n + 1)))
+		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	else if (n >= (int)sizeof buf)
+		msg = buf;	/* cut, but said */
 	fprintf(stderr, "%s: ", bk_progname);
-	vfprintf(stderr, fmt, ap);
+	bk_term_string(stderr, n < 0 ? fmt : msg);
 	fputc('\n', stderr);
+	if (msg != buf)
+		free(msg);
 }
 
 void

@@ -142,7 +142,7 @@ read_only_checks() {
 @test "hostile: a read-only store that another process has open is read with what it committed" {
 	# the other process keeps the -wal file, and rows it committed may
 	# be only there
-	local d shell i
+	local d shell n
 	user_store
 	d=${BK_DB%/*}
 	mkfifo "$d/cmds"
@@ -150,7 +150,7 @@ read_only_checks() {
 	shell=$!
 	exec 8> "$d/cmds"
 	echo "INSERT INTO sets (date, exercise_id) VALUES ('2026-11-20', 1);" >&8
-	for i in $(seq 100); do
+	for n in $(seq 100); do
 		[ "$(sqlite3 "$BK_DB" 'SELECT count(*) FROM sets')" = 3 ] && break
 		sleep 0.1
 	done
