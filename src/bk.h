@@ -111,6 +111,8 @@ struct bk_db {
 	char *path;
 	int writable;
 	int in_memory;
+	sqlite3_stmt *due;	/* due.c's query, prepared on first use */
+	int plans;	/* due.c: -1 not looked yet, else any active plan */
 };
 enum { BK_DB_READ = 0, BK_DB_WRITE = 1 };
 #define BK_APPLICATION_ID 0x626b6b74	/* "bkkt" */

@@ -386,6 +386,7 @@ bk_db_open(struct bk_db *db, const char *opt, int mode)
 	 * SQLite starts; a second open is told it is too late, harmlessly) */
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	memset(db, 0, sizeof *db);
+	db->plans = -1;
 	db->path = bk_db_path(opt);
 	if (stat(db->path, &sb) != 0) {
 		if (errno != ENOENT)
@@ -459,6 +460,8 @@ bk_db_close(struct bk_db *db)
 {
 	if (open_h == db->h)
 		open_h = NULL;
+	sqlite3_finalize(db->due);
+	db->due = NULL;
 	if (db->h)
 		sqlite3_close(db->h);
 	db->h = NULL;

@@ -24,10 +24,24 @@ bk_due_item(struct bk_db *db, long long exercise_id, bk_day day,
 	char date[11];
 	int found;
 
+	/* a store without an active plan (often: those who only log) needs
+	 * no more; the answer holds for the transaction we are in */
+	if (db->plans < 0) {
+		st = bk_db_prepare(db, "SELECT EXISTS (SELECT 1 FROM plans"
+		    " WHERE active = 1)");
+		bk_db_step(db, st);
+		db->plans = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	memset(item, 0, sizeof *item);
+	if (!db->plans)
+		return plan_name && !plan_exists(db, plan_name) ? -1 : 0;
 	/* among the items due, the first (by plan, then order in the day)
-	 * that nothing logged on that day fulfils yet, else the first */
-	st = bk_db_prepare(db, "SELECT pi.id, p.id, p.name, pi.sets, pi.reps,"
-	    " pi.hold_s, pi.load_kg, pi.per_side"
+	 * that nothing logged on that day fulfils yet, else the first; the
+	 * statement is prepared once, for an import asks for every row */
+	if (!(st = db->due))
+		st = db->due = bk_db_prepare(db, "SELECT pi.id, p.id, p.name,"
+	    " pi.sets, pi.reps, pi.hold_s, pi.load_kg, pi.per_side"
 	    " FROM plan_items pi JOIN plans p ON p.id = pi.plan_id"
 	    " WHERE p.active = 1 AND pi.kind = 'exercise'"
 	    " AND pi.exercise_id = ?1"
@@ -37,12 +51,12 @@ bk_due_item(struct bk_db *db, long long exercise_id, bk_day day,
 	    " AND (?4 IS NULL OR p.name = ?4)"
 	    " ORDER BY EXISTS (SELECT 1 FROM sets s WHERE s.plan_item_id = pi.id"
 	    "  AND s.date = ?2), p.id, pi.seq, pi.id LIMIT 1");
+	sqlite3_reset(st);
 	sqlite3_bind_int64(st, 1, exercise_id);
 	sqlite3_bind_text(st, 2, bk_date_format(day, date), -1,
 	    SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 3, bk_date_weekday(day));
 	sqlite3_bind_text(st, 4, plan_name, -1, SQLITE_STATIC);
-	memset(item, 0, sizeof *item);
 	found = bk_db_step(db, st) == SQLITE_ROW;
 	if (found) {
 		item->id = sqlite3_column_int64(st, 0);
@@ -58,7 +72,8 @@ bk_due_item(struct bk_db *db, long long exercise_id, bk_day day,
 		item->load_kg = sqlite3_column_double(st, 6);
 		item->per_side = sqlite3_column_int(st, 7);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
 	if (!found && plan_name && !plan_exists(db, plan_name))
 		return -1;
 	return found;
