@@ -86,6 +86,7 @@ CREATE TABLE sets (date TEXT NOT NULL, time TEXT, exercise TEXT NOT NULL,
   load_kg REAL, rpe REAL, skipped INTEGER, reason TEXT, note TEXT, plan TEXT,
   source_key TEXT);
 CREATE INDEX sets_date ON sets(date, time);
+CREATE INDEX sets_done ON sets(date) WHERE skipped = 0;
 CREATE INDEX sets_exercise_date ON sets(exercise, date);
 CREATE INDEX sets_plan ON sets(plan, date) WHERE plan <> '';
 CREATE UNIQUE INDEX sets_source_key ON sets(source_key);
