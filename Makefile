@@ -69,7 +69,8 @@ demo: deps
 
 lint: all
 	mandoc -Tlint -W warning man/*/*.[1-9]
-	shellcheck -S warning -s bash completions/*.bash tests/*.sh .ci/run
+	shellcheck -S warning -s bash completions/*.bash tests/*.sh \
+		tests/bench/*.sh .ci/run
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/backkit \
@@ -135,7 +136,20 @@ fuzz-replay: fuzz-deps
 			echo tests/fuzz/regressions/$$f) || exit 1; \
 	done
 
+# backkit against the sqlite3 shell and gnuplot on ten years of synthetic
+# history (tests/bench/run.sh); BENCH_QUICK=1 for a short run. The table
+# goes to build/bench/results.md.
+BENCH_PACKAGES = hyperfine time
+build/bench/gen: tests/bench/gen.c build/flags
+	@mkdir -p build/bench
+	$(CC) $(CFLAGS) $(BK_CFLAGS) $(LDFLAGS) -o $@ tests/bench/gen.c
+
+bench:
+	@sh tests/deps.sh $(DEB_PACKAGES) $(BENCH_PACKAGES)
+	$(MAKE) all build/bench/gen
+	tests/bench/run.sh
+
 FORCE:
 .PHONY: all deps demo check lint install uninstall clean fuzz fuzz-deps \
-	fuzz-replay FORCE
+	fuzz-replay bench FORCE
 .SECONDARY: $(LIBOBJ) $(COMMANDS:%=build/%.o)

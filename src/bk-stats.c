@@ -144,9 +144,10 @@ parse_date(const char *opt, const char *s, bk_day today, char *out)
 
 	if (bk_date_parse(s, today, BK_DATE_PAST, &d) != 0) {
 		fflush(stdout);
-		fprintf(stderr, "%s: invalid date '%s' for --%s (YYYY-MM-DD, "
-		    "today, yesterday, a weekday, -3d, -2w)\n", bk_progname, s,
-		    opt);
+		fprintf(stderr, "%s: invalid date '", bk_progname);
+		bk_term_string(stderr, s);
+		fprintf(stderr, "' for --%s (YYYY-MM-DD, today, yesterday, "
+		    "a weekday, -3d, -2w)\n", opt);
 		fputs(usage_text, stderr);
 		exit(BK_EXIT_USAGE);
 	}

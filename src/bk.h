@@ -118,6 +118,8 @@ struct bk_db {
 	char *path;
 	int writable;
 	int in_memory;
+	sqlite3_stmt *due;	/* due.c's query, prepared on first use */
+	int plans;	/* due.c: -1 not looked yet, else any active plan */
 };
 enum { BK_DB_READ = 0, BK_DB_WRITE = 1 };
 #define BK_APPLICATION_ID 0x626b6b74	/* "bkkt" */
@@ -255,7 +257,7 @@ struct bk_logrow {
 	const char *side;	/* NULL, "left" or "right" */
 	int skipped;
 	const char *reason, *note, *plan, *key;	/* NULL when empty */
-	const char *base;	/* what the row's key is made from */
+	const char *base;	/* what a key is made from; NULL with a key */
 	char *nbuf, *bbuf;
 	size_t ncap, bcap;
 };

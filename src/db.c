@@ -40,8 +40,20 @@ bk_db_path(const char *opt)
 _Noreturn void
 bk_db_die(struct bk_db *db, const char *what)
 {
+	int code, sys;
+
+	if (!db->h)
+		bk_errx(BK_EXIT_DATA, "cannot %s '%s': out of memory", what,
+		    db->path);
+	/* "disk I/O error" says little: add what the system said */
+	code = sqlite3_errcode(db->h);
+	sys = sqlite3_system_errno(db->h);
+	if ((code == SQLITE_IOERR || code == SQLITE_FULL ||
+	    code == SQLITE_CANTOPEN) && sys != 0)
+		bk_errx(BK_EXIT_DATA, "cannot %s '%s': %s (%s)", what,
+		    db->path, sqlite3_errmsg(db->h), strerror(sys));
 	bk_errx(BK_EXIT_DATA, "cannot %s '%s': %s", what, db->path,
-	    db->h ? sqlite3_errmsg(db->h) : "out of memory");
+	    sqlite3_errmsg(db->h));
 }
 
 sqlite3_stmt *
@@ -55,21 +67,27 @@ bk_db_prepare(struct bk_db *db, const char *sql)
 	return st;
 }
 
+/* a failed write rolls the transaction back: ask before the step */
 int
 bk_db_step(struct bk_db *db, sqlite3_stmt *st)
 {
+	int writing = !sqlite3_get_autocommit(db->h) ||
+	    !sqlite3_stmt_readonly(st);
 	int rc = sqlite3_step(st);
 
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		bk_db_die(db, sqlite3_get_autocommit(db->h) ? "read" : "write");
+		bk_db_die(db, writing ? "write" : "read");
 	return rc;
 }
 
 void
 bk_db_exec(struct bk_db *db, const char *sql)
 {
+	int writing = !sqlite3_get_autocommit(db->h);
+
 	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
-		bk_db_die(db, sqlite3_get_autocommit(db->h) ? "read" : "write");
+		bk_db_die(db, writing || !sqlite3_get_autocommit(db->h) ?
+		    "write" : "read");
 }
 
 void
@@ -147,6 +165,20 @@ be32(const unsigned char *p)
 	    (uint32_t)p[2] << 8 | p[3];
 }
 
+/* a file named path + suffix exists (or cannot be told not to) */
+static int
+beside(const char *path, const char *suffix)
+{
+	size_t n = strlen(path) + strlen(suffix) + 1;
+	char *p = bk_xmalloc(n);
+	int there;
+
+	snprintf(p, n, "%s%s", path, suffix);
+	there = access(p, F_OK) == 0 || errno != ENOENT;
+	free(p);
+	return there;
+}
+
 /* Read the file's SQLite header ourselves, so that a file we refuse is
  * never opened by SQLite and keeps every byte. *wal is set when the file
  * is in WAL mode. */
@@ -183,9 +215,13 @@ check_header(const char *path, const struct stat *sb, int *wal)
 	if (pagesize == 1)
 		pagesize = 65536;
 	pages = be32(h + 28);
-	/* the page count is valid when the change counters agree */
+	/* The page count is valid when the change counters agree, and the
+	 * file is still when no -wal or -journal file is beside it: while a
+	 * writer copies its log into the file, the header grows before the
+	 * file does. */
 	if (be32(h + 24) == be32(h + 92) &&
-	    (off_t)pagesize * pages > sb->st_size)
+	    (off_t)pagesize * pages > sb->st_size && !beside(path, "-wal") &&
+	    !beside(path, "-journal"))
 		bk_errx(BK_EXIT_DATA, "cannot open '%s': database is "
 		    "truncated (%lld of %lld bytes)", path,
 		    (long long)sb->st_size, (long long)pagesize * pages);
@@ -252,8 +288,8 @@ create_store(struct bk_db *db)
 	fchmod(fd, 0600);
 	close(fd);
 	db->path = tmp;
-	if (sqlite3_open_v2(tmp, &db->h, SQLITE_OPEN_READWRITE, NULL) !=
-	    SQLITE_OK) {
+	if (sqlite3_open_v2(tmp, &db->h, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		unlink(tmp);
 		bk_db_die(db, "create");
 	}
@@ -297,14 +333,60 @@ dir_writable(const char *path)
 	return ok;
 }
 
+/* The store a command has open. An error exits without closing it; this
+ * closes it then, so that SQLite removes the -wal and -shm files it made
+ * beside the store (a refused store keeps none). */
+static sqlite3 *open_h;
+
+static void
+close_at_exit(void)
+{
+	sqlite3_stmt *st;
+
+	if (!open_h)
+		return;
+	while ((st = sqlite3_next_stmt(open_h, NULL)))
+		sqlite3_finalize(st);
+	sqlite3_close(open_h);
+	open_h = NULL;
+}
+
+/* "file:" and the path, as an SQLite URI with ?immutable=1 */
+static char *
+immutable_uri(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *uri = bk_xmalloc(strlen(path) * 3 + 32), *o = uri;
+	const unsigned char *p;
+
+	o += sprintf(o, "file:");
+	for (p = (const unsigned char *)path; *p; p++)
+		if (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		    "0123456789/._-~", *p))
+			*o++ = (char)*p;
+		else {
+			*o++ = '%';
+			*o++ = hex[*p >> 4];
+			*o++ = hex[*p & 15];
+		}
+	strcpy(o, "?immutable=1");
+	return uri;
+}
+
 void
 bk_db_open(struct bk_db *db, const char *opt, int mode)
 {
 	struct stat sb;
 	long long v;
-	int wal = 0, flags;
+	int wal = 0, flags, rc;
+	char *uri = NULL;
 
+	/* one thread per process: no locks around each call and no memory
+	 * statistics, which a bulk import pays for on every row (set before
+	 * SQLite starts; a second open is told it is too late, harmlessly) */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	memset(db, 0, sizeof *db);
+	db->plans = -1;
 	db->path = bk_db_path(opt);
 	if (stat(db->path, &sb) != 0) {
 		if (errno != ENOENT)
@@ -312,7 +394,9 @@ bk_db_open(struct bk_db *db, const char *opt, int mode)
 			    db->path, strerror(errno));
 		if (mode == BK_DB_READ) {
 			/* nothing stored yet: answer from the catalog alone */
-			if (sqlite3_open(":memory:", &db->h) != SQLITE_OK)
+			if (sqlite3_open_v2(":memory:", &db->h,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK)
 				bk_db_die(db, "open");
 			db->in_memory = db->writable = 1;
 			set_pragmas(db);
@@ -332,8 +416,25 @@ bk_db_open(struct bk_db *db, const char *opt, int mode)
 		bk_errx(BK_EXIT_DATA, "cannot write '%s': %s", db->path,
 		    access(db->path, W_OK) == 0 ?
 		    "its directory is read-only" : "permission denied");
-	flags = db->writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
-	if (sqlite3_open_v2(db->path, &db->h, flags, NULL) != SQLITE_OK)
+	flags = (db->writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) |
+	    SQLITE_OPEN_NOMUTEX;
+	if (!db->writable && !beside(db->path, "-wal")) {
+		/* A store we cannot write, with no -wal file beside it: no
+		 * writer has it open (a writer keeps one), so it is read as
+		 * it stands. Opened the usual way, SQLite would make -shm and
+		 * -wal files it cannot remove, or fail in a read-only
+		 * directory; a read-only -shm left behind makes every later
+		 * write fail. */
+		uri = immutable_uri(db->path);
+		flags |= SQLITE_OPEN_URI;
+	}
+	rc = sqlite3_open_v2(uri ? uri : db->path, &db->h, flags, NULL);
+	free(uri);
+	if (!open_h && atexit(close_at_exit) != 0)
+		bk_errx(BK_EXIT_DATA, "cannot open '%s': out of memory",
+		    db->path);
+	open_h = db->h;
+	if (rc != SQLITE_OK)
 		bk_db_die(db, "open");
 	set_pragmas(db);
 	v = pragma_int(db, "PRAGMA user_version");
@@ -357,6 +458,10 @@ bk_db_open(struct bk_db *db, const char *opt, int mode)
 void
 bk_db_close(struct bk_db *db)
 {
+	if (open_h == db->h)
+		open_h = NULL;
+	sqlite3_finalize(db->due);
+	db->due = NULL;
 	if (db->h)
 		sqlite3_close(db->h);
 	db->h = NULL;

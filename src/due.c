@@ -24,10 +24,25 @@ bk_due_item(struct bk_db *db, long long exercise_id, bk_day day,
 	char date[11];
 	int found;
 
+	/* a store without an active plan (often: those who only log) needs
+	 * no more; the answer holds for the transaction we are in */
+	if (db->plans < 0) {
+		st = bk_db_prepare(db, "SELECT EXISTS (SELECT 1 FROM plans"
+		    " WHERE active = 1)");
+		bk_db_step(db, st);
+		db->plans = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	memset(item, 0, sizeof *item);
+	if (!db->plans)
+		return plan_name && !plan_exists(db, plan_name) ? -1 : 0;
 	/* among the items due, the first (by plan, then order in the day)
-	 * that nothing logged on that day fulfils yet, else the first */
-	st = bk_db_prepare(db, "SELECT pi.id, p.id, p.name, pi.sets, pi.reps,"
-	    " pi.hold_s, pi.load_kg, pi.per_side, pi.rest_s, pi.side, pi.times"
+	 * that the sets logged on that day do not fulfil yet, else the first;
+	 * the statement is prepared once, for an import asks for every row */
+	if (!(st = db->due))
+		st = db->due = bk_db_prepare(db, "SELECT pi.id, p.id, p.name,"
+	    " pi.sets, pi.reps, pi.hold_s, pi.load_kg, pi.per_side, pi.rest_s,"
+	    " pi.side, pi.times"
 	    " FROM plan_items pi JOIN plans p ON p.id = pi.plan_id"
 	    " WHERE p.active = 1 AND pi.kind = 'exercise'"
 	    " AND pi.exercise_id = ?1"
@@ -39,12 +54,12 @@ bk_due_item(struct bk_db *db, long long exercise_id, bk_day day,
 	    "  AND s.date = ?2 AND s.skipped = 0) >= coalesce(pi.sets, 1)"
 	    "  * pi.times * (CASE WHEN pi.per_side THEN 2 ELSE 1 END),"
 	    " p.id, pi.seq, pi.id LIMIT 1");
+	sqlite3_reset(st);
 	sqlite3_bind_int64(st, 1, exercise_id);
 	sqlite3_bind_text(st, 2, bk_date_format(day, date), -1,
 	    SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 3, bk_date_weekday(day));
 	sqlite3_bind_text(st, 4, plan_name, -1, SQLITE_STATIC);
-	memset(item, 0, sizeof *item);
 	found = bk_db_step(db, st) == SQLITE_ROW;
 	if (found) {
 		item->id = sqlite3_column_int64(st, 0);
@@ -65,7 +80,8 @@ bk_due_item(struct bk_db *db, long long exercise_id, bk_day day,
 			    (const char *)sqlite3_column_text(st, 9));
 		item->times = sqlite3_column_int(st, 10);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
 	if (!found && plan_name && !plan_exists(db, plan_name))
 		return -1;
 	return found;

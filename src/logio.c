@@ -205,7 +205,12 @@ clock_time(const char *s, char *time)
 		return -1;
 	if (*s || h > 23 || mi > 59 || sec > 59)
 		return -1;
-	snprintf(time, 6, "%02d:%02d", h, mi);
+	time[0] = (char)('0' + h / 10);
+	time[1] = (char)('0' + h % 10);
+	time[2] = ':';
+	time[3] = (char)('0' + mi / 10);
+	time[4] = (char)('0' + mi % 10);
+	time[5] = '\0';
 	return 0;
 }
 
@@ -532,6 +537,8 @@ bk_row(const struct ctx *c, struct bk_logrow *r)
 	r->note = text(c, F_NOTE);
 	r->plan = text(c, F_PLAN);
 	r->key = text(c, F_KEY);
+	if (r->key)
+		return 0;
 	/* a row without a key is known by everything it says */
 	for (i = 0; i < c->row->n; i++) {
 		put(&r->bbuf, &r->bcap, &used, c->row->f[i], c->row->len[i]);

@@ -5,10 +5,12 @@
  * only numbers, and dates and period labels this file formats itself;
  * names reach gnuplot only through bk_plot_text(), inside single quotes,
  * where gnuplot substitutes nothing. The output file's name never enters
- * the script either: gnuplot writes the image to its standard output,
- * which is a temporary file beside the target, renamed into place only
- * once gnuplot has succeeded, so a failure leaves any older file as it
- * was. */
+ * the script either: gnuplot writes the image to its standard output, a
+ * pipe that we copy to a temporary file beside the target, renamed into
+ * place only once gnuplot has succeeded, so a failure leaves any older
+ * file as it was. We do the writing because gnuplot does not notice when
+ * its output cannot be written: on a full disk it would leave a cut image
+ * and succeed. */
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -31,9 +33,12 @@ struct gp {
 	pid_t pid;
 	FILE *in;	/* the script: gnuplot's stdin */
 	FILE *err;	/* gnuplot's stderr, read when it fails */
-	int outfd;	/* gnuplot's stdout */
+	int pipefd;	/* gnuplot's stdout, copied to outfd */
+	int outfd;	/* the temporary output */
+	int werr;	/* errno of a failed write to outfd, or 0 */
 	const char *dest;	/* the output file, or NULL */
-	FILE *out;	/* or a temporary file copied to our stdout */
+	FILE *out;	/* or a temporary file copied to our stdout, */
+	int inplace;	/* or to dest, opened like a shell redirection */
 	enum bk_plot_term term;
 };
 
@@ -183,6 +188,19 @@ open_output(struct gp *g, const char *path)
 			return -1;
 		}
 	}
+	if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		/* a device, a pipe or a link is never replaced by a file of
+		 * ours: it is written once gnuplot has succeeded */
+		if (!(g->out = tmpfile()) || cloexec(fileno(g->out)) != 0) {
+			bk_warnx("cannot make a temporary file: %s",
+			    strerror(errno));
+			return -1;
+		}
+		g->outfd = fileno(g->out);
+		g->dest = path;
+		g->inplace = 1;
+		return 0;
+	}
 	n = strlen(path) + 32;
 	tmp_path = bk_xmalloc(n);
 	if (!slash)
@@ -213,7 +231,7 @@ open_output(struct gp *g, const char *path)
 static int
 gp_start(struct gp *g, const struct bk_plot_opts *o)
 {
-	int in[2], status[2], errfd, child_errno;
+	int in[2], out[2], status[2], errfd, child_errno;
 	ssize_t n;
 
 	memset(g, 0, sizeof *g);
@@ -228,6 +246,7 @@ gp_start(struct gp *g, const struct bk_plot_opts *o)
 		g->outfd = fileno(g->out);
 	if (!(g->err = tmpfile()) || cloexec(fileno(g->err)) != 0 ||
 	    pipe(in) != 0 || cloexec(in[0]) != 0 || cloexec(in[1]) != 0 ||
+	    pipe(out) != 0 || cloexec(out[0]) != 0 || cloexec(out[1]) != 0 ||
 	    pipe(status) != 0 || cloexec(status[0]) != 0 ||
 	    cloexec(status[1]) != 0) {
 		bk_warnx("cannot run gnuplot: %s", strerror(errno));
@@ -242,7 +261,7 @@ gp_start(struct gp *g, const struct bk_plot_opts *o)
 	if (g->pid == 0) {
 		signal(SIGPIPE, SIG_DFL);
 		if (dup2(in[0], STDIN_FILENO) < 0 ||
-		    dup2(g->outfd, STDOUT_FILENO) < 0 ||
+		    dup2(out[1], STDOUT_FILENO) < 0 ||
 		    dup2(errfd, STDERR_FILENO) < 0)
 			child_errno = errno;
 		else {
@@ -255,11 +274,14 @@ gp_start(struct gp *g, const struct bk_plot_opts *o)
 		_exit(127);
 	}
 	close(in[0]);
+	close(out[1]);
 	close(status[1]);
+	g->pipefd = out[0];
 	n = read(status[0], &child_errno, sizeof child_errno);
 	close(status[0]);
 	if (n == (ssize_t)sizeof child_errno) {
 		close(in[1]);
+		close(out[0]);
 		waitpid(g->pid, NULL, 0);
 		bk_warnx("cannot run gnuplot: %s%s", strerror(child_errno),
 		    child_errno == ENOENT ? " (install gnuplot-nox)" : "");
@@ -270,10 +292,36 @@ gp_start(struct gp *g, const struct bk_plot_opts *o)
 	if (!(g->in = fdopen(in[1], "w"))) {
 		bk_warnx("cannot run gnuplot: %s", strerror(errno));
 		close(in[1]);
+		close(out[0]);
 		waitpid(g->pid, NULL, 0);
 		return -1;
 	}
 	return 0;
+}
+
+/* gnuplot's output, to its end, into outfd; the first error is kept in
+ * g->werr and the rest is read and dropped */
+static void
+gp_copy(struct gp *g)
+{
+	char buf[16384];
+	ssize_t n, w, off;
+
+	for (;;) {
+		n = read(g->pipefd, buf, sizeof buf);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		for (off = 0; off < n && !g->werr; off += w)
+			if ((w = write(g->outfd, buf + off, n - off)) < 0) {
+				if (errno == EINTR)
+					w = 0;
+				else
+					g->werr = errno;
+			}
+	}
+	close(g->pipefd);
 }
 
 /* the line of gnuplot's stderr that says what went wrong */
@@ -314,6 +362,38 @@ copy_out(FILE *fp)
 			break;
 }
 
+/* the plot into g->dest where it stands; 0, or -1 after a message */
+static int
+copy_inplace(struct gp *g)
+{
+	char buf[8192];
+	size_t n;
+	ssize_t w, off;
+	int fd, err = 0;
+
+	if ((fd = open(g->dest, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0666)) < 0)
+		err = errno;
+	rewind(g->out);
+	while (!err && (n = fread(buf, 1, sizeof buf, g->out)) > 0)
+		for (off = 0; off < (ssize_t)n && !err; off += w)
+			if ((w = write(fd, buf + off, n - off)) < 0) {
+				w = 0;
+				if (errno != EINTR)
+					err = errno;
+			}
+	if (!err && ferror(g->out))
+		err = EIO;
+	if (fd >= 0 && close(fd) != 0 && !err)
+		err = errno;
+	if (err) {
+		bk_warnx("cannot write '%s': %s", shown(g->dest),
+		    strerror(err));
+		return -1;
+	}
+	return 0;
+}
+
 /* end the script, wait for gnuplot and put the output in place; ok = 0
  * drops the output. 0, or -1 after a message */
 static int
@@ -327,6 +407,10 @@ gp_finish(struct gp *g, int ok)
 		kill(g->pid, SIGTERM);
 	if (fclose(g->in) != 0 && ok)
 		rc = -1;	/* gnuplot stopped reading: its status says why */
+	/* gnuplot writes once it has read the plot command, the script's
+	 * last line: the whole script is sent by now, so reading its output
+	 * only after writing the script cannot block both of us */
+	gp_copy(g);
 	while (waitpid(g->pid, &status, 0) < 0 && errno == EINTR)
 		;
 	signal(SIGPIPE, SIG_DFL);
@@ -347,9 +431,20 @@ gp_finish(struct gp *g, int ok)
 		rc = -1;
 	}
 	fclose(g->err);
+	if (rc == 0 && g->werr) {
+		if (g->out && !g->inplace)
+			bk_warnx("cannot write a temporary file: %s",
+			    strerror(g->werr));
+		else
+			bk_warnx("cannot write '%s': %s", shown(g->dest),
+			    strerror(g->werr));
+		rc = -1;
+	}
 	if (g->out) {
 		/* our stdout, whose errors bk_close_stdout() reports */
-		if (rc == 0)
+		if (rc == 0 && g->inplace)
+			rc = copy_inplace(g);
+		else if (rc == 0)
 			copy_out(g->out);
 		fclose(g->out);
 		return rc;
@@ -358,12 +453,13 @@ gp_finish(struct gp *g, int ok)
 		bk_warnx("cannot plot: gnuplot wrote nothing");
 		rc = -1;
 	}
-	if (rc == 0 && fsync(g->outfd) != 0) {
+	/* no fsync: a chart is made again in a moment, and the wait for
+	 * the disk was a third of the time bk-stats adds to gnuplot's */
+	if (close(g->outfd) != 0 && rc == 0) {
 		bk_warnx("cannot write '%s': %s", shown(g->dest),
 		    strerror(errno));
 		rc = -1;
 	}
-	close(g->outfd);
 	if (rc == 0 && rename(tmp_path, g->dest) != 0) {
 		bk_warnx("cannot write '%s': %s", shown(g->dest),
 		    strerror(errno));

@@ -104,6 +104,8 @@ const char *const bk_migrations[] = {
 	"  source_key TEXT"
 	");"
 	"CREATE INDEX sets_date ON sets(date, time);"
+	/* the days something was done: bk-stats streak seeks one a day */
+	"CREATE INDEX sets_done ON sets(date) WHERE skipped = 0;"
 	"CREATE INDEX sets_exercise_date ON sets(exercise_id, date);"
 	"CREATE INDEX sets_plan_item ON sets(plan_item_id, date)"
 	"  WHERE plan_item_id IS NOT NULL;"

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,15 +22,34 @@ bk_init(const char *argv0)
 		p = strrchr(argv0, '/');
 		bk_progname = p ? p + 1 : argv0;
 	}
+	/* a file size limit (ulimit -f) makes a write fail with EFBIG, which
+	 * is reported, instead of killing the command without a word */
+	signal(SIGXFSZ, SIG_IGN);
 }
 
+/* The message goes through bk_term_string: the names, paths and values
+ * it quotes are the user's or a file's, and their control bytes must
+ * not steer the terminal. */
 static void
 vwarn(const char *fmt, va_list ap)
 {
+	char buf[1024], *msg = buf;
+	va_list aq;
+	int n;
+
 	fflush(stdout);
+	va_copy(aq, ap);
+	n = vsnprintf(buf, sizeof buf, fmt, aq);
+	va_end(aq);
+	if (n >= (int)sizeof buf && (msg = malloc((size_t)n + 1)))
+		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	else if (n >= (int)sizeof buf)
+		msg = buf;	/* cut, but said */
 	fprintf(stderr, "%s: ", bk_progname);
-	vfprintf(stderr, fmt, ap);
+	bk_term_string(stderr, n < 0 ? fmt : msg);
 	fputc('\n', stderr);
+	if (msg != buf)
+		free(msg);
 }
 
 void
@@ -134,7 +154,9 @@ bk_check_word(const char *what, const char *const *list, const char *v)
 	if (bk_word_index(list, v) >= 0)
 		return;
 	fflush(stdout);
-	fprintf(stderr, "%s: invalid %s '%s' (one of: ", bk_progname, what, v);
+	fprintf(stderr, "%s: invalid %s '", bk_progname, what);
+	bk_term_string(stderr, v);
+	fputs("' (one of: ", stderr);
 	bk_word_list(stderr, list);
 	fputs(")\n", stderr);
 	exit(BK_EXIT_USAGE);

@@ -104,6 +104,26 @@ count() {
 	assert_output "imported 2 sets from '$BATS_TEST_TMPDIR/e.csv' (bk); 0 duplicates skipped; 2 plan links not found"
 }
 
+@test "import: a set of another exercise never takes the planned item of the row before" {
+	bk-plan exercise add x-store --name 'Store' > /dev/null
+	sqlite3 "$BK_DB" "INSERT INTO plans (id, name, start_date, created) VALUES (1, 'daily', '2026-11-01', '2026-11-01');
+		INSERT INTO plan_items (id, plan_id, weekday, exercise_id, sets, reps, seq) VALUES
+		(7, 1, 6, (SELECT id FROM exercises WHERE slug = 'cat-cow'), 2, 5, 1),
+		(8, 1, 6, (SELECT id FROM exercises WHERE slug = 'band-row'), 2, 5, 2)"
+	local h='date,time,exercise,exercise_name,set,side,reps,hold_s,load_kg,rpe,skipped,reason,note,plan,key'
+	printf '%s\n%s\n%s\n' "$h" \
+		'2026-11-21,08:00,cat-cow,,1,,5,,,,0,,,daily,k:1' \
+		'2026-11-21,08:00,band-row,,2,,5,,,,0,,,daily,k:2' > "$BATS_TEST_TMPDIR/p.csv"
+	run -0 bk-log import "$BATS_TEST_TMPDIR/p.csv"
+	run -0 sqlite3 "$BK_DB" "SELECT group_concat(plan_item_id) FROM (SELECT plan_item_id FROM sets ORDER BY id)"
+	assert_output '7,8'
+	# a duplicate is neither imported nor counted as a link not found
+	sqlite3 "$BK_DB" "DELETE FROM plan_items WHERE id = 8"
+	printf '2026-11-20,08:00,band-row,,1,,5,,,,0,,,daily,k:3\n' >> "$BATS_TEST_TMPDIR/p.csv"
+	run -0 bk-log import "$BATS_TEST_TMPDIR/p.csv"
+	assert_output "imported 1 set from '$BATS_TEST_TMPDIR/p.csv' (bk); 2 duplicates skipped; 1 plan link not found"
+}
+
 @test "import strong: sets, reps, loads, holds, dates and set kinds" {
 	run -0 --separate-stderr bk-log import "$FIX/strong.csv"
 	assert_output "imported 9 sets from '$FIX/strong.csv' (strong); 0 duplicates skipped"

@@ -475,12 +475,13 @@ assert j == {"exercise": "jefferson-curl", "name": "Jefferson Curl", "sets": 4,
 
 @test "bk-stats: date windows use the indexes (EXPLAIN QUERY PLAN)" {
 	new_store
+	# sets_done: the sets that are not skips, by date
 	run -0 bk-stats volume --since 2026-01-01 --until 2026-02-01 --explain
-	assert_line --regexp 'SEARCH s USING INDEX sets_date \(date>\? AND date<\?\)'
+	assert_line --regexp 'SEARCH s USING INDEX sets_(date|done) \(date>\? AND date<\?\)'
 	run -0 bk-stats exercises --since 2026-01-01 --explain
-	assert_line --regexp 'SEARCH s USING INDEX sets_date \(date>\? AND date<\?\)'
+	assert_line --regexp 'SEARCH s USING INDEX sets_(date|done) \(date>\? AND date<\?\)'
 	run -0 bk-stats streak --since 2026-01-01 --explain
-	assert_line --regexp 'USING (COVERING )?INDEX sets_date \(date>\? AND date<\?\)'
+	assert_line --regexp 'USING (COVERING )?INDEX sets_(date|done) \(date>\? AND date<\?\)'
 	run -0 bk-stats flex --since 2026-01-01 --explain
 	assert_line --regexp 'USING INDEX measurements_kind_date \(kind=\? AND date>\? AND date<\?\)'
 	run -0 bk-stats pain --since 2026-01-01 --explain
