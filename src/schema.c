@@ -72,6 +72,8 @@ const char *const bk_migrations[] = {
 	");"
 	"CREATE INDEX plan_items_date ON plan_items(date, plan_id);"
 	"CREATE INDEX plan_items_plan ON plan_items(plan_id, weekday);"
+	/* what is due for one exercise: bk-log asks it for every set */
+	"CREATE INDEX plan_items_exercise ON plan_items(exercise_id, date);"
 	"CREATE INDEX plan_items_weekday ON plan_items(weekday)"
 	"  WHERE date IS NULL;"
 	"CREATE TABLE journal ("
