@@ -264,7 +264,8 @@ due_item(struct bk_db *db, const struct opts *o, long long ex,
 
 	if (r < 0) {
 		bk_db_rollback(db);
-		bk_errx(BK_EXIT_USAGE, "unknown plan '%s'", o->plan);
+		bk_plan_find(db, o->plan);	/* says so, with the nearest */
+		exit(BK_EXIT_USAGE);
 	}
 	return r;
 }

@@ -1044,19 +1044,6 @@ week_start(bk_day d, const struct bk_config *cfg)
 }
 
 static int
-plan_exists(struct bk_db *db, const char *name)
-{
-	sqlite3_stmt *st = bk_db_prepare(db, "SELECT 1 FROM plans WHERE "
-	    "name = ?");
-	int found;
-
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	found = bk_db_step(db, st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return found;
-}
-
-static int
 cmd_show(struct bk_db *db, struct opts *o, const char *name,
     int today_only)
 {
@@ -1073,7 +1060,7 @@ cmd_show(struct bk_db *db, struct opts *o, const char *name,
 
 	bk_config_load(&cfg);
 	open_plans(db, o);
-	if (o->week_or_plan && !plan_exists(db, name) &&
+	if (o->week_or_plan && bk_plan_id(db, name) < 0 &&
 	    bk_date_parse(name, o->today, BK_DATE_FUTURE, &wk) == 0) {
 		o->week_date = wk;
 		o->has_week = 1;

@@ -159,8 +159,6 @@ static void
 make_filter(struct bk_db *db, const struct opts *o,
     const struct bk_config *cfg, struct bk_stats_filter *f)
 {
-	sqlite3_stmt *st;
-
 	memset(f, 0, sizeof *f);
 	f->today = bk_today();
 	f->by = o->by;
@@ -181,20 +179,8 @@ make_filter(struct bk_db *db, const struct opts *o,
 	if (o->exercise && (f->exercise = bk_catalog_lookup(db,
 	    o->exercise)) < 0)
 		exit(BK_EXIT_USAGE);
-	if (o->plan) {
-		st = bk_db_prepare(db, "SELECT id FROM plans WHERE name = ?");
-		sqlite3_bind_text(st, 1, o->plan, -1, SQLITE_STATIC);
-		if (bk_db_step(db, st) == SQLITE_ROW)
-			f->plan = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
-		if (f->plan < 0) {
-			fflush(stdout);
-			fprintf(stderr, "%s: unknown plan '", bk_progname);
-			bk_term_string(stderr, o->plan);
-			fputs("' (see bk-plan list)\n", stderr);
-			exit(BK_EXIT_USAGE);
-		}
-	}
+	if (o->plan && (f->plan = bk_plan_find(db, o->plan)) < 0)
+		exit(BK_EXIT_USAGE);
 }
 
 static void

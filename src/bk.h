@@ -648,7 +648,9 @@ int bk_plan_template_load(const char *spec, struct bk_template *t,
  * the template (as source names it) and the line */
 int bk_plan_template_check(struct bk_db *db, const struct bk_template *t,
     const char *source);
-/* the id of plan name; reports "unknown plan" with the nearest, -1 */
+/* the id of plan name, or -1 */
+long long bk_plan_id(struct bk_db *db, const char *name);
+/* the same, but reports "unknown plan" with the nearest before -1 */
 long long bk_plan_find(struct bk_db *db, const char *name);
 struct bk_plan_new {
 	const char *name;

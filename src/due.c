@@ -3,19 +3,6 @@
 
 #include "bk.h"
 
-static int
-plan_exists(struct bk_db *db, const char *name)
-{
-	sqlite3_stmt *st = bk_db_prepare(db, "SELECT 1 FROM plans "
-	    "WHERE name = ?");
-	int found;
-
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	found = bk_db_step(db, st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return found;
-}
-
 int
 bk_due_item(struct bk_db *db, long long exercise_id, bk_day day,
     const char *plan_name, struct bk_due *item)
@@ -35,7 +22,7 @@ bk_due_item(struct bk_db *db, long long exercise_id, bk_day day,
 	}
 	memset(item, 0, sizeof *item);
 	if (!db->plans)
-		return plan_name && !plan_exists(db, plan_name) ? -1 : 0;
+		return plan_name && bk_plan_id(db, plan_name) < 0 ? -1 : 0;
 	/* among the items due, the first (by plan, then order in the day)
 	 * that the sets logged on that day do not fulfil yet, else the first;
 	 * the statement is prepared once, for an import asks for every row */
@@ -82,7 +69,7 @@ bk_due_item(struct bk_db *db, long long exercise_id, bk_day day,
 	}
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
-	if (!found && plan_name && !plan_exists(db, plan_name))
+	if (!found && plan_name && bk_plan_id(db, plan_name) < 0)
 		return -1;
 	return found;
 }

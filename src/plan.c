@@ -175,19 +175,28 @@ bk_plan_template_load(const char *spec, struct bk_template *t, char **text,
 /* --- finding plans ------------------------------------------------- */
 
 long long
-bk_plan_find(struct bk_db *db, const char *name)
+bk_plan_id(struct bk_db *db, const char *name)
 {
 	sqlite3_stmt *st;
 	long long id = -1;
-	char best[80];
-	int d, bestd = 99, cap = (int)strlen(name) / 3 + 2;
 
 	st = bk_db_prepare(db, "SELECT id FROM plans WHERE name = ?");
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	if (bk_db_step(db, st) == SQLITE_ROW)
 		id = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	if (id >= 0)
+	return id;
+}
+
+long long
+bk_plan_find(struct bk_db *db, const char *name)
+{
+	sqlite3_stmt *st;
+	long long id;
+	char best[80];
+	int d, bestd = 99, cap = (int)strlen(name) / 3 + 2;
+
+	if ((id = bk_plan_id(db, name)) >= 0)
 		return id;
 	best[0] = '\0';
 	st = bk_db_prepare(db, "SELECT name FROM plans ORDER BY name");

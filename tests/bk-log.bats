@@ -203,7 +203,11 @@ dbsum() {
 	run -2 --separate-stderr bk-log skip zzzzzzzz
 	assert_err_partial "unknown exercise 'zzzzzzzz'"
 	run -2 --separate-stderr bk-log cat-cow 3 --plan nosuch
-	assert_err "bk-log: unknown plan 'nosuch'"
+	assert_err "bk-log: unknown plan 'nosuch' (see 'bk-plan list')"
+	bk-plan new mine > /dev/null
+	before=$(dbsum)
+	run -2 --separate-stderr bk-log skip cat-cow --plan mien
+	assert_err "bk-log: unknown plan 'mien' (did you mean mine?)"
 	assert_equal "$(dbsum)" "$before"
 }
 

@@ -147,7 +147,7 @@ adherence_history() {
 	run -2 --separate-stderr bk-stats volume --exercise jeferson-curl
 	assert_err "bk-stats: unknown exercise 'jeferson-curl' (did you mean jefferson-curl?)"
 	run -2 --separate-stderr bk-stats adherence --plan nope
-	assert_err "bk-stats: unknown plan 'nope' (see bk-plan list)"
+	assert_err "bk-stats: unknown plan 'nope' (see 'bk-plan list')"
 	assert_equal "$output" ""
 }
 

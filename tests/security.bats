@@ -90,7 +90,7 @@ intact() {
 		run -2 --separate-stderr bk-log "$s" 3x10
 		assert_err_partial "unknown exercise '"
 		run -2 --separate-stderr bk-log cat-cow --plan "$s"
-		assert_err "bk-log: unknown plan '$s'"
+		assert_err_partial "bk-log: unknown plan '$s' ("
 		run -2 --separate-stderr bk-test pain 3 --region "$s"
 		assert_err_partial "bk-test: invalid region '$s'"
 		run -2 --separate-stderr bk-stats volume --exercise "$s"
