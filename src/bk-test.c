@@ -377,7 +377,8 @@ toes_phrase(double cm, char *buf, size_t len)
 static void
 print_band(const struct opts *o, bk_day day, double cm)
 {
-	enum bk_sex sex = o->sex != BK_SEX_UNKNOWN ? o->sex : cfg.sex;
+	enum bk_sex sex = o->sex != BK_SEX_UNKNOWN ? o->sex :
+	    (enum bk_sex)cfg.sex;
 	const char *group;
 	int age = o->age, y, m, d, band;
 

@@ -76,7 +76,7 @@ struct bk_config {
 	int imperial;	/* units = imperial */
 	int week_sunday;	/* week_start = sunday */
 	int birth_year;	/* birth_year = YYYY; 0 when not set */
-	enum bk_sex sex;	/* sex = male|female */
+	int sex;	/* enum bk_sex: sex = male|female */
 };
 /* read $XDG_CONFIG_HOME/backkit/config (or ~/.config/...); exits 1 on a
  * bad line */

@@ -1,5 +1,6 @@
 /* config.c - the optional key = value configuration file */
 #include <ctype.h>
+#include <stddef.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,27 @@ open_config(char *path, size_t len)
 	return fopen(path, "r");
 }
 
+/* the keys whose value is one of two words */
+static const struct choice {
+	const char *key, *word[2];
+	int value[2];
+	size_t offset;	/* of the int it sets in struct bk_config */
+} choices[] = {
+	{ "units", { "metric", "imperial" }, { 0, 1 },
+	    offsetof(struct bk_config, imperial) },
+	{ "week_start", { "monday", "sunday" }, { 0, 1 },
+	    offsetof(struct bk_config, week_sunday) },
+	{ "sex", { "male", "female" }, { BK_SEX_MALE, BK_SEX_FEMALE },
+	    offsetof(struct bk_config, sex) },
+	{ NULL, { NULL, NULL }, { 0, 0 }, 0 }
+};
+
+static int *
+field(struct bk_config *cfg, const struct choice *c)
+{
+	return (int *)(void *)((char *)cfg + c->offset);
+}
+
 void
 bk_config_load(struct bk_config *cfg)
 {
@@ -40,6 +62,7 @@ bk_config_load(struct bk_config *cfg)
 	size_t cap = 0;
 	long lineno = 0;
 	long long year;
+	const struct choice *c;
 	int ty, tm, td;
 	FILE *fp;
 
@@ -62,41 +85,30 @@ bk_config_load(struct bk_config *cfg)
 		*eq = '\0';
 		key = trim(key);
 		val = trim(eq + 1);
-		if (strcmp(key, "units") == 0) {
-			if (strcmp(val, "metric") == 0)
-				cfg->imperial = 0;
-			else if (strcmp(val, "imperial") == 0)
-				cfg->imperial = 1;
-			else
-				bk_errx(BK_EXIT_DATA, "%s:%ld: invalid units "
-				    "'%s': expected metric or imperial", path,
-				    lineno, val);
-		} else if (strcmp(key, "week_start") == 0) {
-			if (strcmp(val, "monday") == 0)
-				cfg->week_sunday = 0;
-			else if (strcmp(val, "sunday") == 0)
-				cfg->week_sunday = 1;
-			else
-				bk_errx(BK_EXIT_DATA, "%s:%ld: invalid week_start "
-				    "'%s': expected monday or sunday", path,
-				    lineno, val);
-		} else if (strcmp(key, "birth_year") == 0) {
+		if (strcmp(key, "birth_year") == 0) {
 			bk_date_to_ymd(bk_today(), &ty, &tm, &td);
 			if (bk_parse_int(val, 1900, ty, &year) != 0)
 				bk_errx(BK_EXIT_DATA, "%s:%ld: invalid birth_year "
 				    "'%s': expected a year from 1900 to %d", path,
 				    lineno, val, ty);
 			cfg->birth_year = (int)year;
-		} else if (strcmp(key, "sex") == 0) {
-			if (strcmp(val, "male") == 0)
-				cfg->sex = BK_SEX_MALE;
-			else if (strcmp(val, "female") == 0)
-				cfg->sex = BK_SEX_FEMALE;
-			else
-				bk_errx(BK_EXIT_DATA, "%s:%ld: invalid sex '%s': "
-				    "expected male or female", path, lineno, val);
+			continue;
 		}
-		/* other keys belong to other commands or later versions */
+		for (c = choices; c->key; c++)
+			if (strcmp(key, c->key) == 0)
+				break;
+		if (!c->key)
+			bk_errx(BK_EXIT_DATA, "%s:%ld: unknown key '%s' (one of: "
+			    "units, week_start, birth_year, sex)", path, lineno,
+			    key);
+		if (strcmp(val, c->word[0]) == 0)
+			*field(cfg, c) = c->value[0];
+		else if (strcmp(val, c->word[1]) == 0)
+			*field(cfg, c) = c->value[1];
+		else
+			bk_errx(BK_EXIT_DATA, "%s:%ld: invalid %s '%s': expected "
+			    "%s or %s", path, lineno, key, val, c->word[0],
+			    c->word[1]);
 	}
 	if (ferror(fp))
 		bk_errx(BK_EXIT_DATA, "cannot read '%s': %s", path,
