@@ -187,8 +187,9 @@ check_header(const char *path, const struct stat *sb, int *wal)
 {
 	unsigned char h[100];
 	uint32_t pagesize, pages;
+	struct stat now;
 	ssize_t n;
-	int fd;
+	int fd, tries;
 
 	if (!S_ISREG(sb->st_mode))
 		bk_errx(BK_EXIT_DATA, "cannot open '%s': not a regular file",
@@ -199,32 +200,48 @@ check_header(const char *path, const struct stat *sb, int *wal)
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		bk_errx(BK_EXIT_DATA, "cannot open '%s': %s", path,
 		    strerror(errno));
-	n = read(fd, h, sizeof h);
+	/* The page count is valid when the change counters agree. A writer
+	 * copying its log into the file (a checkpoint) writes the header
+	 * before it extends the file, so a short file with a -wal or
+	 * -journal beside it is no proof, and one without is looked at
+	 * again: a checkpoint ends within milliseconds, a cut file never
+	 * grows back. The header and the size are read together each time. */
+	for (tries = 0; ; tries++) {
+		n = pread(fd, h, sizeof h, 0);
+		if (n < 0 || fstat(fd, &now) != 0) {
+			close(fd);
+			bk_errx(BK_EXIT_DATA, "cannot read '%s': %s", path,
+			    strerror(errno));
+		}
+		if (n < (ssize_t)sizeof h ||
+		    memcmp(h, "SQLite format 3", 16) != 0) {
+			close(fd);
+			bk_errx(BK_EXIT_DATA, "cannot open '%s': not a backkit "
+			    "database (not an SQLite file)", path);
+		}
+		if (be32(h + 68) != BK_APPLICATION_ID) {
+			close(fd);
+			bk_errx(BK_EXIT_DATA, "cannot open '%s': not a backkit "
+			    "database (application id %#x)", path,
+			    (unsigned)be32(h + 68));
+		}
+		pagesize = (uint32_t)h[16] << 8 | h[17];
+		if (pagesize == 1)
+			pagesize = 65536;
+		pages = be32(h + 28);
+		if (be32(h + 24) != be32(h + 92) ||
+		    (off_t)pagesize * pages <= now.st_size ||
+		    beside(path, "-wal") || beside(path, "-journal"))
+			break;
+		if (tries == 20) {
+			close(fd);
+			bk_errx(BK_EXIT_DATA, "cannot open '%s': database is "
+			    "truncated (%lld of %lld bytes)", path,
+			    (long long)now.st_size, (long long)pagesize * pages);
+		}
+		usleep(10000);
+	}
 	close(fd);
-	if (n < 0)
-		bk_errx(BK_EXIT_DATA, "cannot read '%s': %s", path,
-		    strerror(errno));
-	if (n < (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) != 0)
-		bk_errx(BK_EXIT_DATA, "cannot open '%s': not a backkit "
-		    "database (not an SQLite file)", path);
-	if (be32(h + 68) != BK_APPLICATION_ID)
-		bk_errx(BK_EXIT_DATA, "cannot open '%s': not a backkit "
-		    "database (application id %#x)", path,
-		    (unsigned)be32(h + 68));
-	pagesize = (uint32_t)h[16] << 8 | h[17];
-	if (pagesize == 1)
-		pagesize = 65536;
-	pages = be32(h + 28);
-	/* The page count is valid when the change counters agree, and the
-	 * file is still when no -wal or -journal file is beside it: while a
-	 * writer copies its log into the file, the header grows before the
-	 * file does. */
-	if (be32(h + 24) == be32(h + 92) &&
-	    (off_t)pagesize * pages > sb->st_size && !beside(path, "-wal") &&
-	    !beside(path, "-journal"))
-		bk_errx(BK_EXIT_DATA, "cannot open '%s': database is "
-		    "truncated (%lld of %lld bytes)", path,
-		    (long long)sb->st_size, (long long)pagesize * pages);
 	*wal = h[18] == 2 && h[19] == 2;
 }
 
