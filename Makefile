@@ -30,6 +30,24 @@ MANPAGES = $(wildcard man/man[1-9]/*.[1-9])
 
 all: $(BINS)
 
+# Without the compiler or the libraries' headers, say in one line what to
+# install instead of a compiler error. The targets that install them first
+# (and then build in a make of their own) are left alone.
+SETUP_GOALS = deps fuzz-deps check demo bench fuzz fuzz-replay clean uninstall
+ifeq ($(filter $(SETUP_GOALS),$(MAKECMDGOALS)),)
+have_header = $(shell printf '\043include <%s>\n' $(1) | \
+	$(CC) $(CFLAGS) -E -x c - >/dev/null 2>&1 && echo yes)
+ifeq ($(shell command -v $(CC) 2>/dev/null),)
+$(error backkit: no C compiler '$(CC)': install gcc (run 'make deps'))
+endif
+ifneq ($(call have_header,sqlite3.h),yes)
+$(error backkit: sqlite3.h not found: install libsqlite3-dev (run 'make deps'))
+endif
+ifneq ($(call have_header,csv.h),yes)
+$(error backkit: csv.h not found: install libcsv-dev (run 'make deps'))
+endif
+endif
+
 # rebuild everything when the flags change (a SANITIZE=1 build, say)
 build/flags: FORCE
 	@mkdir -p build
@@ -50,10 +68,12 @@ bin/%: build/%.o build/libbk.a
 build/bk-unit: tests/unit/bk-unit.c src/bk.h build/libbk.a
 	$(CC) $(CFLAGS) $(BK_CFLAGS) $(LDFLAGS) -o $@ $< build/libbk.a $(LDLIBS)
 
-# Debian packages the build, the tests and the demo need
+# Debian packages the build, the tests and the demo need (tests/harness.bats
+# checks that every command the suites call comes from one of them)
 DEB_PACKAGES = gcc make libc6-dev libsqlite3-dev sqlite3 libcsv-dev \
 	gnuplot-nox bats bats-assert bats-support bats-file mandoc shellcheck \
-	python3 python3-icalendar hyperfine parallel util-linux man-db tmux
+	python3 python3-icalendar hyperfine parallel util-linux man-db tmux \
+	time bsdutils
 deps:
 	@sh tests/deps.sh $(DEB_PACKAGES)
 

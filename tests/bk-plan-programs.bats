@@ -234,16 +234,10 @@ pain() {	# DATE RATING [TIME] [REGION]
 
 @test "upper-back-relief: a read-only store is read as it is, the change waits" {
 	local d
-	d=$(mktemp -d /tmp/bk-perm.XXXXXX)
-	chmod 755 "$d"
-	[[ $(id -u) != 0 ]] || chown 65534:65534 "$d"
+	unprivileged_dir d
 	export BK_DB="$d/ro.db"
 	user() {
-		if [[ $(id -u) == 0 ]]; then
-			as_nobody env BK_DB="$BK_DB" BK_TODAY="$BK_TODAY" HOME=/nonexistent "$@"
-		else
-			"$@"
-		fi
+		as_user "$@"
 	}
 	run -0 user bk-plan new ubr --template upper-back-relief
 	pain 2026-11-21 0

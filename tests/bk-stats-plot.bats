@@ -195,7 +195,7 @@ m.parse(sys.argv[1])' "$1"
 
 @test "plot: an output that cannot be written is an error, exit 1, nothing changed" {
 	local d
-	d=$(unprivileged_dir)
+	unprivileged_dir d
 	export BK_DB="$d/backkit.db"
 	history
 	chmod 0644 "$BK_DB"

@@ -88,7 +88,7 @@ $WRITES"
 # as an unprivileged user (as root: nobody)
 user_store() {
 	local d
-	d=$(unprivileged_dir)
+	unprivileged_dir d
 	export BK_DB="$d/s.db"
 	as_user bk-log cat-cow 2x5 > /dev/null
 	as_user bk-test toe-touch -- -10 > /dev/null

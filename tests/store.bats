@@ -125,7 +125,7 @@ refused() {
 
 @test "store: a read-only file is refused for a write, untouched, and still read" {
 	local d
-	d=$(unprivileged_dir)
+	unprivileged_dir d
 	export BK_DB="$d/ro.db"
 	run -0 as_user bk-plan exercise add my-ex --name "My Ex"
 	chmod 0400 "$BK_DB"
@@ -141,7 +141,7 @@ refused() {
 
 @test "store: a read-only directory is refused for a write, untouched" {
 	local d
-	d=$(unprivileged_dir)
+	unprivileged_dir d
 	export BK_DB="$d/ro.db"
 	run -0 as_user bk-plan exercise add my-ex --name "My Ex"
 	chmod 0555 "$d"
@@ -156,7 +156,7 @@ refused() {
 
 @test "store: a directory that cannot be created is an error" {
 	local d
-	d=$(unprivileged_dir)
+	unprivileged_dir d
 	chmod 0555 "$d"
 	export BK_DB="$d/sub/x.db"
 	run -1 --separate-stderr as_user bk-plan exercise add my-ex --name x
