@@ -318,6 +318,17 @@ cmd_toe_touch(struct bk_db *db, const struct opts *o, int n, char **vals)
 		    sizeof err) != 0)
 			bk_errx(BK_EXIT_USAGE, "invalid reach '%s': %s",
 			    vals[i], err);
+		/* the sign of a distance is never guessed: 12 may be short
+		 * of the floor or past it */
+		if (r[i].level < 0 && r[i].cm != 0 && vals[i][0] != '-' &&
+		    vals[i][0] != '+') {
+			char v[32];
+
+			bk_num_format(r[i].value, 2, v, sizeof v);
+			bk_errx(BK_EXIT_USAGE, "invalid reach '%s': is that %s %s "
+			    "short of the floor (-%s) or past it (+%s)?", vals[i],
+			    v, r[i].unit, vals[i], vals[i]);
+		}
 	}
 	/* a level word and a distance are different scales */
 	for (i = 1; i < n; i++)
