@@ -987,8 +987,9 @@ show_row(const struct bk_plan_row *r, void *data)
 		s->next = r->day + 1;
 	}
 	if (strcmp(r->status, "partly") == 0)
-		snprintf(status, sizeof status, "partly %ld%s/%ld sets",
-		    r->logged, r->one_side ? ".5" : "", r->needed);
+		snprintf(status, sizeof status, "partly %ld%s/%ld sets%s",
+		    r->logged, r->one_side ? ".5" : "", r->needed,
+		    r->logged >= r->needed ? ", below the dose" : "");
 	else if (strcmp(r->status, "done") == 0 && r->needed > 1)
 		snprintf(status, sizeof status, "done %ld/%ld", r->logged,
 		    r->needed);

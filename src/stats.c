@@ -18,13 +18,12 @@
 	" AND (?4 IS NULL OR s.plan_item_id IN" \
 	"   (SELECT pi.id FROM plan_items pi WHERE pi.plan_id = ?4))"
 
-/* whether a set logged on day d is linked to planned item i: done (a set
- * that is not a skip) or skipped (only skips) */
-#define ITEM_STATUS(d, i) \
-	" EXISTS (SELECT 1 FROM sets s WHERE s.plan_item_id = " i \
-	"  AND s.date = " d " AND s.skipped = 0)," \
-	" EXISTS (SELECT 1 FROM sets s WHERE s.plan_item_id = " i \
-	"  AND s.date = " d " AND s.skipped <> 0)"
+/* the counts of planned item pi on day d that its status is made of
+ * (quantity.c's definition): halves at the dose, halves at all, skips,
+ * halves needed */
+#define ITEM_COUNTS(d) \
+	" " BK_ITEM_FULL_SQL(d, "pi") ", " BK_ITEM_ANY_SQL(d, "pi") "," \
+	" " BK_ITEM_SKIPS_SQL(d, "pi") ", " BK_ITEM_NEEDED_SQL("pi")
 
 /* The planned exercise items due on each day from ?1 (default: the
  * first day of the active plans) to ?2, with their status. An item is
@@ -40,8 +39,8 @@
 	"    WHERE p.active = 1 AND (?4 IS NULL OR p.id = ?4)))) AS s)" \
 	"  WHERE s IS NOT NULL AND s <= ?2" \
 	"  UNION ALL SELECT date(d, '+1 day') FROM days WHERE d < ?2)," \
-	" st(d, plan_id, done, skipped) AS NOT MATERIALIZED (" \
-	"  SELECT days.d, p.id," ITEM_STATUS("days.d", "pi.id") \
+	" sc(d, plan_id, full, anyh, skips, needed) AS (" \
+	"  SELECT days.d, p.id," ITEM_COUNTS("days.d") \
 	"  FROM days" \
 	"  JOIN plan_items pi ON pi.date = days.d" \
 	"  JOIN plans p ON p.id = pi.plan_id" \
@@ -49,7 +48,7 @@
 	"  AND (?3 IS NULL OR pi.exercise_id = ?3)" \
 	"  AND (?4 IS NULL OR p.id = ?4)" \
 	"  UNION ALL" \
-	"  SELECT days.d, p.id," ITEM_STATUS("days.d", "pi.id") \
+	"  SELECT days.d, p.id," ITEM_COUNTS("days.d") \
 	"  FROM days" \
 	"  CROSS JOIN plans p ON days.d >= p.start_date" \
 	"   AND (p.end_date IS NULL OR days.d <= p.end_date)" \
@@ -57,7 +56,10 @@
 	"   AND pi.weekday = (CAST(strftime('%w', days.d) AS INTEGER) + 6) % 7 + 1" \
 	"  WHERE +pi.date IS NULL AND p.active = 1 AND pi.kind = 'exercise'" \
 	"  AND (?3 IS NULL OR pi.exercise_id = ?3)" \
-	"  AND (?4 IS NULL OR p.id = ?4))"
+	"  AND (?4 IS NULL OR p.id = ?4))," \
+	" st(d, plan_id, done, partly, skipped) AS (SELECT d, plan_id," \
+	"  full >= needed, full < needed AND anyh > 0," \
+	"  anyh = 0 AND skips > 0 FROM sc)"
 
 #define PERCENT "round(100.0 * sum(done) / count(*), 1)"
 
@@ -201,8 +203,8 @@ bk_stats_volume(struct bk_db *db, const struct bk_stats_filter *f)
 	return query(db, "SELECT bk_period(s.date, ?6) AS period,"
 	    " e.slug AS exercise, count(*) AS sets,"
 	    " coalesce(sum(s.reps), 0) AS reps,"
-	    " coalesce(sum(s.hold_s), 0) AS hold_seconds,"
-	    " round(coalesce(sum(s.reps * s.load_kg), 0), 2) AS load_kg,"
+	    " coalesce(sum(" BK_HELD_SQL("s") "), 0) AS hold_seconds,"
+	    " round(coalesce(sum(" BK_MOVED_SQL("s") "), 0), 2) AS load_kg,"
 	    " e.id, min(s.date)"
 	    " FROM sets s JOIN exercises e ON e.id = s.exercise_id"
 	    " WHERE s.skipped = 0 AND" SETS_WINDOW
@@ -218,7 +220,8 @@ bk_stats_adherence(struct bk_db *db, const struct bk_stats_filter *f)
 	return query(db, DUE_CTE
 	    " SELECT bk_period(st.d, ?6) AS period, p.name AS plan,"
 	    " count(*) AS planned, sum(done) AS done,"
-	    " sum(skipped AND NOT done) AS skipped, " PERCENT " AS percent"
+	    " sum(skipped) AS skipped, " PERCENT " AS percent,"
+	    " sum(partly) AS partly"
 	    " FROM st CROSS JOIN plans p ON p.id = st.plan_id"
 	    " GROUP BY period, st.plan_id ORDER BY period, p.name", f,
 	    f->since, until_today(f, today));
@@ -231,7 +234,7 @@ bk_stats_adherence_total(struct bk_db *db, const struct bk_stats_filter *f)
 
 	return query(db, DUE_CTE
 	    " SELECT bk_period(d, ?6) AS period, count(*), sum(done),"
-	    " sum(skipped AND NOT done), " PERCENT
+	    " sum(skipped), " PERCENT ", sum(partly)"
 	    " FROM st GROUP BY period ORDER BY period", f, f->since,
 	    until_today(f, today));
 }
@@ -311,7 +314,7 @@ bk_stats_exercises(struct bk_db *db, const struct bk_stats_filter *f,
 	    " GROUP BY e.id ORDER BY sets DESC, e.slug" :
 	    "SELECT e.slug AS exercise, e.name, count(*) AS sets,"
 	    " coalesce(sum(s.reps), 0) AS reps,"
-	    " coalesce(sum(s.hold_s), 0) AS hold_seconds,"
+	    " coalesce(sum(" BK_HELD_SQL("s") "), 0) AS hold_seconds,"
 	    " max(s.load_kg) AS best_load_kg,"
 	    " max(s.hold_s) AS best_hold_seconds,"
 	    " max(s.date) AS last_done"
@@ -400,7 +403,7 @@ summary_plans(struct bk_db *db, const struct bk_stats_filter *f,
 	struct bk_stats_filter all = *f;
 	sqlite3_stmt *st;
 	char today[11];
-	long long planned, done, skipped, wplanned, wdone;
+	long long planned, done, skipped, wplanned, wdone, partly;
 	int n = 0;
 
 	all.since[0] = all.until[0] = '\0';
@@ -408,9 +411,11 @@ summary_plans(struct bk_db *db, const struct bk_stats_filter *f,
 	st = query(db, DUE_CTE
 	    " SELECT p.name, p.start_date, p.end_date, coalesce(a.planned, 0),"
 	    " coalesce(a.done, 0), coalesce(a.skipped, 0),"
-	    " coalesce(a.wplanned, 0), coalesce(a.wdone, 0)"
+	    " coalesce(a.wplanned, 0), coalesce(a.wdone, 0),"
+	    " coalesce(a.partly, 0)"
 	    " FROM plans p LEFT JOIN (SELECT plan_id, count(*) AS planned,"
-	    "  sum(done) AS done, sum(skipped AND NOT done) AS skipped,"
+	    "  sum(done) AS done, sum(skipped) AS skipped,"
+	    "  sum(partly) AS partly,"
 	    "  sum(d >= ?5) AS wplanned, sum(done AND d >= ?5) AS wdone"
 	    "  FROM st GROUP BY plan_id) a ON a.plan_id = p.id"
 	    " WHERE p.active = 1 AND (?4 IS NULL OR p.id = ?4)"
@@ -424,6 +429,7 @@ summary_plans(struct bk_db *db, const struct bk_stats_filter *f,
 		skipped = sqlite3_column_int64(st, 5);
 		wplanned = sqlite3_column_int64(st, 6);
 		wdone = sqlite3_column_int64(st, 7);
+		partly = sqlite3_column_int64(st, 8);
 		fputs("  ", fp);
 		bk_term_string(fp, COL(st, 0));
 		fprintf(fp, " (from %s%s%s)\n", day_col(st, 1),
@@ -433,9 +439,9 @@ summary_plans(struct bk_db *db, const struct bk_stats_filter *f,
 			continue;
 		}
 		fprintf(fp, "    adherence: %lld of %lld done (%lld%%), "
-		    "%lld skipped, %lld missed\n", done, planned,
-		    (done * 100 + planned / 2) / planned, skipped,
-		    planned - done - skipped);
+		    "%lld partly, %lld skipped, %lld missed\n", done, planned,
+		    (done * 100 + planned / 2) / planned, partly, skipped,
+		    planned - done - partly - skipped);
 		fprintf(fp, "    this week: %lld of %lld done\n", wdone,
 		    wplanned);
 	}

@@ -13,8 +13,9 @@ log_sets() {
 	[[ -n ${4:-} ]] && side="'$4'"
 	[[ -n ${5:-} ]] && item=$5
 	for ((i = 1; i <= $3; i++)); do
-		q "INSERT INTO sets (date, exercise_id, set_no, reps, side, plan_item_id)
-			SELECT '$1', id, $i, 5, $side, $item FROM exercises WHERE slug = '$2'"
+		# at the catalog's dose: 5 reps, each held as long as it says
+		q "INSERT INTO sets (date, exercise_id, set_no, reps, hold_s, side, plan_item_id)
+			SELECT '$1', id, $i, 5, nullif(hold_s, 0), $side, $item FROM exercises WHERE slug = '$2'"
 	done
 }
 
