@@ -194,9 +194,10 @@ struct bk_spec {
 	long reps;	/* 0 for timed sets */
 	long hold_s;	/* the length of a timed set; 0 with reps */
 	double load_kg;	/* 0: none */
+	int no_load;	/* "@0kg": explicitly without a load */
 };
-/* "3x10", "3x8@5kg", "2x10@15lb", "3x30s", "2x1m", "12", "45s"; 0, or -1
- * with a reason in *why */
+/* "3x10", "3x8@5kg", "2x10@15lb", "3x30s", "2x1m", "12", "45s", and
+ * "3x10@0kg" for no load at all; 0, or -1 with a reason in *why */
 int bk_spec_parse(const char *s, struct bk_spec *out, const char **why);
 /* "30s", "2m", "1m30s" or a bare number of seconds, 1s to 24h */
 int bk_duration_parse(const char *s, long *secs, const char **why);

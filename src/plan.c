@@ -982,37 +982,20 @@ bk_plan_rows(struct bk_db *db, long long plan, bk_day from, bk_day to,
 char *
 bk_plan_load_format(double kg, int imperial, char *buf, size_t len)
 {
-	double v = imperial ? kg / 0.45359237 : kg;
-	int n;
-
-	n = snprintf(buf, len, "%.1f", v);
-	/* 2.0 -> 2, 2.5 stays */
-	if (n > 2 && n < (int)len && buf[n - 1] == '0' && buf[n - 2] == '.')
-		buf[n - 2] = '\0';
-	n = (int)strlen(buf);
-	snprintf(buf + n, len - n, "%s", imperial ? "lb" : "kg");
-	return buf;
+	return bk_load_text(kg, imperial, buf, len);
 }
 
 char *
 bk_plan_dose_format(const struct bk_tpl_dose *d, double load_kg, int imperial,
     char *buf, size_t len)
 {
-	char l[32];
 	size_t n;
 
-	bk_dose_format(d->sets, d->reps, d->hold_s, 0, buf, len);
+	bk_dose_text(d->sets, d->reps, d->hold_s, load_kg, d->per_side > 0 ?
+	    "each side" : d->side > 0 ? bk_template_sides[d->side] : NULL,
+	    imperial, buf, len);
 	n = strlen(buf);
-	if (load_kg > 0)
-		snprintf(buf + n, len - n, " @%s",
-		    bk_plan_load_format(load_kg, imperial, l, sizeof l));
-	n = strlen(buf);
-	if (d->per_side > 0)
-		snprintf(buf + n, len - n, " each side");
-	else if (d->side > 0)
-		snprintf(buf + n, len - n, " %s", bk_template_sides[d->side]);
-	n = strlen(buf);
-	if (d->times > 1)
+	if (d->times > 1 && n < len)
 		snprintf(buf + n, len - n, ", %d times a day", d->times);
 	return buf;
 }

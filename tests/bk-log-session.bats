@@ -109,7 +109,7 @@ still to record: the toe-touch test of plan jc ('"'bk-test toe-touch'"')'
 	run -0 --separate-stderr bash -c 'printf "partly 3\np 1x2@2kg\nPartly 1\n" | bk-log session'
 	assert_equal "$stderr" ""
 	assert_line --regexp '^logged cat-cow 1x3 hold 3s on .* for plan jc \(id 1\)$'
-	assert_line --regexp '^logged hip-flexor-stretch 1x2 hold 10s @ 2kg each side on .* \(ids 2-3\)$'
+	assert_line --regexp '^logged hip-flexor-stretch 1x2 hold 10s @2kg each side on .* \(ids 2-3\)$'
 	assert_line --regexp '^logged jefferson-curl 1x5 hold 5s on .* \(id 4\)$'
 	assert_line 'session of Sat 2026-11-21: 0 done, 3 partly, 0 skipped, 0 not answered'
 	assert_line '  partly   jefferson-curl 1x5 hold 5s'

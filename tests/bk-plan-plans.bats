@@ -39,7 +39,7 @@ skip_ex() {	# DATE SLUG REASON
 	run -0 bk-plan add mine "Passive Hang" 2x1m --on sun --times 2
 	assert_output 'added passive-hang 2x1m, 2 times a day to mine, on sun'
 	run -0 bk-plan add mine arm-circles 2x10@2lb --on mon
-	assert_output 'added arm-circles 2x10 @0.9kg to mine, on mon'
+	assert_output 'added arm-circles 2x10 @0.91kg to mine, on mon'
 	assert_equal "$(q "SELECT count(*), count(weekday), count(date) FROM plan_items")" '9|9|0'
 	run -0 bk-plan list
 	assert_output "$(printf 'name,template,start,end,days,phase,status,items\nmine,,2026-11-21,,,,running,9')"
@@ -49,7 +49,7 @@ skip_ex() {	# DATE SLUG REASON
 	plan mine: 2026-11-21, open-ended
 	Mon 2026-11-23  day 3
 	  cat-cow        1x5 hold 3s
-	  arm-circles    2x10 @0.9kg
+	  arm-circles    2x10 @0.91kg
 	Tue 2026-11-24  day 4
 	  band-row       3x8 @5kg
 	Wed 2026-11-25  day 5

@@ -85,3 +85,51 @@ statuses() {
 	run -0 bk-stats summary
 	assert_line '    adherence: 1 of 3 done (33%), 1 partly, 1 skipped, 0 missed'
 }
+
+@test "SPEC fill-in: what the SPEC leaves out comes from today's planned dose, and the confirmation says so" {
+	# day 8 of jefferson-30 plans jefferson-curl 2x5 hold 5s @2kg
+	run -0 bk-plan new jc --template jefferson-30 --start 2026-11-14
+	run -0 --separate-stderr bk-log jefferson-curl 2x5 --time 08:00
+	assert_output 'logged jefferson-curl 2x5 hold 5s @2kg (hold and load as planned) on 2026-11-21 at 08:00 for plan jc (ids 1-2)'
+	assert_equal "$stderr" ""
+	run -0 sqlite3 "$BK_DB" "SELECT reps, hold_s, load_kg FROM sets ORDER BY id"
+	assert_output "$(printf '%s\n' '5|5.0|2.0' '5|5.0|2.0')"
+	# typed parts win; @0kg logs explicitly without a load
+	run -0 bk-log jefferson-curl 1x6@3kg --time 08:05
+	assert_output 'logged jefferson-curl 1x6 hold 5s @3kg (hold as planned) on 2026-11-21 at 08:05 for plan jc (id 3)'
+	run -0 bk-log jefferson-curl 1x5@0kg --hold 8s --time 08:10
+	assert_output 'logged jefferson-curl 1x5 hold 8s on 2026-11-21 at 08:10 for plan jc (id 4)'
+	run -0 sqlite3 "$BK_DB" "SELECT coalesce(load_kg, '-'), hold_s FROM sets WHERE id >= 3 ORDER BY id"
+	assert_output "$(printf '%s\n' '3.0|5.0' '-|8.0')"
+	# the kilograms the plan filled in are in the load total
+	run -0 bk-stats volume --format csv
+	assert_line '2026-W47,jefferson-curl,4,21,120,38'
+	# a timed SPEC has no hold of each rep to fill in
+	run -0 bk-log passive-hang 1x20s
+	assert_output --regexp '^logged passive-hang 1x20s on 2026-11-21 at [0-9:]+ \(id 5\)$'
+}
+
+@test "SPEC fill-in: without a plan the catalog's hold fills in; a bad SPEC writes nothing" {
+	run -0 bk-log cat-cow 1x8 --time 07:00
+	assert_output 'logged cat-cow 1x8 hold 3s (hold as in the catalog) on 2026-11-21 at 07:00 (id 1)'
+	local before
+	before=$(digest "$BK_DB")
+	run -2 --separate-stderr bk-log cat-cow 1x8@0
+	assert_equal "$stderr" "bk-log: invalid spec '1x8@0': a load needs a unit: kg or lb"
+	assert_equal "$(digest "$BK_DB")" "$before"
+}
+
+@test "dose text: one formatter, @4kg in bk-log and bk-plan alike; no 'kind: -'" {
+	run -0 bk-plan new mine
+	run -0 bk-plan add mine band-row 3x8@4kg
+	assert_output --partial 'added band-row 3x8 @4kg to mine'
+	run -0 bk-log band-row 3x8 --time 07:00
+	assert_output 'logged band-row 3x8 @4kg (load as planned) on 2026-11-21 at 07:00 for plan mine (ids 1-3)'
+	run -0 bk-plan today --format table
+	assert_line --regexp '^  band-row +3x8 @4kg +done 3/3$'
+	run -0 bk-plan exercise add my-move --name 'My Move'
+	run -0 bk-plan exercise my-move --format table
+	refute_line --partial 'kind:'
+	run -0 bk-plan exercise cat-cow --format table
+	assert_line --regexp '^kind: +[a-z-]+, [a-z-]+$'
+}
