@@ -277,19 +277,38 @@ bk_stats_streak(struct bk_db *db, const struct bk_stats_filter *f)
 {
 	char today[11];
 
-	/* The days with a set, in order, each found by one seek for the
-	 * first set after the day before: a few thousand seeks over years
-	 * of history instead of reading every set. Day k of the list is in
-	 * the run of the days with the same julianday(date) - k. */
-	return query(db, "WITH RECURSIVE d(date, k) AS ("
+	/* Kept days in a row (bk-stats(1)): a day is kept when something
+	 * was done, or when an active plan covers it and nothing was due
+	 * (a rest day, a weekday the plan does not train); a day with
+	 * something due and nothing done breaks the run, a day no plan
+	 * covers breaks it when nothing was done. Today breaks nothing until
+	 * it is over. A run starts on a day something was done. */
+	return query(db, "WITH RECURSIVE days(d) AS ("
 	    "  SELECT (SELECT min(s.date) FROM sets s"
-	    "   WHERE s.skipped = 0 AND" SETS_WINDOW "), 1"
-	    "  UNION ALL SELECT (SELECT min(s.date) FROM sets s"
-	    "   WHERE s.date > d.date AND s.skipped = 0 AND" SETS_WINDOW "),"
-	    "  k + 1 FROM d WHERE d.date IS NOT NULL),"
-	    " runs(first, last, n) AS MATERIALIZED (SELECT min(date),"
-	    "  max(date), count(*) FROM d WHERE date IS NOT NULL"
-	    "  GROUP BY julianday(date) - k)"
+	    "   WHERE s.skipped = 0 AND" SETS_WINDOW ") AS x WHERE x IS NOT NULL"
+	    "  UNION ALL SELECT date(d, '+1 day') FROM days WHERE d < ?2),"
+	    " k(d, done, kept) AS MATERIALIZED (SELECT d, done,"
+	    "  done OR (covered AND NOT due) FROM (SELECT days.d AS d,"
+	    "  EXISTS (SELECT 1 FROM sets s WHERE s.date = days.d"
+	    "   AND s.skipped = 0 AND" SETS_WINDOW ") AS done,"
+	    "  EXISTS (SELECT 1 FROM plans p WHERE p.active = 1"
+	    "   AND (?4 IS NULL OR p.id = ?4) AND days.d >= p.start_date"
+	    "   AND (p.end_date IS NULL OR days.d <= p.end_date)) AS covered,"
+	    "  EXISTS (SELECT 1 FROM plan_items pi JOIN plans p"
+	    "   ON p.id = pi.plan_id WHERE p.active = 1"
+	    "   AND pi.kind = 'exercise' AND (?4 IS NULL OR p.id = ?4)"
+	    "   AND (?3 IS NULL OR pi.exercise_id = ?3)"
+	    "   AND (pi.date = days.d OR (pi.date IS NULL AND pi.weekday ="
+	    "    (CAST(strftime('%w', days.d) AS INTEGER) + 6) % 7 + 1"
+	    "    AND days.d >= p.start_date AND (p.end_date IS NULL OR"
+	    "    days.d <= p.end_date)))) AS due FROM days)),"
+	    " g(d, done, kept, grp) AS (SELECT d, done, kept,"
+	    "  sum(NOT kept) OVER (ORDER BY d) FROM k"
+	    "  WHERE kept OR d < ?2),"
+	    " r(d, grp, fd) AS (SELECT d, grp, min(CASE WHEN done THEN d END)"
+	    "  OVER (PARTITION BY grp) FROM g WHERE kept),"
+	    " runs(first, last, n) AS MATERIALIZED (SELECT min(d), max(d),"
+	    "  count(*) FROM r WHERE fd IS NOT NULL AND d >= fd GROUP BY grp)"
 	    " SELECT coalesce(max(CASE WHEN last >= date(?2, '-1 day')"
 	    "  THEN n END), 0) AS current_days,"
 	    " max(CASE WHEN last >= date(?2, '-1 day') THEN first END)"
@@ -299,8 +318,8 @@ bk_stats_streak(struct bk_db *db, const struct bk_stats_filter *f)
 	    "  AS longest_from,"
 	    " (SELECT last FROM runs ORDER BY n DESC, last DESC LIMIT 1)"
 	    "  AS longest_to,"
-	    " max(last) AS last_active FROM runs", f, since_or_first(f),
-	    until_today(f, today));
+	    " (SELECT max(d) FROM k WHERE done) AS last_active FROM runs", f,
+	    since_or_first(f), until_today(f, today));
 }
 
 sqlite3_stmt *

@@ -133,3 +133,43 @@ statuses() {
 	run -0 bk-plan exercise cat-cow --format table
 	assert_line --regexp '^kind: +[a-z-]+, [a-z-]+$'
 }
+
+@test "streak: planned rest days keep it; a day with something due and nothing done breaks it" {
+	# 30 days of jefferson-30 up to today, every planned set done: rest
+	# every 7th day
+	run -0 bk-plan new jc --template jefferson-30 --start 2026-10-23
+	sqlite3 "$BK_DB" "INSERT INTO sets (date, exercise_id, reps) SELECT date, exercise_id, 5 FROM plan_items WHERE kind = 'exercise'"
+	run -0 sqlite3 "$BK_DB" "SELECT count(*) FROM plan_items WHERE kind = 'rest'"
+	assert_output 4
+	run -0 --separate-stderr bk-stats streak --format csv
+	assert_output "$(printf '%s\n' current_days,current_since,longest_days,longest_from,longest_to,last_active \
+		30,2026-10-23,30,2026-10-23,2026-11-21,2026-11-21)"
+	run -0 bk-stats summary
+	assert_line '  current: 30 days, since 2026-10-23'
+	# nothing done on a day with work due breaks it; today not done yet
+	# does not
+	sqlite3 "$BK_DB" "DELETE FROM sets WHERE date IN ('2026-11-10', '2026-11-21')"
+	run -0 bk-stats streak --format csv
+	assert_line --index 1 10,2026-11-11,18,2026-10-23,2026-11-09,2026-11-20
+	# a skip is not something done
+	run -0 bk-log skip cat-cow --date 2026-11-13
+	sqlite3 "$BK_DB" "DELETE FROM sets WHERE date = '2026-11-13' AND skipped = 0"
+	run -0 bk-stats streak --format csv
+	assert_line --index 1 7,2026-11-14,18,2026-10-23,2026-11-09,2026-11-20
+}
+
+@test "streak: a weekday the plan does not train keeps it; without a plan, active days in a row" {
+	# mon, wed, fri from Monday 2026-11-09
+	run -0 bk-plan new mine --on mon,wed,fri --start 2026-11-09
+	run -0 bk-plan add mine cat-cow 1x5
+	local d
+	for d in 2026-11-09 2026-11-11 2026-11-13 2026-11-16 2026-11-18 2026-11-20; do
+		run -0 bk-log cat-cow 1x5 --date "$d"
+	done
+	run -0 bk-stats streak --format csv
+	assert_line --index 1 13,2026-11-09,13,2026-11-09,2026-11-21,2026-11-20
+	# the same sets without the plan: six runs of one day
+	run -0 bk-plan rm mine
+	run -0 bk-stats streak --format csv
+	assert_line --index 1 1,2026-11-20,1,2026-11-20,2026-11-20,2026-11-20
+}
