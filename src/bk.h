@@ -476,11 +476,17 @@ struct bk_progress {
 	long n;	/* tests */
 	double first, best, latest, change;
 	bk_day first_day, best_day, latest_day;
-	enum bk_trend_dir dir;	/* NONE: one test, or all on one day */
+	/* NONE: fewer than BK_TREND_TESTS tests, or spanning fewer than
+	 * BK_TREND_DAYS days */
+	enum bk_trend_dir dir;
 	double per_week;	/* the least-squares slope, units per week */
-	int projected;	/* rising, higher is better, latest below 0: */
+	/* rising, higher is better, latest below 0; or falling, lower is
+	 * better (pain), latest above 0: */
+	int projected;
 	bk_day zero_day;	/* the first day the trend line is at 0 */
 };
+#define BK_TREND_TESTS 3	/* a trend needs this many tests ... */
+#define BK_TREND_DAYS 14	/* ... the first and latest this far apart */
 void bk_trend_init(struct bk_trend *t, int lower_better);
 void bk_trend_add(struct bk_trend *t, bk_day day, double value);
 void bk_trend_finish(const struct bk_trend *t, struct bk_progress *p);
@@ -505,13 +511,17 @@ char *bk_levels_format(const struct bk_levels *l, char *buf, size_t len);
  * through the trend (numbers) and the levels (level words) */
 struct bk_series {
 	const char *kind;	/* toe-touch, sit-and-reach or pain */
+	const char *region;	/* pain: the region's name for people */
 	struct bk_trend trend;
 	struct bk_levels levels;
 	struct bk_progress p;
 	long tests;
 	bk_day from, to;
 };
-/* since, until (YYYY-MM-DD) and region may be NULL */
+/* A test is one test day of a kind (its result the best try of the day,
+ * level words included; pain: the highest rating of the day in one
+ * region). since, until (YYYY-MM-DD) may be NULL; region NULL reads
+ * every region together, "" the back as a whole (no region). */
 void bk_series_read(struct bk_db *db, struct bk_series *s, const char *since,
     const char *until, const char *region);
 

@@ -548,9 +548,9 @@ summary_toe_touch(struct bk_db *db, const struct bk_stats_filter *f,
 {
 	static const char *const levels[] = { "", "knees", "shins", "ankles",
 		"toes", "floor", "knuckles", "palms" };
+	struct bk_series ser;
 	sqlite3_stmt *st;
 	char today[11], a[48];
-	bk_day floor;
 	int lv;
 
 	st = bk_db_prepare(db, "WITH t(date, r, lv) AS MATERIALIZED ("
@@ -577,15 +577,18 @@ summary_toe_touch(struct bk_db *db, const struct bk_stats_filter *f,
 	else
 		fprintf(fp, "  latest: %s on %s\n", lv >= 1 && lv <= 7 ?
 		    levels[lv] : "?", day_col(st, 0));
+	/* the tests and the projection of bk-test progress, from the same
+	 * series */
+	memset(&ser, 0, sizeof ser);
+	ser.kind = "toe-touch";
+	bk_series_read(db, &ser, NULL, today, NULL);
 	if (sqlite3_column_type(st, 4) != SQLITE_NULL)
-		fprintf(fp, "  best:   %s on %s (%lld test%s)\n", length(
+		fprintf(fp, "  best:   %s on %s (%ld test%s)\n", length(
 		    sqlite3_column_double(st, 4), imperial, a, sizeof a),
-		    day_col(st, 3), (long long)sqlite3_column_int64(st, 5),
-		    sqlite3_column_int64(st, 5) == 1 ? "" : "s");
-	/* the same computation as bk-test progress */
-	if (bk_stats_floor_date(db, &floor) == 0)
+		    day_col(st, 3), ser.tests, ser.tests == 1 ? "" : "s");
+	if (ser.p.projected)
 		fprintf(fp, "  floor:  projected for %s\n",
-		    bk_date_format(floor, a));
+		    bk_date_format(ser.p.zero_day, a));
 	else
 		fputs("  floor:  no projection (see bk-test progress)\n", fp);
 	sqlite3_finalize(st);

@@ -173,3 +173,50 @@ statuses() {
 	run -0 bk-stats streak --format csv
 	assert_line --index 1 1,2026-11-20,1,2026-11-20,2026-11-20,2026-11-20
 }
+
+@test "progress: pain per region, never pooled; two ratings a day apart project nothing" {
+	run -0 bk-test pain 2 --region neck --date 2026-11-19
+	run -0 bk-test pain 9 --region neck --date 2026-11-20
+	run -0 bk-test pain 5 --region lower-back --date 2026-11-20
+	run -0 --separate-stderr bk-test progress --format table
+	assert_line 'pain (lower-back): 1 test, 2026-11-20 to 2026-11-20'
+	assert_line 'pain (neck): 2 tests, 2026-11-19 to 2026-11-20'
+	refute_line --partial 'a week over'
+	assert_line '  trend    none: too few tests for a trend (3 over 14 days or more)'
+	assert_equal "$stderr" ""
+	# a falling rating projects the day it reaches 0, never a rating
+	run -0 bk-test pain 6 --region hips --date 2026-11-01
+	run -0 bk-test pain 4 --region hips --date 2026-11-08
+	run -0 bk-test pain 3 --region hips --date 2026-11-15
+	run -0 bk-test progress pain --region hips --format csv
+	assert_line --index 1 'pain,3,rating,2026-11-01,6,2026-11-15,3,2026-11-15,3,-3,-1.5,falling,2026-11-29,,hips'
+	run -0 bk-test progress pain --region hips --format table
+	assert_line '  0/10     2026-11-29 on this trend, 2 weeks after the latest rating'
+	# a rising pain rating projects nothing
+	run -0 bk-test pain 8 --region lower-back --date 2026-11-01
+	run -0 bk-test pain 2 --region lower-back --date 2026-10-20
+	run -0 bk-test progress pain --region lower-back --format csv
+	assert_line --index 1 --regexp '^pain,3,rating,.*,rising,,,lower-back$'
+	# the back as a whole is its own series
+	run -0 bk-test pain 1
+	run -0 bk-test progress pain --format csv
+	assert_equal "${#lines[@]}" 5
+	assert_line --index 1 --regexp '^pain,1,rating,.*,overall$'
+	assert_line --index 2 --regexp '^pain,3,rating,.*,hips$'
+	assert_line --index 3 --regexp '^pain,3,rating,.*,lower-back$'
+	assert_line --index 4 --regexp '^pain,2,rating,.*,neck$'
+}
+
+@test "tests: a test is a test day, level words included; the summary counts what progress counts" {
+	run -0 bk-test toe-touch --date 2026-11-01 -- -20
+	run -0 bk-test toe-touch --date 2026-11-08 -- -18
+	run -0 bk-test toe-touch --date 2026-11-08 -- -19
+	run -0 bk-test toe-touch --date 2026-11-10 shins
+	run -0 bk-test toe-touch --date 2026-11-15 -- -15 -14
+	run -0 bk-test progress toe-touch --format csv
+	assert_line --index 1 --regexp '^toe-touch,4,cm,'
+	run -0 bk-stats summary
+	assert_line '  best:   -14 cm on 2026-11-15 (4 tests)'
+	run -0 bash -c "bk-test list --kind toe-touch --format csv | tail -n +2 | cut -d, -f2 | sort -u | wc -l"
+	assert_output 4
+}
