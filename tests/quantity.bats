@@ -220,3 +220,25 @@ statuses() {
 	run -0 bash -c "bk-test list --kind toe-touch --format csv | tail -n +2 | cut -d, -f2 | sort -u | wc -l"
 	assert_output 4
 }
+
+@test "a store of the previous version: no stored value changes meaning, the totals come out right" {
+	# hold_s was already the hold of each rep when reps is set, so no
+	# migration rewrites it; the reports read it by the one definition
+	sqlite3 "$BK_DB" < "$TOP/tests/fixtures/store-0.1.0.sql"
+	run -0 --separate-stderr bk-stats volume --by month --format csv
+	assert_output "$(printf '%s\n' period,exercise,sets,reps,hold_seconds,load_kg \
+		2026-11,cat-cow,2,10,30,0 2026-11,hip-flexor-stretch,2,10,100,0 \
+		2026-11,jefferson-curl,2,10,50,0 2026-11,passive-hang,1,0,30,0)"
+	assert_equal "$stderr" ""
+	run -0 bk-stats exercises --format csv
+	assert_line --index 2 'hip-flexor-stretch,Hip Flexor Stretch,2,10,100,,10,2026-11-20'
+	# two toe-touch tests on 2026-11-14 are one test day; shins counts
+	run -0 bk-test progress toe-touch --format csv
+	assert_line --index 1 'toe-touch,2,cm,2026-11-14,-19,2026-11-14,-19,2026-11-14,-19,0,,none,,shins,'
+	# the curls logged without the 2 kg planned are partly done
+	run -0 bk-plan today --format tsv
+	assert_line --regexp $'\tjefferson-curl\t.*\tpartly\t$'
+	run -0 bk-log cat-cow 1x5
+	run -0 bk-stats volume --by month --format csv
+	assert_line '2026-11,cat-cow,3,15,45,0'
+}
