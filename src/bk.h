@@ -248,11 +248,6 @@ char *bk_num_format(double v, int decimals, char *buf, size_t len);
 	BK_ITEM_SETS_SQL(d, it) " AND s.skipped <> 0)"
 #define BK_ITEM_NEEDED_SQL(it) "(2 * max(coalesce(" it ".sets, 1), 1)" \
 	" * max(coalesce(" it ".times, 1), 1))"
-/* the same in C */
-double bk_held_seconds(long reps, double hold_s);
-double bk_moved_kg(long reps, double load_kg);
-int bk_set_meets(long reps, double hold_s, double load_kg, long preps,
-    double phold_s, double pload_kg);
 /* the status of a planned item from those counts (halves): rest; done
  * when full >= needed; partly when any; skipped when only skips; else
  * missed (before today), due (today) or planned. A test item: full and

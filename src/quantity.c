@@ -2,37 +2,10 @@
  * show: held seconds, load moved, sets and reps done, the status of a
  * planned item and how a dose reads. The SQL halves live in bk.h as
  * macros (BK_HELD_SQL ...) so that every report's statement is built from
- * them; the C halves are here. Pure: no store, no exit. */
+ * them; the status and the dose text are here. Pure: no store, no exit. */
 #include <string.h>
 
 #include "bk.h"
-
-double
-bk_held_seconds(long reps, double hold_s)
-{
-	if (hold_s <= 0)
-		return 0;
-	return reps > 0 ? reps * hold_s : hold_s;
-}
-
-double
-bk_moved_kg(long reps, double load_kg)
-{
-	return reps > 0 && load_kg > 0 ? reps * load_kg : 0;
-}
-
-int
-bk_set_meets(long reps, double hold_s, double load_kg, long preps,
-    double phold_s, double pload_kg)
-{
-	if (preps > 0 && reps < preps)
-		return 0;
-	if (phold_s > 0 && hold_s + 1e-9 < phold_s)
-		return 0;
-	if (pload_kg > 0 && load_kg + 0.0005 < pload_kg)
-		return 0;
-	return 1;
-}
 
 const char *
 bk_item_status(const char *kind, long full, long any, long skips,
