@@ -241,20 +241,6 @@ now_time(char *buf)
 	    (unsigned)tm.tm_min % 60);
 }
 
-/* a load as the configured units show it: "5kg", "15lb" */
-static char *
-load_text(double kg, int imperial, char *buf, size_t len)
-{
-	char n[32];
-
-	if (imperial)
-		snprintf(buf, len, "%slb", bk_num_format(kg / BK_KG_PER_LB, 2,
-		    n, sizeof n));
-	else
-		snprintf(buf, len, "%skg", bk_num_format(kg, 2, n, sizeof n));
-	return buf;
-}
-
 /* the planned item due for the exercise; exits 2 on an unknown plan */
 static int
 due_item(struct bk_db *db, const struct opts *o, long long ex,
@@ -277,15 +263,21 @@ struct dose {
 	double load_kg;	/* 0: none */
 	int nsides;
 	const char *side[2];
+	unsigned planned, catalog;	/* FILL_HOLD, FILL_LOAD: what a SPEC
+					 * left out and the plan (or the
+					 * catalog) filled in */
 };
+enum { FILL_HOLD = 1, FILL_LOAD = 2 };
 
 /* the SPEC, else the planned item's dose, else the catalog's; then the
- * options */
+ * options. What a SPEC leaves out (the hold of each rep, the load) comes
+ * from the planned item, else from the catalog; "@0kg" says no load. */
 static void
 dose_for(struct bk_db *db, long long ex, const struct bk_due *due,
     const struct bk_spec *spec, const struct opts *o, struct dose *d)
 {
 	sqlite3_stmt *st;
+	long creps, chold;
 	int per_side;
 
 	memset(d, 0, sizeof *d);
@@ -294,8 +286,8 @@ dose_for(struct bk_db *db, long long ex, const struct bk_due *due,
 	sqlite3_bind_int64(st, 1, ex);
 	bk_db_step(db, st);
 	d->sets = sqlite3_column_int(st, 0);
-	d->reps = sqlite3_column_int(st, 1);
-	d->hold_s = sqlite3_column_int(st, 2);
+	d->reps = creps = sqlite3_column_int(st, 1);
+	d->hold_s = chold = sqlite3_column_int(st, 2);
 	per_side = sqlite3_column_int(st, 3);
 	sqlite3_finalize(st);
 	if (due)
@@ -305,6 +297,22 @@ dose_for(struct bk_db *db, long long ex, const struct bk_due *due,
 		d->reps = spec->reps;
 		d->hold_s = spec->hold_s;
 		d->load_kg = spec->load_kg;
+		if (due && (due->reps > 0 || due->hold_s > 0)) {
+			if (spec->reps > 0 && o->hold_s <= 0 && due->reps > 0 &&
+			    due->hold_s > 0) {
+				d->hold_s = due->hold_s;
+				d->planned |= FILL_HOLD;
+			}
+			if (!spec->no_load && spec->load_kg <= 0 &&
+			    due->load_kg > 0) {
+				d->load_kg = due->load_kg;
+				d->planned |= FILL_LOAD;
+			}
+		} else if (spec->reps > 0 && o->hold_s <= 0 && creps > 0 &&
+		    chold > 0) {
+			d->hold_s = chold;
+			d->catalog |= FILL_HOLD;
+		}
 	} else if (due && (due->reps > 0 || due->hold_s > 0)) {
 		/* an item with no reps and no hold leaves it to the catalog */
 		d->sets = due->sets > 0 ? due->sets : 1;
@@ -330,22 +338,27 @@ dose_for(struct bk_db *db, long long ex, const struct bk_due *due,
 	}
 }
 
-/* "3x8 @ 5kg each side" */
+/* "3x8 @5kg each side", through the one dose formatter, and after it
+ * what came from the plan or the catalog: " (hold and load as planned)" */
 static char *
 dose_text(const struct dose *d, int imperial, char *buf, size_t len)
 {
-	char l[32];
+	static const char *const what[] = { "", "hold", "load",
+		"hold and load" };
 	size_t n;
 
-	bk_dose_format(d->sets, d->reps, d->hold_s, 0, buf, len);
+	bk_dose_text(d->sets, d->reps, d->hold_s, d->load_kg, d->nsides ?
+	    (d->nsides == 2 ? "each side" : d->side[0]) : NULL, imperial, buf,
+	    len);
+	if (d->nsides == 1 && (n = strlen(buf)) < len)
+		snprintf(buf + n, len - n, " side");
 	n = strlen(buf);
-	if (d->load_kg > 0)
-		snprintf(buf + n, len - n, " @ %s",
-		    load_text(d->load_kg, imperial, l, sizeof l));
-	n = strlen(buf);
-	if (d->nsides)
-		snprintf(buf + n, len - n, " %s side",
-		    d->nsides == 2 ? "each" : d->side[0]);
+	if (d->planned && n < len)
+		snprintf(buf + n, len - n, " (%s as planned)",
+		    what[d->planned & 3]);
+	else if (d->catalog && n < len)
+		snprintf(buf + n, len - n, " (%s as in the catalog)",
+		    what[d->catalog & 3]);
 	return buf;
 }
 

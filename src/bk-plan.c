@@ -238,9 +238,11 @@ cmd_exercise_show(struct bk_db *db, const struct opts *o, const char *name)
 	bk_term_string(stdout, COL(1));
 	printf(" (%s)\n", COL(0));
 	bk_term_wrap(stdout, "regions:", COL(2));
-	snprintf(line, sizeof line, "%s, %s", COL(3) ? COL(3) : "-",
-	    COL(4) ? COL(4) : "-");
-	bk_term_wrap(stdout, "kind:", line);
+	/* an exercise added without a kind or position leaves the line out */
+	snprintf(line, sizeof line, "%s%s%s", COL(3) ? COL(3) : "",
+	    COL(3) && COL(4) ? ", " : "", COL(4) ? COL(4) : "");
+	if (line[0])
+		bk_term_wrap(stdout, "kind:", line);
 	bk_term_wrap(stdout, "equipment:", COL(5));
 	bk_dose_format(sqlite3_column_int(st, 6), sqlite3_column_int(st, 7),
 	    sqlite3_column_int(st, 8), sqlite3_column_int(st, 9), dose,
@@ -987,8 +989,9 @@ show_row(const struct bk_plan_row *r, void *data)
 		s->next = r->day + 1;
 	}
 	if (strcmp(r->status, "partly") == 0)
-		snprintf(status, sizeof status, "partly %ld%s/%ld sets",
-		    r->logged, r->one_side ? ".5" : "", r->needed);
+		snprintf(status, sizeof status, "partly %ld%s/%ld sets%s",
+		    r->logged, r->one_side ? ".5" : "", r->needed,
+		    r->logged >= r->needed ? ", below the dose" : "");
 	else if (strcmp(r->status, "done") == 0 && r->needed > 1)
 		snprintf(status, sizeof status, "done %ld/%ld", r->logged,
 		    r->needed);

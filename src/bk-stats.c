@@ -40,7 +40,7 @@ static const struct option longopts[] = {
 static const char *const volume_cols[] = { "period", "exercise", "sets",
 	"reps", "hold_seconds", "load_kg" };
 static const char *const adherence_cols[] = { "period", "plan", "planned",
-	"done", "skipped", "percent" };
+	"done", "skipped", "percent", "partly" };
 static const char *const flex_cols[] = { "date", "kind", "reach_cm" };
 static const char *const pain_cols[] = { "date", "region", "rating" };
 static const char *const streak_cols[] = { "current_days", "current_since",
@@ -56,7 +56,7 @@ static const struct report {
 	int ncols;
 } reports[] = {
 	{ "volume", "sufbxpE", volume_cols, 6 },
-	{ "adherence", "sufbxpE", adherence_cols, 6 },
+	{ "adherence", "sufbxpE", adherence_cols, 7 },
 	{ "flex", "sufE", flex_cols, 3 },
 	{ "pain", "sufE", pain_cols, 3 },
 	{ "streak", "sufxpE", streak_cols, 6 },

@@ -318,6 +318,17 @@ cmd_toe_touch(struct bk_db *db, const struct opts *o, int n, char **vals)
 		    sizeof err) != 0)
 			bk_errx(BK_EXIT_USAGE, "invalid reach '%s': %s",
 			    vals[i], err);
+		/* the sign of a distance is never guessed: 12 may be short
+		 * of the floor or past it */
+		if (r[i].level < 0 && r[i].cm != 0 && vals[i][0] != '-' &&
+		    vals[i][0] != '+') {
+			char v[32];
+
+			bk_num_format(r[i].value, 2, v, sizeof v);
+			bk_errx(BK_EXIT_USAGE, "invalid reach '%s': is that %s %s "
+			    "short of the floor (-%s) or past it (+%s)?", vals[i],
+			    v, r[i].unit, vals[i], vals[i]);
+		}
 	}
 	/* a level word and a distance are different scales */
 	for (i = 1; i < n; i++)
@@ -696,8 +707,8 @@ print_trend(const struct bk_series *s)
 		return;
 	}
 	if (p->dir == BK_TREND_NONE) {
-		printf("  trend    none: %s\n", p->n == 1 ? "one test only, "
-		    "test again to see a trend" : "every test is on one day");
+		printf("  trend    none: too few tests for a trend (%d over "
+		    "%d days or more)\n", BK_TREND_TESTS, BK_TREND_DAYS);
 		return;
 	}
 	value_text(s, p->per_week, 1, rate, sizeof rate);
@@ -713,9 +724,18 @@ print_trend(const struct bk_series *s)
 	if (p->dir == BK_TREND_FALLING) {
 		printf("  trend    %s a week over %ld tests, falling", rate,
 		    p->n);
-		if (pain)
+		if (pain) {
 			printf(" (better)\n");
-		else
+			if (p->projected && p->zero_day > p->latest_day) {
+				printf("  0/10     %s on this trend, ",
+				    bk_date_format(p->zero_day, date));
+				print_span(p->zero_day - p->latest_day);
+				printf(" after the latest rating\n");
+			} else if (p->projected)
+				printf("  0/10     the trend line got there on "
+				    "%s; the next ratings should show it\n",
+				    bk_date_format(p->zero_day, date));
+		} else
 			printf(": no date for the %s while the reach shrinks\n",
 			    zero);
 		return;
@@ -749,7 +769,13 @@ print_report(const struct bk_series *s, const char *since)
 		    since ? since : "");
 		return;
 	}
-	printf("%s: %ld test%s, %s", s->kind, s->tests, s->tests == 1 ? "" :
+	fputs(s->kind, stdout);
+	if (s->region) {
+		fputs(" (", stdout);
+		bk_term_string(stdout, s->region);
+		putchar(')');
+	}
+	printf(": %ld test%s, %s", s->tests, s->tests == 1 ? "" :
 	    "s", bk_date_format(s->from, b));
 	printf(" to %s\n", bk_date_format(s->to, b));
 	if (p->n > 0) {
@@ -776,10 +802,10 @@ progress_row(struct bk_out *out, const struct bk_series *s)
 	static const char *const dirs[] = { "none", "flat", "rising",
 		"falling" };
 	static const int isnum[] = { 0, 1, 0, 0, 1, 0, 1, 0, 1, 1, 1, 0, 0,
-		0 };
+		0, 0 };
 	const struct bk_progress *p = &s->p;
 	char n[6][32], d[4][11], tests[24], lv[256];
-	const char *v[14];
+	const char *v[15];
 
 	memset(v, 0, sizeof v);
 	v[0] = s->kind;
@@ -808,7 +834,51 @@ progress_row(struct bk_out *out, const struct bk_series *s)
 		v[12] = bk_date_format(p->zero_day, d[3]);
 	if (s->levels.n > 0)
 		v[13] = bk_levels_format(&s->levels, lv, sizeof lv);
+	v[14] = s->region;
 	bk_out_row(out, v, isnum);
+}
+
+/* the pain reports, one per region rated (the back as a whole is
+ * "overall"); the number shown */
+static int
+progress_regions(struct bk_db *db, struct bk_out *out, const char *since,
+    const char *until, int shown, int asked)
+{
+	struct bk_series ser;
+	sqlite3_stmt *st;
+	char *region;
+	int n = 0;
+
+	st = bk_db_prepare(db, "SELECT DISTINCT coalesce(region, '')"
+	    " FROM measurements WHERE kind = 'pain'"
+	    " AND (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2)"
+	    " ORDER BY 1");
+	sqlite3_bind_text(st, 1, since, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, until, -1, SQLITE_STATIC);
+	while (bk_db_step(db, st) == SQLITE_ROW) {
+		region = bk_xstrdup((const char *)sqlite3_column_text(st, 0));
+		memset(&ser, 0, sizeof ser);
+		ser.kind = "pain";
+		ser.region = region[0] ? region : "overall";
+		bk_series_read(db, &ser, since, until, region);
+		if (out)
+			progress_row(out, &ser);
+		else {
+			if (shown + n)
+				putchar('\n');
+			print_report(&ser, since);
+		}
+		n++;
+		free(region);
+	}
+	sqlite3_finalize(st);
+	if (n == 0 && asked && !out) {
+		memset(&ser, 0, sizeof ser);
+		ser.kind = "pain";
+		print_report(&ser, since);
+		n++;
+	}
+	return n;
 }
 
 static void
@@ -816,7 +886,7 @@ cmd_progress(struct bk_db *db, const struct opts *o, const char *kind)
 {
 	static const char *cols[] = { "kind", "tests", "unit", "first_date",
 		"first", "best_date", "best", "latest_date", "latest", "change",
-		"per_week", "trend", "projected_date", "levels" };
+		"per_week", "trend", "projected_date", "levels", "region" };
 	char since[11], until[11];
 	const char *s = bound(o->since, since), *u = bound(o->until, until);
 	struct bk_series ser;
@@ -831,13 +901,20 @@ cmd_progress(struct bk_db *db, const struct opts *o, const char *kind)
 		    kind);
 	bk_db_open(db, o->db, BK_DB_READ);
 	if (fmt != BK_FMT_TABLE)
-		out = bk_out_new(stdout, fmt, cols, 14);
+		out = bk_out_new(stdout, fmt, cols, 15);
 	for (i = 0; kinds[i]; i++) {
 		if (kind ? strcmp(kind, kinds[i]) != 0 :
 		    o->region && strcmp(kinds[i], "pain") != 0)
 			continue;
+		if (strcmp(kinds[i], "pain") == 0 && !o->region) {
+			/* pain is always per region: one report each */
+			shown += progress_regions(db, out, s, u, shown,
+			    kind != NULL);
+			continue;
+		}
 		memset(&ser, 0, sizeof ser);
 		ser.kind = kinds[i];
+		ser.region = o->region;
 		bk_series_read(db, &ser, s, u, o->region);
 		if (ser.tests == 0 && !kind)
 			continue;

@@ -194,9 +194,10 @@ struct bk_spec {
 	long reps;	/* 0 for timed sets */
 	long hold_s;	/* the length of a timed set; 0 with reps */
 	double load_kg;	/* 0: none */
+	int no_load;	/* "@0kg": explicitly without a load */
 };
-/* "3x10", "3x8@5kg", "2x10@15lb", "3x30s", "2x1m", "12", "45s"; 0, or -1
- * with a reason in *why */
+/* "3x10", "3x8@5kg", "2x10@15lb", "3x30s", "2x1m", "12", "45s", and
+ * "3x10@0kg" for no load at all; 0, or -1 with a reason in *why */
 int bk_spec_parse(const char *s, struct bk_spec *out, const char **why);
 /* "30s", "2m", "1m30s" or a bare number of seconds, 1s to 24h */
 int bk_duration_parse(const char *s, long *secs, const char **why);
@@ -209,6 +210,56 @@ int bk_decimal_parse(const char *s, char point, double *out);
 double bk_round3(double v);
 /* v with at most decimals digits after the point, trailing zeros cut */
 char *bk_num_format(double v, int decimals, char *buf, size_t len);
+
+/* quantity.c: the one definition of each quantity every command shows
+ * (bk-stats(1) and bk-csv(5) write them down). A set is one row of sets;
+ * a set done on each side is a row per side, so each side counts. */
+/* held seconds of a set: reps x hold with reps (hold_s is per rep),
+ * else the timed set's hold */
+#define BK_HELD_SQL(s) "(CASE WHEN " s ".reps IS NOT NULL THEN " s ".reps" \
+	" * coalesce(" s ".hold_s, 0) ELSE coalesce(" s ".hold_s, 0) END)"
+/* load moved by a set: reps x load (a timed set moves nothing) */
+#define BK_MOVED_SQL(s) "coalesce(" s ".reps * " s ".load_kg, 0)"
+/* a logged set s meets the dose of planned item it: the reps, hold and
+ * load planned, or more */
+#define BK_MEETS_SQL(s, it) "((coalesce(" it ".reps, 0) <= 0 OR" \
+	" coalesce(" s ".reps, 0) >= " it ".reps) AND" \
+	" (coalesce(" it ".hold_s, 0) <= 0 OR" \
+	" coalesce(" s ".hold_s, 0) >= " it ".hold_s) AND" \
+	" (coalesce(" it ".load_kg, 0) <= 0 OR" \
+	" coalesce(" s ".load_kg, 0) + 0.0005 >= " it ".load_kg))"
+/* the sets logged on day d for exercise item it: those linked to it, and
+ * those of its exercise linked to no item */
+#define BK_ITEM_SETS_SQL(d, it) " FROM sets s WHERE s.date = " d \
+	" AND (s.plan_item_id = " it ".id OR (s.plan_item_id IS NULL AND" \
+	" s.exercise_id = " it ".exercise_id))"
+/* halves of sets (a row on one side of a per-side item is a half) */
+#define BK_HALVES_SQL(it) "coalesce(sum(CASE WHEN " it ".per_side AND" \
+	" s.side IN ('left', 'right') THEN 1 ELSE 2 END), 0)"
+/* for item it on day d: the halves logged at its dose or more, the halves
+ * logged at all, the skips, and the halves needed (sets x times a day,
+ * both sides) */
+#define BK_ITEM_FULL_SQL(d, it) "(SELECT " BK_HALVES_SQL(it) \
+	BK_ITEM_SETS_SQL(d, it) " AND s.skipped = 0 AND " \
+	BK_MEETS_SQL("s", it) ")"
+#define BK_ITEM_ANY_SQL(d, it) "(SELECT " BK_HALVES_SQL(it) \
+	BK_ITEM_SETS_SQL(d, it) " AND s.skipped = 0)"
+#define BK_ITEM_SKIPS_SQL(d, it) "(SELECT count(*)" \
+	BK_ITEM_SETS_SQL(d, it) " AND s.skipped <> 0)"
+#define BK_ITEM_NEEDED_SQL(it) "(2 * max(coalesce(" it ".sets, 1), 1)" \
+	" * max(coalesce(" it ".times, 1), 1))"
+/* the status of a planned item from those counts (halves): rest; done
+ * when full >= needed; partly when any; skipped when only skips; else
+ * missed (before today), due (today) or planned. A test item: full and
+ * any are its measurements that day, needed 1. */
+const char *bk_item_status(const char *kind, long full, long any,
+    long skips, long needed, bk_day day, bk_day today);
+/* the one dose formatter: "2x5 hold 5s @2kg each side"; side is NULL,
+ * "each side", "left", ... */
+char *bk_dose_text(long sets, long reps, long hold_s, double load_kg,
+    const char *side, int imperial, char *buf, size_t len);
+/* "5kg", "2.25kg", "11lb" */
+char *bk_load_text(double kg, int imperial, char *buf, size_t len);
 
 /* due.c: the planned item an exercise fulfils on a day. An item of an
  * active plan is due on day D when it is dated D, or is weekly on D's
@@ -420,11 +471,17 @@ struct bk_progress {
 	long n;	/* tests */
 	double first, best, latest, change;
 	bk_day first_day, best_day, latest_day;
-	enum bk_trend_dir dir;	/* NONE: one test, or all on one day */
+	/* NONE: fewer than BK_TREND_TESTS tests, or spanning fewer than
+	 * BK_TREND_DAYS days */
+	enum bk_trend_dir dir;
 	double per_week;	/* the least-squares slope, units per week */
-	int projected;	/* rising, higher is better, latest below 0: */
+	/* rising, higher is better, latest below 0; or falling, lower is
+	 * better (pain), latest above 0: */
+	int projected;
 	bk_day zero_day;	/* the first day the trend line is at 0 */
 };
+#define BK_TREND_TESTS 3	/* a trend needs this many tests ... */
+#define BK_TREND_DAYS 14	/* ... the first and latest this far apart */
 void bk_trend_init(struct bk_trend *t, int lower_better);
 void bk_trend_add(struct bk_trend *t, bk_day day, double value);
 void bk_trend_finish(const struct bk_trend *t, struct bk_progress *p);
@@ -449,13 +506,17 @@ char *bk_levels_format(const struct bk_levels *l, char *buf, size_t len);
  * through the trend (numbers) and the levels (level words) */
 struct bk_series {
 	const char *kind;	/* toe-touch, sit-and-reach or pain */
+	const char *region;	/* pain: the region's name for people */
 	struct bk_trend trend;
 	struct bk_levels levels;
 	struct bk_progress p;
 	long tests;
 	bk_day from, to;
 };
-/* since, until (YYYY-MM-DD) and region may be NULL */
+/* A test is one test day of a kind (its result the best try of the day,
+ * level words included; pain: the highest rating of the day in one
+ * region). since, until (YYYY-MM-DD) may be NULL; region NULL reads
+ * every region together, "" the back as a whole (no region). */
 void bk_series_read(struct bk_db *db, struct bk_series *s, const char *since,
     const char *until, const char *region);
 
@@ -702,7 +763,8 @@ struct bk_plan_row {
 	int day_no, seq, per_side, times;
 	long sets, reps, hold_s, rest_s;
 	double load_kg;		/* 0: body weight */
-	long logged, needed;	/* sets (tests: measurements) */
+	long logged, needed;	/* sets (tests: 1 when tested that day) */
+	long at_dose;		/* sets logged at the planned dose or more */
 	int one_side;		/* and one side of a set more */
 	long skips;
 	long long plan_id, item_id, exercise_id;

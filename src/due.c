@@ -24,7 +24,8 @@ bk_due_item(struct bk_db *db, long long exercise_id, bk_day day,
 	if (!db->plans)
 		return plan_name && bk_plan_id(db, plan_name) < 0 ? -1 : 0;
 	/* among the items due, the first (by plan, then order in the day)
-	 * that the sets logged on that day do not fulfil yet, else the first;
+	 * that is not done yet (quantity.c: every set at its dose), else the
+	 * first;
 	 * the statement is prepared once, for an import asks for every row */
 	if (!(st = db->due))
 		st = db->due = bk_db_prepare(db, "SELECT pi.id, p.id, p.name,"
@@ -37,9 +38,8 @@ bk_due_item(struct bk_db *db, long long exercise_id, bk_day day,
 	    "  AND ?2 >= p.start_date"
 	    "  AND (p.end_date IS NULL OR ?2 <= p.end_date)))"
 	    " AND (?4 IS NULL OR p.name = ?4)"
-	    " ORDER BY (SELECT count(*) FROM sets s WHERE s.plan_item_id = pi.id"
-	    "  AND s.date = ?2 AND s.skipped = 0) >= coalesce(pi.sets, 1)"
-	    "  * pi.times * (CASE WHEN pi.per_side THEN 2 ELSE 1 END),"
+	    " ORDER BY " BK_ITEM_FULL_SQL("?2", "pi") " >= "
+	    BK_ITEM_NEEDED_SQL("pi") ","
 	    " p.id, pi.seq, pi.id LIMIT 1");
 	sqlite3_reset(st);
 	sqlite3_bind_int64(st, 1, exercise_id);

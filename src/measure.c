@@ -301,8 +301,10 @@ bk_trend_finish(const struct bk_trend *t, struct bk_progress *p)
 	p->first_day = t->first_day;
 	p->best_day = t->best_day;
 	p->latest_day = t->latest_day;
-	/* a line needs two days, not only two points */
-	if (t->n < 2 || t->cxx <= 0) {
+	/* a line needs enough tests over enough days, or two ratings a
+	 * day apart make "+28 a week" */
+	if (t->n < BK_TREND_TESTS || t->cxx <= 0 ||
+	    t->latest_day - t->first_day < BK_TREND_DAYS) {
 		p->dir = BK_TREND_NONE;
 		return;
 	}
@@ -312,7 +314,9 @@ bk_trend_finish(const struct bk_trend *t, struct bk_progress *p)
 		p->dir = BK_TREND_FLAT;
 	else
 		p->dir = slope > 0 ? BK_TREND_RISING : BK_TREND_FALLING;
-	if (t->lower_better || p->dir != BK_TREND_RISING || t->latest >= 0)
+	/* pain: the day the falling line reaches 0, never a rating */
+	if (t->lower_better ? p->dir != BK_TREND_FALLING || t->latest <= 0 :
+	    p->dir != BK_TREND_RISING || t->latest >= 0)
 		return;
 	/* where the line mx + (y - my) / slope meets y = 0, as a whole day;
 	 * the small margin keeps an exact day from rounding up to the next */

@@ -886,22 +886,18 @@ static const char rows_sql[] =
     "  coalesce(e.name, it.test_kind, 'rest'), e.kind, e.source,"
     "  it.sets, it.reps, it.hold_s, it.load_kg, it.per_side, it.side,"
     "  it.times, it.rest_s, it.phase, it.id,"
-    "  CASE it.kind WHEN 'exercise' THEN (SELECT coalesce(sum(CASE"
-    "    WHEN it.per_side AND s.side IN ('left', 'right') THEN 1"
-    "    ELSE 2 END), 0) FROM sets s WHERE s.date = it.day"
-    "    AND s.skipped = 0 AND (s.plan_item_id = it.id OR"
-    "    (s.plan_item_id IS NULL AND s.exercise_id = it.exercise_id)))"
-    "   WHEN 'test' THEN (SELECT count(*) FROM measurements m"
+    "  CASE it.kind WHEN 'exercise' THEN " BK_ITEM_ANY_SQL("it.day", "it")
+    "   WHEN 'test' THEN EXISTS (SELECT 1 FROM measurements m"
     "    WHERE m.kind = it.test_kind AND m.date = it.day) END,"
-    "  CASE it.kind WHEN 'exercise' THEN (SELECT count(*) FROM sets s"
-    "    WHERE s.date = it.day AND s.skipped = 1 AND"
-    "    (s.plan_item_id = it.id OR (s.plan_item_id IS NULL AND"
-    "    s.exercise_id = it.exercise_id))) END,"
+    "  CASE it.kind WHEN 'exercise' THEN " BK_ITEM_SKIPS_SQL("it.day", "it")
+    "   END,"
     "  CASE it.kind WHEN 'exercise' THEN (SELECT s.reason FROM sets s"
     "    WHERE s.date = it.day AND s.skipped = 1 AND s.reason IS NOT NULL"
     "    AND (s.plan_item_id = it.id OR (s.plan_item_id IS NULL AND"
     "    s.exercise_id = it.exercise_id)) ORDER BY s.id DESC LIMIT 1) END,"
-    "  it.exercise_id"
+    "  it.exercise_id,"
+    "  CASE it.kind WHEN 'exercise' THEN " BK_ITEM_FULL_SQL("it.day", "it")
+    "   END"
     " FROM it JOIN plans p ON p.id = it.plan_id"
     " LEFT JOIN exercises e ON e.id = it.exercise_id"
     " WHERE (?3 = 0 AND p.active = 1 OR p.id = ?3)"
@@ -919,7 +915,7 @@ bk_plan_rows(struct bk_db *db, long long plan, bk_day from, bk_day to,
 	sqlite3_stmt *st;
 	char a[11], b[11];
 	bk_day day;
-	long half;
+	long half, full, need;
 
 	if (to < from)
 		return;
@@ -954,34 +950,27 @@ bk_plan_rows(struct bk_db *db, long long plan, bk_day from, bk_day to,
 		r.item_id = sqlite3_column_int64(st, 19);
 		r.exercise_id = sqlite3_column_int64(st, 23);
 		half = sqlite3_column_int(st, 20);
+		full = sqlite3_column_int(st, 24);
 		r.skips = sqlite3_column_int(st, 21);
 		r.reason = TXT(22);
-		if (strcmp(r.kind, "rest") == 0) {
-			r.status = "rest";
+		if (strcmp(r.kind, "test") == 0) {
+			/* one test a day is the item's measurement */
+			r.needed = 1;
+			r.logged = half;
+			full = half;
+			need = 1;
+			r.at_dose = half;
 		} else {
-			if (strcmp(r.kind, "test") == 0) {
-				r.needed = 1;
-				r.logged = half;
-			} else {
-				r.needed = (long)r.sets *
-				    (r.times > 0 ? r.times : 1);
-				r.logged = half / 2;
-				r.one_side = half % 2;
-				half = half >= 2 * r.needed ? -1 : half;
-			}
-			if (half < 0 || r.logged >= r.needed)
-				r.status = "done";
-			else if (half > 0)
-				r.status = "partly";
-			else if (r.skips > 0)
-				r.status = "skipped";
-			else if (day < today)
-				r.status = "missed";
-			else if (day == today)
-				r.status = "due";
-			else
-				r.status = "planned";
+			/* sets x sessions, each side a half */
+			r.needed = (long)(r.sets > 0 ? r.sets : 1) *
+			    (r.times > 0 ? r.times : 1);
+			r.logged = half / 2;
+			r.one_side = half % 2;
+			need = 2 * r.needed;
+			r.at_dose = full / 2;
 		}
+		r.status = bk_item_status(r.kind, full, half, r.skips, need,
+		    day, today);
 		if (cb(&r, data) != 0)
 			break;
 	}
@@ -993,37 +982,20 @@ bk_plan_rows(struct bk_db *db, long long plan, bk_day from, bk_day to,
 char *
 bk_plan_load_format(double kg, int imperial, char *buf, size_t len)
 {
-	double v = imperial ? kg / 0.45359237 : kg;
-	int n;
-
-	n = snprintf(buf, len, "%.1f", v);
-	/* 2.0 -> 2, 2.5 stays */
-	if (n > 2 && n < (int)len && buf[n - 1] == '0' && buf[n - 2] == '.')
-		buf[n - 2] = '\0';
-	n = (int)strlen(buf);
-	snprintf(buf + n, len - n, "%s", imperial ? "lb" : "kg");
-	return buf;
+	return bk_load_text(kg, imperial, buf, len);
 }
 
 char *
 bk_plan_dose_format(const struct bk_tpl_dose *d, double load_kg, int imperial,
     char *buf, size_t len)
 {
-	char l[32];
 	size_t n;
 
-	bk_dose_format(d->sets, d->reps, d->hold_s, 0, buf, len);
+	bk_dose_text(d->sets, d->reps, d->hold_s, load_kg, d->per_side > 0 ?
+	    "each side" : d->side > 0 ? bk_template_sides[d->side] : NULL,
+	    imperial, buf, len);
 	n = strlen(buf);
-	if (load_kg > 0)
-		snprintf(buf + n, len - n, " @%s",
-		    bk_plan_load_format(load_kg, imperial, l, sizeof l));
-	n = strlen(buf);
-	if (d->per_side > 0)
-		snprintf(buf + n, len - n, " each side");
-	else if (d->side > 0)
-		snprintf(buf + n, len - n, " %s", bk_template_sides[d->side]);
-	n = strlen(buf);
-	if (d->times > 1)
+	if (d->times > 1 && n < len)
 		snprintf(buf + n, len - n, ", %d times a day", d->times);
 	return buf;
 }

@@ -15,13 +15,14 @@ bk_series_read(struct bk_db *db, struct bk_series *s, const char *since,
 	bk_trend_init(&s->trend, pain);
 	bk_levels_init(&s->levels);
 	s->tests = 0;
-	/* one row per test, its result the best try */
+	/* one row per test day, its result the best try (quantity.c's
+	 * definition of a test) */
 	st = bk_db_prepare(db, "SELECT date, max(value_cm), max(value),"
 	    " max(" BK_LEVEL_RANK_SQL ") FROM measurements"
 	    " WHERE kind = ?1 AND (?2 IS NULL OR date >= ?2)"
-	    " AND (?3 IS NULL OR date <= ?3) AND (?4 IS NULL OR region = ?4)"
-	    " GROUP BY date, coalesce(journal_id, -id)"
-	    " ORDER BY date, min(id)");
+	    " AND (?3 IS NULL OR date <= ?3)"
+	    " AND (?4 IS NULL OR coalesce(region, '') = ?4)"
+	    " GROUP BY date ORDER BY date");
 	sqlite3_bind_text(st, 1, s->kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, since, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, until, -1, SQLITE_STATIC);

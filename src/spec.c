@@ -164,6 +164,18 @@ bk_load_parse(const char *s, double *kg, const char **why)
 	return 0;
 }
 
+/* "0kg", "0lb", "0.0kg": no load, said outright */
+static int
+zero_load(const char *s)
+{
+	size_t n = strspn(s, "0."), z = strspn(s, "0");
+
+	if (z == 0 || n > 8)
+		return 0;
+	return bk_strcaseeq(s + n, "kg") || bk_strcaseeq(s + n, "lb") ||
+	    bk_strcaseeq(s + n, "lbs");
+}
+
 int
 bk_spec_parse(const char *s, struct bk_spec *out, const char **why)
 {
@@ -211,6 +223,10 @@ bk_spec_parse(const char *s, struct bk_spec *out, const char **why)
 		return -1;
 	} else if (duration(s, n, 0, &out->hold_s, why) != 0)
 		return -1;
+	if (at && zero_load(at + 1)) {
+		out->no_load = 1;
+		return 0;
+	}
 	if (at && bk_load_parse(at + 1, &out->load_kg, why) != 0)
 		return -1;
 	return 0;

@@ -18,13 +18,12 @@
 	" AND (?4 IS NULL OR s.plan_item_id IN" \
 	"   (SELECT pi.id FROM plan_items pi WHERE pi.plan_id = ?4))"
 
-/* whether a set logged on day d is linked to planned item i: done (a set
- * that is not a skip) or skipped (only skips) */
-#define ITEM_STATUS(d, i) \
-	" EXISTS (SELECT 1 FROM sets s WHERE s.plan_item_id = " i \
-	"  AND s.date = " d " AND s.skipped = 0)," \
-	" EXISTS (SELECT 1 FROM sets s WHERE s.plan_item_id = " i \
-	"  AND s.date = " d " AND s.skipped <> 0)"
+/* the counts of planned item pi on day d that its status is made of
+ * (quantity.c's definition): halves at the dose, halves at all, skips,
+ * halves needed */
+#define ITEM_COUNTS(d) \
+	" " BK_ITEM_FULL_SQL(d, "pi") ", " BK_ITEM_ANY_SQL(d, "pi") "," \
+	" " BK_ITEM_SKIPS_SQL(d, "pi") ", " BK_ITEM_NEEDED_SQL("pi")
 
 /* The planned exercise items due on each day from ?1 (default: the
  * first day of the active plans) to ?2, with their status. An item is
@@ -40,8 +39,8 @@
 	"    WHERE p.active = 1 AND (?4 IS NULL OR p.id = ?4)))) AS s)" \
 	"  WHERE s IS NOT NULL AND s <= ?2" \
 	"  UNION ALL SELECT date(d, '+1 day') FROM days WHERE d < ?2)," \
-	" st(d, plan_id, done, skipped) AS NOT MATERIALIZED (" \
-	"  SELECT days.d, p.id," ITEM_STATUS("days.d", "pi.id") \
+	" sc(d, plan_id, full, anyh, skips, needed) AS (" \
+	"  SELECT days.d, p.id," ITEM_COUNTS("days.d") \
 	"  FROM days" \
 	"  JOIN plan_items pi ON pi.date = days.d" \
 	"  JOIN plans p ON p.id = pi.plan_id" \
@@ -49,7 +48,7 @@
 	"  AND (?3 IS NULL OR pi.exercise_id = ?3)" \
 	"  AND (?4 IS NULL OR p.id = ?4)" \
 	"  UNION ALL" \
-	"  SELECT days.d, p.id," ITEM_STATUS("days.d", "pi.id") \
+	"  SELECT days.d, p.id," ITEM_COUNTS("days.d") \
 	"  FROM days" \
 	"  CROSS JOIN plans p ON days.d >= p.start_date" \
 	"   AND (p.end_date IS NULL OR days.d <= p.end_date)" \
@@ -57,7 +56,10 @@
 	"   AND pi.weekday = (CAST(strftime('%w', days.d) AS INTEGER) + 6) % 7 + 1" \
 	"  WHERE +pi.date IS NULL AND p.active = 1 AND pi.kind = 'exercise'" \
 	"  AND (?3 IS NULL OR pi.exercise_id = ?3)" \
-	"  AND (?4 IS NULL OR p.id = ?4))"
+	"  AND (?4 IS NULL OR p.id = ?4))," \
+	" st(d, plan_id, done, partly, skipped) AS (SELECT d, plan_id," \
+	"  full >= needed, full < needed AND anyh > 0," \
+	"  anyh = 0 AND skips > 0 FROM sc)"
 
 #define PERCENT "round(100.0 * sum(done) / count(*), 1)"
 
@@ -201,8 +203,8 @@ bk_stats_volume(struct bk_db *db, const struct bk_stats_filter *f)
 	return query(db, "SELECT bk_period(s.date, ?6) AS period,"
 	    " e.slug AS exercise, count(*) AS sets,"
 	    " coalesce(sum(s.reps), 0) AS reps,"
-	    " coalesce(sum(s.hold_s), 0) AS hold_seconds,"
-	    " round(coalesce(sum(s.reps * s.load_kg), 0), 2) AS load_kg,"
+	    " coalesce(sum(" BK_HELD_SQL("s") "), 0) AS hold_seconds,"
+	    " round(coalesce(sum(" BK_MOVED_SQL("s") "), 0), 2) AS load_kg,"
 	    " e.id, min(s.date)"
 	    " FROM sets s JOIN exercises e ON e.id = s.exercise_id"
 	    " WHERE s.skipped = 0 AND" SETS_WINDOW
@@ -218,7 +220,8 @@ bk_stats_adherence(struct bk_db *db, const struct bk_stats_filter *f)
 	return query(db, DUE_CTE
 	    " SELECT bk_period(st.d, ?6) AS period, p.name AS plan,"
 	    " count(*) AS planned, sum(done) AS done,"
-	    " sum(skipped AND NOT done) AS skipped, " PERCENT " AS percent"
+	    " sum(skipped) AS skipped, " PERCENT " AS percent,"
+	    " sum(partly) AS partly"
 	    " FROM st CROSS JOIN plans p ON p.id = st.plan_id"
 	    " GROUP BY period, st.plan_id ORDER BY period, p.name", f,
 	    f->since, until_today(f, today));
@@ -231,7 +234,7 @@ bk_stats_adherence_total(struct bk_db *db, const struct bk_stats_filter *f)
 
 	return query(db, DUE_CTE
 	    " SELECT bk_period(d, ?6) AS period, count(*), sum(done),"
-	    " sum(skipped AND NOT done), " PERCENT
+	    " sum(skipped), " PERCENT ", sum(partly)"
 	    " FROM st GROUP BY period ORDER BY period", f, f->since,
 	    until_today(f, today));
 }
@@ -274,19 +277,38 @@ bk_stats_streak(struct bk_db *db, const struct bk_stats_filter *f)
 {
 	char today[11];
 
-	/* The days with a set, in order, each found by one seek for the
-	 * first set after the day before: a few thousand seeks over years
-	 * of history instead of reading every set. Day k of the list is in
-	 * the run of the days with the same julianday(date) - k. */
-	return query(db, "WITH RECURSIVE d(date, k) AS ("
+	/* Kept days in a row (bk-stats(1)): a day is kept when something
+	 * was done, or when an active plan covers it and nothing was due
+	 * (a rest day, a weekday the plan does not train); a day with
+	 * something due and nothing done breaks the run, a day no plan
+	 * covers breaks it when nothing was done. Today breaks nothing until
+	 * it is over. A run starts on a day something was done. */
+	return query(db, "WITH RECURSIVE days(d) AS ("
 	    "  SELECT (SELECT min(s.date) FROM sets s"
-	    "   WHERE s.skipped = 0 AND" SETS_WINDOW "), 1"
-	    "  UNION ALL SELECT (SELECT min(s.date) FROM sets s"
-	    "   WHERE s.date > d.date AND s.skipped = 0 AND" SETS_WINDOW "),"
-	    "  k + 1 FROM d WHERE d.date IS NOT NULL),"
-	    " runs(first, last, n) AS MATERIALIZED (SELECT min(date),"
-	    "  max(date), count(*) FROM d WHERE date IS NOT NULL"
-	    "  GROUP BY julianday(date) - k)"
+	    "   WHERE s.skipped = 0 AND" SETS_WINDOW ") AS x WHERE x IS NOT NULL"
+	    "  UNION ALL SELECT date(d, '+1 day') FROM days WHERE d < ?2),"
+	    " k(d, done, kept) AS MATERIALIZED (SELECT d, done,"
+	    "  done OR (covered AND NOT due) FROM (SELECT days.d AS d,"
+	    "  EXISTS (SELECT 1 FROM sets s WHERE s.date = days.d"
+	    "   AND s.skipped = 0 AND" SETS_WINDOW ") AS done,"
+	    "  EXISTS (SELECT 1 FROM plans p WHERE p.active = 1"
+	    "   AND (?4 IS NULL OR p.id = ?4) AND days.d >= p.start_date"
+	    "   AND (p.end_date IS NULL OR days.d <= p.end_date)) AS covered,"
+	    "  EXISTS (SELECT 1 FROM plan_items pi JOIN plans p"
+	    "   ON p.id = pi.plan_id WHERE p.active = 1"
+	    "   AND pi.kind = 'exercise' AND (?4 IS NULL OR p.id = ?4)"
+	    "   AND (?3 IS NULL OR pi.exercise_id = ?3)"
+	    "   AND (pi.date = days.d OR (pi.date IS NULL AND pi.weekday ="
+	    "    (CAST(strftime('%w', days.d) AS INTEGER) + 6) % 7 + 1"
+	    "    AND days.d >= p.start_date AND (p.end_date IS NULL OR"
+	    "    days.d <= p.end_date)))) AS due FROM days)),"
+	    " g(d, done, kept, grp) AS (SELECT d, done, kept,"
+	    "  sum(NOT kept) OVER (ORDER BY d) FROM k"
+	    "  WHERE kept OR d < ?2),"
+	    " r(d, grp, fd) AS (SELECT d, grp, min(CASE WHEN done THEN d END)"
+	    "  OVER (PARTITION BY grp) FROM g WHERE kept),"
+	    " runs(first, last, n) AS MATERIALIZED (SELECT min(d), max(d),"
+	    "  count(*) FROM r WHERE fd IS NOT NULL AND d >= fd GROUP BY grp)"
 	    " SELECT coalesce(max(CASE WHEN last >= date(?2, '-1 day')"
 	    "  THEN n END), 0) AS current_days,"
 	    " max(CASE WHEN last >= date(?2, '-1 day') THEN first END)"
@@ -296,8 +318,8 @@ bk_stats_streak(struct bk_db *db, const struct bk_stats_filter *f)
 	    "  AS longest_from,"
 	    " (SELECT last FROM runs ORDER BY n DESC, last DESC LIMIT 1)"
 	    "  AS longest_to,"
-	    " max(last) AS last_active FROM runs", f, since_or_first(f),
-	    until_today(f, today));
+	    " (SELECT max(d) FROM k WHERE done) AS last_active FROM runs", f,
+	    since_or_first(f), until_today(f, today));
 }
 
 sqlite3_stmt *
@@ -311,7 +333,7 @@ bk_stats_exercises(struct bk_db *db, const struct bk_stats_filter *f,
 	    " GROUP BY e.id ORDER BY sets DESC, e.slug" :
 	    "SELECT e.slug AS exercise, e.name, count(*) AS sets,"
 	    " coalesce(sum(s.reps), 0) AS reps,"
-	    " coalesce(sum(s.hold_s), 0) AS hold_seconds,"
+	    " coalesce(sum(" BK_HELD_SQL("s") "), 0) AS hold_seconds,"
 	    " max(s.load_kg) AS best_load_kg,"
 	    " max(s.hold_s) AS best_hold_seconds,"
 	    " max(s.date) AS last_done"
@@ -400,7 +422,7 @@ summary_plans(struct bk_db *db, const struct bk_stats_filter *f,
 	struct bk_stats_filter all = *f;
 	sqlite3_stmt *st;
 	char today[11];
-	long long planned, done, skipped, wplanned, wdone;
+	long long planned, done, skipped, wplanned, wdone, partly;
 	int n = 0;
 
 	all.since[0] = all.until[0] = '\0';
@@ -408,9 +430,11 @@ summary_plans(struct bk_db *db, const struct bk_stats_filter *f,
 	st = query(db, DUE_CTE
 	    " SELECT p.name, p.start_date, p.end_date, coalesce(a.planned, 0),"
 	    " coalesce(a.done, 0), coalesce(a.skipped, 0),"
-	    " coalesce(a.wplanned, 0), coalesce(a.wdone, 0)"
+	    " coalesce(a.wplanned, 0), coalesce(a.wdone, 0),"
+	    " coalesce(a.partly, 0)"
 	    " FROM plans p LEFT JOIN (SELECT plan_id, count(*) AS planned,"
-	    "  sum(done) AS done, sum(skipped AND NOT done) AS skipped,"
+	    "  sum(done) AS done, sum(skipped) AS skipped,"
+	    "  sum(partly) AS partly,"
 	    "  sum(d >= ?5) AS wplanned, sum(done AND d >= ?5) AS wdone"
 	    "  FROM st GROUP BY plan_id) a ON a.plan_id = p.id"
 	    " WHERE p.active = 1 AND (?4 IS NULL OR p.id = ?4)"
@@ -424,6 +448,7 @@ summary_plans(struct bk_db *db, const struct bk_stats_filter *f,
 		skipped = sqlite3_column_int64(st, 5);
 		wplanned = sqlite3_column_int64(st, 6);
 		wdone = sqlite3_column_int64(st, 7);
+		partly = sqlite3_column_int64(st, 8);
 		fputs("  ", fp);
 		bk_term_string(fp, COL(st, 0));
 		fprintf(fp, " (from %s%s%s)\n", day_col(st, 1),
@@ -433,9 +458,9 @@ summary_plans(struct bk_db *db, const struct bk_stats_filter *f,
 			continue;
 		}
 		fprintf(fp, "    adherence: %lld of %lld done (%lld%%), "
-		    "%lld skipped, %lld missed\n", done, planned,
-		    (done * 100 + planned / 2) / planned, skipped,
-		    planned - done - skipped);
+		    "%lld partly, %lld skipped, %lld missed\n", done, planned,
+		    (done * 100 + planned / 2) / planned, partly, skipped,
+		    planned - done - partly - skipped);
 		fprintf(fp, "    this week: %lld of %lld done\n", wdone,
 		    wplanned);
 	}
@@ -523,9 +548,9 @@ summary_toe_touch(struct bk_db *db, const struct bk_stats_filter *f,
 {
 	static const char *const levels[] = { "", "knees", "shins", "ankles",
 		"toes", "floor", "knuckles", "palms" };
+	struct bk_series ser;
 	sqlite3_stmt *st;
 	char today[11], a[48];
-	bk_day floor;
 	int lv;
 
 	st = bk_db_prepare(db, "WITH t(date, r, lv) AS MATERIALIZED ("
@@ -552,15 +577,18 @@ summary_toe_touch(struct bk_db *db, const struct bk_stats_filter *f,
 	else
 		fprintf(fp, "  latest: %s on %s\n", lv >= 1 && lv <= 7 ?
 		    levels[lv] : "?", day_col(st, 0));
+	/* the tests and the projection of bk-test progress, from the same
+	 * series */
+	memset(&ser, 0, sizeof ser);
+	ser.kind = "toe-touch";
+	bk_series_read(db, &ser, NULL, today, NULL);
 	if (sqlite3_column_type(st, 4) != SQLITE_NULL)
-		fprintf(fp, "  best:   %s on %s (%lld test%s)\n", length(
+		fprintf(fp, "  best:   %s on %s (%ld test%s)\n", length(
 		    sqlite3_column_double(st, 4), imperial, a, sizeof a),
-		    day_col(st, 3), (long long)sqlite3_column_int64(st, 5),
-		    sqlite3_column_int64(st, 5) == 1 ? "" : "s");
-	/* the same computation as bk-test progress */
-	if (bk_stats_floor_date(db, &floor) == 0)
+		    day_col(st, 3), ser.tests, ser.tests == 1 ? "" : "s");
+	if (ser.p.projected)
 		fprintf(fp, "  floor:  projected for %s\n",
-		    bk_date_format(floor, a));
+		    bk_date_format(ser.p.zero_day, a));
 	else
 		fputs("  floor:  no projection (see bk-test progress)\n", fp);
 	sqlite3_finalize(st);

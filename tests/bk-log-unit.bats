@@ -7,16 +7,17 @@ unit() { "$TOP/build/bk-unit" "$@"; }
 
 @test "spec: every form gives sets, reps, hold and load" {
 	run -0 unit spec 3x10 3x8@5kg 2x10@15lb 3x30s 2x1m 12 45s 3X10 \
-		3x1m30s@2.5kg 1x10000 100x1 2x10@15LBS 1x1@.5kg 1x24h
+		3x1m30s@2.5kg 1x10000 100x1 2x10@15LBS 1x1@.5kg 3x10@0kg 2x8@0lb 1x24h
 	assert_output "$(printf '%s\n' '3 10 0 0' '3 8 0 5' '2 10 0 6.804' \
 		'3 0 30 0' '2 0 60 0' '1 12 0 0' '1 0 45 0' '3 10 0 0' \
 		'3 0 90 2.5' '1 10000 0 0' '100 1 0 0' '2 10 0 6.804' '1 1 0 0.5' \
+		'3 10 0 0' '2 8 0 0' \
 		'error: expected a time like 30s, 2m or 1m30s')"
 }
 
 @test "spec: malformed and out-of-range specs say why" {
 	run -0 unit spec 3x 0x10 3x-1 x10 3x10@ 3x10@5stone 99999999999x1 3x0 \
-		'' @5kg 3x10@5 3x1.5m 101x1 3x10001 3x0s 3x1m60s 3x10@0kg \
+		'' @5kg 3x10@5 3x1.5m 101x1 3x10001 3x0s 3x1m60s 3x10@0.5lbx \
 		3x10@1001kg 3x86401s abc 3x10@kg
 	assert_output "$(printf '%s\n' \
 		"error: missing reps or time after 'x'" \
@@ -35,7 +36,7 @@ unit() { "$TOP/build/bk-unit" "$@"; }
 		'error: reps must be 1 to 10000' \
 		'error: a time must be 1s to 24h' \
 		'error: seconds after minutes must be 0 to 59' \
-		'error: a load must be more than 0 and at most 1000kg' \
+		"error: a load's unit must be kg or lb" \
 		'error: a load must be more than 0 and at most 1000kg' \
 		'error: a time must be 1s to 24h' \
 		'error: expected SETSxREPS, SETSxTIME or REPS, as in 3x10' \

@@ -62,19 +62,19 @@ dbsum() {
 
 @test "log: loads in kg, and pounds stored as kg" {
 	run -0 bk-log band-row 3x8@5kg --date yesterday
-	assert_output 'logged band-row 3x8 @ 5kg on 2026-11-20 (ids 1-3)'
+	assert_output 'logged band-row 3x8 @5kg on 2026-11-20 (ids 1-3)'
 	run -0 bk-log face-pull 2x10@15lb --date 2026-11-19
-	assert_output 'logged face-pull 2x10 @ 6.8kg on 2026-11-19 (ids 4-5)'
+	assert_output 'logged face-pull 2x10 hold 1s @6.8kg (hold as in the catalog) on 2026-11-19 (ids 4-5)'
 	run -0 sqlite3 "$BK_DB" "SELECT DISTINCT load_kg FROM sets ORDER BY 1"
 	assert_output "$(printf '5.0\n6.804')"
 	# with units = imperial the confirmation shows pounds
 	mkdir -p "$XDG_CONFIG_HOME/backkit"
 	echo 'units = imperial' > "$XDG_CONFIG_HOME/backkit/config"
 	run -0 bk-log face-pull 1x10@15lb --date 2026-11-19
-	assert_output 'logged face-pull 1x10 @ 15lb on 2026-11-19 (id 6)'
+	assert_output 'logged face-pull 1x10 hold 1s @15lb (hold as in the catalog) on 2026-11-19 (id 6)'
 	run -0 bk-log list --format csv --exercise face-pull
 	assert_line --index 0 'id,date,time,exercise,set,side,reps,hold_s,load_lb,rpe,skipped,note'
-	assert_line --index 1 '4,2026-11-19,,face-pull,1,,10,,15,,0,'
+	assert_line --index 1 '4,2026-11-19,,face-pull,1,,10,1,15,,0,'
 }
 
 @test "log: timed sets in seconds and minutes, one set of N, holds on reps" {
@@ -83,16 +83,16 @@ dbsum() {
 	run -0 bk-log passive-hang 2x1m --date yesterday
 	assert_output 'logged passive-hang 2x1m on 2026-11-20 (ids 4-5)'
 	run -0 bk-log cat-cow 12 --date yesterday
-	assert_output 'logged cat-cow 1x12 on 2026-11-20 (id 6)'
+	assert_output 'logged cat-cow 1x12 hold 3s (hold as in the catalog) on 2026-11-20 (id 6)'
 	run -0 bk-log jefferson-curl 5x5 --hold 5s --date yesterday
 	assert_output 'logged jefferson-curl 5x5 hold 5s on 2026-11-20 (ids 7-11)'
 	run -0 sets
 	assert_line --index 0 '1 2026-11-20 - passive-hang 1 - - 30.0 - - 0'
 	assert_line --index 4 '5 2026-11-20 - passive-hang 2 - - 60.0 - - 0'
-	assert_line --index 5 '6 2026-11-20 - cat-cow 1 - 12 - - - 0'
+	assert_line --index 5 '6 2026-11-20 - cat-cow 1 - 12 3.0 - - 0'
 	assert_line --index 10 '11 2026-11-20 - jefferson-curl 5 - 5 5.0 - - 0'
 	run -0 bk-log passive-hang 1x30s@10kg --date yesterday
-	assert_output 'logged passive-hang 1x30s @ 10kg on 2026-11-20 (id 12)'
+	assert_output 'logged passive-hang 1x30s @10kg on 2026-11-20 (id 12)'
 }
 
 @test "log: --hold sets the length of a timed default dose, refused with a timed SPEC" {
@@ -115,11 +115,11 @@ dbsum() {
 
 @test "log: sides are stored one row per side per set, left then right" {
 	run -0 bk-log dumbbell-row 2x10@10kg --side both --date yesterday
-	assert_output 'logged dumbbell-row 2x10 @ 10kg each side on 2026-11-20 (ids 1-4)'
+	assert_output 'logged dumbbell-row 2x10 @10kg each side on 2026-11-20 (ids 1-4)'
 	run -0 bk-log knee-to-chest --side left --date yesterday
 	assert_output 'logged knee-to-chest 1x3 hold 5s left side on 2026-11-20 (id 5)'
 	run -0 bk-log cat-cow 5 --side right --date yesterday
-	assert_output 'logged cat-cow 1x5 right side on 2026-11-20 (id 6)'
+	assert_output 'logged cat-cow 1x5 hold 3s right side (hold as in the catalog) on 2026-11-20 (id 6)'
 	# a per-side catalog exercise is done on each side unless told
 	run -0 bk-log hip-flexor-stretch --date yesterday
 	assert_output 'logged hip-flexor-stretch 1x5 hold 10s each side on 2026-11-20 (ids 7-8)'
@@ -130,7 +130,7 @@ dbsum() {
 		'3 2026-11-20 - dumbbell-row 2 left 10 - 10.0 - 0' \
 		'4 2026-11-20 - dumbbell-row 2 right 10 - 10.0 - 0' \
 		'5 2026-11-20 - knee-to-chest 1 left 3 5.0 - - 0' \
-		'6 2026-11-20 - cat-cow 1 right 5 - - - 0' \
+		'6 2026-11-20 - cat-cow 1 right 5 3.0 - - 0' \
 		'7 2026-11-20 - hip-flexor-stretch 1 left 5 10.0 - - 0' \
 		'8 2026-11-20 - hip-flexor-stretch 1 right 5 10.0 - - 0')"
 	run -2 --separate-stderr bk-log cat-cow --side middle
@@ -143,16 +143,16 @@ dbsum() {
 	run -0 sqlite3 "$BK_DB" "SELECT date, time, rpe, note FROM sets"
 	assert_output "$(printf '2026-11-02|07:05|7.5|easy, slow\n%.0s' 1 2)"
 	run -0 bk-log cat-cow 3 --date monday
-	assert_output 'logged cat-cow 1x3 on 2026-11-16 (id 3)'
+	assert_output 'logged cat-cow 1x3 hold 3s (hold as in the catalog) on 2026-11-16 (id 3)'
 	run -0 bk-log cat-cow 3 --date -3d --note ''
-	assert_output 'logged cat-cow 1x3 on 2026-11-18 (id 4)'
+	assert_output 'logged cat-cow 1x3 hold 3s (hold as in the catalog) on 2026-11-18 (id 4)'
 	run -0 sqlite3 "$BK_DB" "SELECT note IS NULL, time IS NULL FROM sets WHERE id = 4"
 	assert_output '1|1'
 }
 
 @test "log: today's sets get the time now" {
 	run -0 bk-log cat-cow 3
-	assert_output --regexp '^logged cat-cow 1x3 on 2026-11-21 at [0-2][0-9]:[0-5][0-9] \(id 1\)$'
+	assert_output --regexp '^logged cat-cow 1x3 hold 3s \(hold as in the catalog\) on 2026-11-21 at [0-2][0-9]:[0-5][0-9] \(id 1\)$'
 	run -0 sqlite3 "$BK_DB" "SELECT time FROM sets"
 	assert_output --regexp '^[0-2][0-9]:[0-5][0-9]$'
 }
@@ -175,7 +175,7 @@ dbsum() {
 	before=$(dbsum)
 	local spec
 	for spec in 3x 0x10 3x-1 x10 3x10@ 3x10@5stone 99999999999x1 3x0 \
-		3x10@5 3x1.5m 101x1 3x10@0kg 3x10@2000kg 3x0s abc; do
+		3x10@5 3x1.5m 101x1 3x10@0g 3x10@2000kg 3x0s abc; do
 		run -2 --separate-stderr bk-log band-row "$spec"
 		assert_err_partial "invalid spec '$spec': "
 		assert_equal "$output" ""
@@ -242,8 +242,8 @@ dbsum() {
 		'id,date,time,exercise,set,side,reps,hold_s,load_kg,rpe,skipped,note' \
 		'2,2026-11-16,,band-row,1,,10,,,,0,' \
 		'3,2026-11-16,,band-row,2,,10,,,,0,' \
-		'4,2026-11-18,07:00,cat-cow,1,,4,,,,0,' \
-		'1,2026-11-18,09:00,cat-cow,1,,3,,,,0,')"
+		'4,2026-11-18,07:00,cat-cow,1,,4,3,,,0,' \
+		'1,2026-11-18,09:00,cat-cow,1,,3,3,,,0,')"
 	run -0 bk-log list --since 2026-11-17
 	assert_equal "${#lines[@]}" 3
 	run -0 bk-log list --until 2026-11-17 --format tsv
@@ -357,7 +357,7 @@ make_plan() {
 	assert_output 'logged cat-cow 1x12 on 2026-11-21 at 19:00 for plan evening (id 3)'
 	# both done: the first again
 	run -0 bk-log cat-cow 3 --time 20:00
-	assert_output 'logged cat-cow 1x3 on 2026-11-21 at 20:00 for plan morning (id 4)'
+	assert_output 'logged cat-cow 1x3 hold 3s (hold as planned) on 2026-11-21 at 20:00 for plan morning (id 4)'
 	run -0 sqlite3 "$BK_DB" "SELECT group_concat(plan_item_id) FROM sets"
 	assert_output '10,10,11,10'
 	# a timed planned dose
@@ -369,7 +369,7 @@ make_plan() {
 	make_plan
 	# friday the 20th: band-row is dated in 'evening', with a load
 	run -0 bk-log band-row --date 2026-11-20
-	assert_output 'logged band-row 3x15 @ 4kg on 2026-11-20 for plan evening (ids 1-3)'
+	assert_output 'logged band-row 3x15 @4kg on 2026-11-20 for plan evening (ids 1-3)'
 	# the 'old' plan ended in january: its saturday band-row is not due
 	run -0 bk-log band-row --date 2026-11-14
 	assert_output 'logged band-row 3x10 on 2026-11-14 (ids 4-6)'
@@ -448,7 +448,7 @@ make_plan() {
 	assert_file_exists "$p/share/zsh/site-functions/_bk-log"
 	assert_file_exists "$p/share/fish/vendor_completions.d/bk-log.fish"
 	run -0 "$p/bin/bk-log" cat-cow 3 --date yesterday
-	assert_output 'logged cat-cow 1x3 on 2026-11-20 (id 1)'
+	assert_output 'logged cat-cow 1x3 hold 3s (hold as in the catalog) on 2026-11-20 (id 1)'
 	run -0 "$p/bin/bk-log" import "$TOP/tests/fixtures/strong.csv"
 	run -0 mandoc -Tutf8 "$p/share/man/man5/bk-csv.5"
 	assert_output --partial 'Strong'

@@ -13,8 +13,9 @@ log_sets() {
 	[[ -n ${4:-} ]] && side="'$4'"
 	[[ -n ${5:-} ]] && item=$5
 	for ((i = 1; i <= $3; i++)); do
-		q "INSERT INTO sets (date, exercise_id, set_no, reps, side, plan_item_id)
-			SELECT '$1', id, $i, 5, $side, $item FROM exercises WHERE slug = '$2'"
+		# at the catalog's dose: 5 reps, each held as long as it says
+		q "INSERT INTO sets (date, exercise_id, set_no, reps, hold_s, side, plan_item_id)
+			SELECT '$1', id, $i, 5, nullif(hold_s, 0), $side, $item FROM exercises WHERE slug = '$2'"
 	done
 }
 
@@ -38,7 +39,7 @@ skip_ex() {	# DATE SLUG REASON
 	run -0 bk-plan add mine "Passive Hang" 2x1m --on sun --times 2
 	assert_output 'added passive-hang 2x1m, 2 times a day to mine, on sun'
 	run -0 bk-plan add mine arm-circles 2x10@2lb --on mon
-	assert_output 'added arm-circles 2x10 @0.9kg to mine, on mon'
+	assert_output 'added arm-circles 2x10 @0.91kg to mine, on mon'
 	assert_equal "$(q "SELECT count(*), count(weekday), count(date) FROM plan_items")" '9|9|0'
 	run -0 bk-plan list
 	assert_output "$(printf 'name,template,start,end,days,phase,status,items\nmine,,2026-11-21,,,,running,9')"
@@ -48,7 +49,7 @@ skip_ex() {	# DATE SLUG REASON
 	plan mine: 2026-11-21, open-ended
 	Mon 2026-11-23  day 3
 	  cat-cow        1x5 hold 3s
-	  arm-circles    2x10 @0.9kg
+	  arm-circles    2x10 @0.91kg
 	Tue 2026-11-24  day 4
 	  band-row       3x8 @5kg
 	Wed 2026-11-25  day 5
@@ -437,8 +438,12 @@ skip_ex() {	# DATE SLUG REASON
 	assert_output "jc $jc1 sets=2 reps=5 hold=5 load=2 per_side=0 rest=0 times=1"
 	run -0 due jefferson-curl 2026-11-30 mine
 	assert_output "mine $mine1 sets=3 reps=5 hold=0 load=0 per_side=0 rest=0 times=3"
-	# once the first is done, the next one not yet done
+	# sets below the dose (no load of the 2 kg planned) leave it first
 	log_sets 2026-11-30 jefferson-curl 2 '' "$jc1"
+	run -0 due jefferson-curl 2026-11-30
+	assert_output "jc $jc1 sets=2 reps=5 hold=5 load=2 per_side=0 rest=0 times=1"
+	# once the first is done, the next one not yet done
+	q "UPDATE sets SET load_kg = 2 WHERE date = '2026-11-30'"
 	run -0 due jefferson-curl 2026-11-30
 	assert_output "mine $mine1 sets=3 reps=5 hold=0 load=0 per_side=0 rest=0 times=3"
 	run -0 due knee-to-chest 2026-11-24

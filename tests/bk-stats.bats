@@ -155,7 +155,7 @@ adherence_history() {
 	run -0 bk-stats volume
 	assert_output 'period,exercise,sets,reps,hold_seconds,load_kg'
 	run -0 bk-stats adherence
-	assert_output 'period,plan,planned,done,skipped,percent'
+	assert_output 'period,plan,planned,done,skipped,percent,partly'
 	run -0 bk-stats flex
 	assert_output 'date,kind,reach_cm'
 	run -0 bk-stats pain
@@ -255,12 +255,12 @@ adherence_history() {
 	adherence_history
 	run -0 --separate-stderr bk-stats adherence
 	assert_output "$(printf '%s\n' \
-		period,plan,planned,done,skipped,percent \
-		2026-W45,jeff-30,4,3,1,75 \
-		2026-W46,desk,1,0,0,0 \
-		2026-W46,jeff-30,2,1,0,50 \
-		2026-W47,desk,1,1,0,100 \
-		2026-W47,jeff-30,2,0,1,0)"
+		period,plan,planned,done,skipped,percent,partly \
+		2026-W45,jeff-30,4,3,1,75,0 \
+		2026-W46,desk,1,0,0,0,0 \
+		2026-W46,jeff-30,2,1,0,50,0 \
+		2026-W47,desk,1,1,0,100,0 \
+		2026-W47,jeff-30,2,0,1,0,0)"
 	assert_equal "$stderr" ""
 }
 
@@ -269,33 +269,33 @@ adherence_history() {
 	week_start sunday
 	run -0 bk-stats adherence --plan jeff-30
 	assert_output "$(printf '%s\n' \
-		period,plan,planned,done,skipped,percent \
-		2026-W45,jeff-30,3,2,1,66.7 \
-		2026-W46,jeff-30,3,2,0,66.7 \
-		2026-W47,jeff-30,2,0,1,0)"
+		period,plan,planned,done,skipped,percent,partly \
+		2026-W45,jeff-30,3,2,1,66.7,0 \
+		2026-W46,jeff-30,3,2,0,66.7,0 \
+		2026-W47,jeff-30,2,0,1,0,0)"
 	week_start monday
 	run -0 bk-stats adherence --by month
 	assert_output "$(printf '%s\n' \
-		period,plan,planned,done,skipped,percent \
-		2026-11,desk,2,1,0,50 \
-		2026-11,jeff-30,8,4,2,50)"
+		period,plan,planned,done,skipped,percent,partly \
+		2026-11,desk,2,1,0,50,0 \
+		2026-11,jeff-30,8,4,2,50,0)"
 	run -0 bk-stats adherence --until 2026-11-10
 	assert_output "$(printf '%s\n' \
-		period,plan,planned,done,skipped,percent \
-		2026-W45,jeff-30,4,3,1,75 \
-		2026-W46,jeff-30,1,0,0,0)"
+		period,plan,planned,done,skipped,percent,partly \
+		2026-W45,jeff-30,4,3,1,75,0 \
+		2026-W46,jeff-30,1,0,0,0,0)"
 	run -0 bk-stats adherence --since 2026-11-16 --by day
 	assert_output "$(printf '%s\n' \
-		period,plan,planned,done,skipped,percent \
-		2026-11-16,jeff-30,1,0,1,0 \
-		2026-11-18,jeff-30,1,0,0,0 \
-		2026-11-21,desk,1,1,0,100)"
+		period,plan,planned,done,skipped,percent,partly \
+		2026-11-16,jeff-30,1,0,1,0,0 \
+		2026-11-18,jeff-30,1,0,0,0,0 \
+		2026-11-21,desk,1,1,0,100,0)"
 	run -0 bk-stats adherence --exercise cat-cow
 	assert_output "$(printf '%s\n' \
-		period,plan,planned,done,skipped,percent \
-		2026-W45,jeff-30,1,0,1,0 \
-		2026-W46,jeff-30,1,1,0,100 \
-		2026-W47,jeff-30,1,0,0,0)"
+		period,plan,planned,done,skipped,percent,partly \
+		2026-W45,jeff-30,1,0,1,0,0 \
+		2026-W46,jeff-30,1,1,0,100,0 \
+		2026-W47,jeff-30,1,0,0,0,0)"
 }
 
 @test "bk-stats adherence: future days are never counted as missed" {
@@ -303,19 +303,19 @@ adherence_history() {
 	# --until after today stops at today
 	run -0 bk-stats adherence --since 2026-11-21 --until 2026-11-30 --by day
 	assert_output "$(printf '%s\n' \
-		period,plan,planned,done,skipped,percent 2026-11-21,desk,1,1,0,100)"
+		period,plan,planned,done,skipped,percent,partly 2026-11-21,desk,1,1,0,100,0)"
 	# a week later, the 23rd (a Monday) and the 25th are due
 	BK_TODAY=2026-11-28 run -0 bk-stats adherence --since 2026-11-22 --by day
 	assert_output "$(printf '%s\n' \
-		period,plan,planned,done,skipped,percent \
-		2026-11-23,jeff-30,1,0,0,0 \
-		2026-11-25,jeff-30,2,0,0,0 \
-		2026-11-28,desk,1,0,0,0)"
+		period,plan,planned,done,skipped,percent,partly \
+		2026-11-23,jeff-30,1,0,0,0,0 \
+		2026-11-25,jeff-30,2,0,0,0,0 \
+		2026-11-28,desk,1,0,0,0,0)"
 	BK_TODAY=2026-11-28 run -0 bk-stats adherence --since 2026-11-22
 	assert_output "$(printf '%s\n' \
-		period,plan,planned,done,skipped,percent \
-		2026-W48,desk,1,0,0,0 \
-		2026-W48,jeff-30,3,0,0,0)"
+		period,plan,planned,done,skipped,percent,partly \
+		2026-W48,desk,1,0,0,0,0 \
+		2026-W48,jeff-30,3,0,0,0,0)"
 }
 
 @test "bk-stats flex: the best try of each day, sit-and-reach, level words" {
@@ -450,9 +450,9 @@ assert j == {"exercise": "jefferson-curl", "name": "Jefferson Curl", "sets": 4,
 	run -0 --separate-stderr bk-stats summary
 	assert_line 'backkit summary for Saturday 2026-11-21 (week 2026-W47)'
 	assert_line '  desk (from 2026-11-14)'
-	assert_line '    adherence: 1 of 2 done (50%), 0 skipped, 1 missed'
+	assert_line '    adherence: 1 of 2 done (50%), 0 partly, 0 skipped, 1 missed'
 	assert_line '  jeff-30 (from 2026-11-02 to 2026-11-29)'
-	assert_line '    adherence: 4 of 8 done (50%), 2 skipped, 2 missed'
+	assert_line '    adherence: 4 of 8 done (50%), 0 partly, 2 skipped, 2 missed'
 	assert_line '    this week: 0 of 2 done'
 	assert_line 'This week (2026-W47)'
 	assert_line --regexp '^  knee-to-chest +1 set +10 reps$'
@@ -487,7 +487,7 @@ assert j == {"exercise": "jefferson-curl", "name": "Jefferson Curl", "sets": 4,
 	run -0 bk-stats pain --since 2026-01-01 --explain
 	assert_line --regexp 'USING INDEX measurements_kind_date \(kind=\? AND date>\? AND date<\?\)'
 	run -0 bk-stats adherence --since 2026-01-01 --explain
-	assert_line --regexp 'SEARCH s USING INDEX sets_plan_item \(plan_item_id=\? AND date=\?\)'
+	assert_line --regexp 'SEARCH s USING INDEX sets_(plan_item|date|done) \((plan_item_id=\? AND )?date=\?\)'
 	assert_line --regexp 'SEARCH pi USING .*INDEX plan_items_date \(date=\?\)'
 	assert_line --regexp 'SEARCH pi USING INDEX plan_items_plan \(plan_id=\? AND weekday=\?\)'
 	refute_line --regexp '^SCAN (s|sets|measurements)( |$)'

@@ -178,10 +178,17 @@ ymca_table() {
 	2026-01-02 -20
 	2026-01-11 -25
 	EOF
-	# days 0, 1, 10: mean 11/3, mean -25; Sxy = 5, Sxx = 182/3, so the
-	# slope is 15/182 a day (0.5769 a week) and the line meets 0 on day
-	# 11/3 + 25 * 182/15 = 307
-	assert_output 'n=3 first=-30@2026-01-01 best=-20@2026-01-02 latest=-25@2026-01-11 change=5 trend=rising per_week=0.5769 zero=2026-11-04'
+	# three tests over 10 days are too few for a trend
+	assert_output 'n=3 first=-30@2026-01-01 best=-20@2026-01-02 latest=-25@2026-01-11 change=5 trend=none'
+	run -0 unit trend <<-'EOF'
+	2026-01-01 -30
+	2026-01-02 -20
+	2026-01-15 -25
+	EOF
+	# days 0, 1, 14: mean 5, mean -25; Sxy = 5, Sxx = 122, so the slope
+	# is 5/122 a day (0.2869 a week) and the line meets 0 on day
+	# 5 + 25 * 122/5 = 615
+	assert_output 'n=3 first=-30@2026-01-01 best=-20@2026-01-02 latest=-25@2026-01-15 change=5 trend=rising per_week=0.2869 zero=2027-09-08'
 }
 
 @test "trend: flat, falling, one point, one day" {
@@ -200,9 +207,16 @@ ymca_table() {
 	# a slope under 0.05 a week is flat
 	run -0 unit trend <<-'EOF'
 	2026-01-01 -15
+	2026-07-01 -14.85
 	2026-12-31 -14.7
 	EOF
 	assert_output --partial 'trend=flat per_week=0.0058'
+	# two tests a year apart are too few
+	run -0 unit trend <<-'EOF'
+	2026-01-01 -15
+	2026-12-31 -14.7
+	EOF
+	assert_output --partial 'trend=none'
 	run -0 unit trend <<< '2026-11-01 -12'
 	assert_output 'n=1 first=-12@2026-11-01 best=-12@2026-11-01 latest=-12@2026-11-01 change=0 trend=none'
 	run -0 unit trend <<-'EOF'
@@ -216,18 +230,27 @@ ymca_table() {
 	run -0 unit trend <<-'EOF'
 	2026-11-01 -2
 	2026-11-08 1
+	2026-11-15 4
 	EOF
 	assert_output --partial 'trend=rising per_week=3.0000'
 	refute_output --partial 'zero='
 }
 
-@test "trend: for pain the lowest is the best and nothing is projected" {
+@test "trend: for pain the lowest is the best; a falling trend projects the day it reaches 0" {
 	run -0 unit trend pain <<-'EOF'
 	2026-11-01 6
 	2026-11-08 3
 	2026-11-15 4
 	EOF
-	assert_output 'n=3 first=6@2026-11-01 best=3@2026-11-08 latest=4@2026-11-15 change=-2 trend=falling per_week=-1.0000'
+	# mean day 7, mean 13/3, slope -1/7 a day: 0 on day 7 + 91/3, the 38th
+	assert_output 'n=3 first=6@2026-11-01 best=3@2026-11-08 latest=4@2026-11-15 change=-2 trend=falling per_week=-1.0000 zero=2026-12-09'
+	# rising pain projects nothing
+	run -0 unit trend pain <<-'EOF'
+	2026-11-01 2
+	2026-11-08 3
+	2026-11-15 5
+	EOF
+	refute_output --partial 'zero='
 }
 
 @test "levels: repeats fold, the longest reach is the best, the last eight kept" {

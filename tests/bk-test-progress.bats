@@ -31,15 +31,15 @@ tests() {
 	assert_equal "$(date -u -d '2026-11-21 + 49 days' +%F)" 2027-01-09
 	run -0 bk-test progress toe-touch --format csv
 	assert_output "$(printf '%s\n' \
-		'kind,tests,unit,first_date,first,best_date,best,latest_date,latest,change,per_week,trend,projected_date,levels' \
-		'toe-touch,4,cm,2026-10-31,-20,2026-11-21,-14,2026-11-21,-14,6,2,rising,2027-01-09,')"
+		'kind,tests,unit,first_date,first,best_date,best,latest_date,latest,change,per_week,trend,projected_date,levels,region' \
+		'toe-touch,4,cm,2026-10-31,-20,2026-11-21,-14,2026-11-21,-14,6,2,rising,2027-01-09,,')"
 }
 
 @test "progress: the projection follows the fitted line, not the last two points" {
 	# slope 0.2 cm a day; the line meets 0 at day 50.5, so on day 51
 	tests 2026-10-01:-10 2026-10-08:-9 2026-10-15:-7 2026-10-22:-6
 	run -0 bk-test progress toe-touch --format csv
-	assert_line --index 1 'toe-touch,4,cm,2026-10-01,-10,2026-10-22,-6,2026-10-22,-6,4,1.4,rising,2026-11-21,'
+	assert_line --index 1 'toe-touch,4,cm,2026-10-01,-10,2026-10-22,-6,2026-10-22,-6,4,1.4,rising,2026-11-21,,'
 	run -0 bk-test progress --format table
 	assert_line '  floor    2026-11-21 on this trend, 30 days after the latest test'
 }
@@ -50,7 +50,7 @@ tests() {
 	assert_line '  trend    flat (0 cm a week over 3 tests): at this rate the reach does not get to the floor'
 	refute_line --partial 'floor    '
 	run -0 bk-test progress --format csv
-	assert_line --index 1 'toe-touch,3,cm,2026-11-01,-15,2026-11-01,-15,2026-11-15,-15,0,0,flat,,'
+	assert_line --index 1 'toe-touch,3,cm,2026-11-01,-15,2026-11-01,-15,2026-11-15,-15,0,0,flat,,,'
 }
 
 @test "progress: a falling trend does not project" {
@@ -61,7 +61,7 @@ tests() {
 	assert_line '  change   -4 cm since the first test'
 	refute_line --partial 'on this trend'
 	run -0 bk-test progress toe-touch --format csv
-	assert_line --index 1 'toe-touch,3,cm,2026-11-01,-14,2026-11-01,-14,2026-11-15,-18,-4,-2,falling,,'
+	assert_line --index 1 'toe-touch,3,cm,2026-11-01,-14,2026-11-01,-14,2026-11-15,-18,-4,-2,falling,,,'
 }
 
 @test "progress: one test, or tests on one day only, give no trend" {
@@ -73,20 +73,30 @@ tests() {
 	  best     -11 cm on 2026-11-10
 	  latest   -11 cm on 2026-11-10
 	  change   0 cm since the first test
-	  trend    none: one test only, test again to see a trend
+	  trend    none: too few tests for a trend (3 over 14 days or more)
 	EOF
 	)"
 	run -0 bk-test progress --format csv
-	assert_line --index 1 'toe-touch,1,cm,2026-11-10,-11,2026-11-10,-11,2026-11-10,-11,0,,none,,'
+	assert_line --index 1 'toe-touch,1,cm,2026-11-10,-11,2026-11-10,-11,2026-11-10,-11,0,,none,,,'
+	# a second test the same day is the same test day: its best try
 	tests 2026-11-10:-9
 	run -0 bk-test progress --format table
-	assert_line '  trend    none: every test is on one day'
+	assert_line 'toe-touch: 1 test, 2026-11-10 to 2026-11-10'
+	assert_line '  best     -9 cm on 2026-11-10'
+	assert_line '  trend    none: too few tests for a trend (3 over 14 days or more)'
+	# three tests over 11 days are still too few
+	tests 2026-11-15:-8 2026-11-21:-7
+	run -0 bk-test progress --format csv
+	assert_line --index 1 'toe-touch,3,cm,2026-11-10,-9,2026-11-21,-7,2026-11-21,-7,2,,none,,,'
+	tests 2026-10-28:-10
+	run -0 bk-test progress --format csv
+	assert_line --index 1 --regexp '^toe-touch,4,cm,.*,rising,'
 }
 
 @test "progress: each test counts once, by its best try" {
 	tests 2026-11-01:-30,-20,-25 2026-11-08:-19,-18 2026-11-15:-16,-17,-40
 	run -0 bk-test progress --format csv
-	assert_line --index 1 'toe-touch,3,cm,2026-11-01,-20,2026-11-15,-16,2026-11-15,-16,4,2,rising,2027-01-10,'
+	assert_line --index 1 'toe-touch,3,cm,2026-11-01,-20,2026-11-15,-16,2026-11-15,-16,4,2,rising,2027-01-10,,'
 }
 
 @test "progress: at or past the floor there is nothing to project" {
@@ -94,7 +104,7 @@ tests() {
 	run -0 bk-test progress --format table
 	assert_line '  floor    reached: the latest reach is at or past the floor'
 	run -0 bk-test progress --format csv
-	assert_line --index 1 --regexp ',rising,,$'
+	assert_line --index 1 --regexp ',rising,,,$'
 }
 
 @test "progress: level words show as a progression and stay out of the trend" {
@@ -107,17 +117,17 @@ tests() {
 	EOF
 	)"
 	run -0 bk-test progress --format csv
-	assert_line --index 1 'toe-touch,4,cm,,,,,,,,,none,,knees → shins → ankles'
+	assert_line --index 1 'toe-touch,4,cm,,,,,,,,,none,,knees → shins → ankles,'
 	# numbers later: the trend uses them alone
 	tests 2026-10-31:-20 2026-11-07:-18 2026-11-14:-16 2026-11-21:-14
 	run -0 bk-test progress --format csv
-	assert_line --index 1 'toe-touch,8,cm,2026-10-31,-20,2026-11-21,-14,2026-11-21,-14,6,2,rising,2027-01-09,knees → shins → ankles'
+	assert_line --index 1 'toe-touch,8,cm,2026-10-31,-20,2026-11-21,-14,2026-11-21,-14,6,2,rising,2027-01-09,knees → shins → ankles,'
 }
 
 @test "progress: --since and --until narrow the series" {
 	tests 2026-09-01:-40 2026-10-31:-20 2026-11-07:-18 2026-11-14:-16 2026-11-21:-14
 	run -0 bk-test progress --since 2026-10-01 --format csv
-	assert_line --index 1 --regexp '^toe-touch,4,cm,2026-10-31,-20,.*,2027-01-09,$'
+	assert_line --index 1 --regexp '^toe-touch,4,cm,2026-10-31,-20,.*,2027-01-09,,$'
 	run -0 bk-test progress --until 2026-11-07 --format csv
 	assert_line --index 1 --regexp '^toe-touch,3,cm,2026-09-01,-40,'
 	run -0 bk-test progress toe-touch --since 2026-12-01 --format table
@@ -137,23 +147,28 @@ tests() {
 	assert_line '  toes     2026-11-29 on this trend, 2 weeks after the latest test'
 	run -0 bk-test progress pain --region lower-back --format table
 	assert_output "$(cat <<-'EOF'
-	pain: 3 tests, 2026-11-01 to 2026-11-15
+	pain (lower-back): 3 tests, 2026-11-01 to 2026-11-15
 	  first    6/10 on 2026-11-01
 	  best     4/10 on 2026-11-15
 	  latest   4/10 on 2026-11-15
 	  change   -2 since the first test
 	  trend    -1 a week over 3 tests, falling (better)
+	  0/10     2026-12-13 on this trend, 4 weeks after the latest rating
 	EOF
 	)"
 	run -0 bk-test progress pain --format csv
-	assert_line --index 1 --regexp '^pain,4,rating,2026-11-01,6,2026-11-15,4,2026-11-15,4,-2,'
+	# one row per region, never the regions pooled
+	assert_output "$(printf '%s\n' \
+		'kind,tests,unit,first_date,first,best_date,best,latest_date,latest,change,per_week,trend,projected_date,levels,region' \
+		'pain,3,rating,2026-11-01,6,2026-11-15,4,2026-11-15,4,-2,-1,falling,2026-12-13,,lower-back' \
+		'pain,1,rating,2026-11-08,9,2026-11-08,9,2026-11-08,9,0,,none,,,neck')"
 	# without a kind, every kind with tests; --region keeps pain alone
 	run -0 bk-test progress --format csv
-	assert_equal "${#lines[@]}" 3
+	assert_equal "${#lines[@]}" 4
 	assert_line --index 1 --regexp '^sit-and-reach,3,cm,2026-11-01,-10.16,'
 	run -0 bk-test progress --region neck --format csv
 	assert_equal "${#lines[@]}" 2
-	assert_line --index 1 'pain,1,rating,2026-11-08,9,2026-11-08,9,2026-11-08,9,0,,none,,'
+	assert_line --index 1 'pain,1,rating,2026-11-08,9,2026-11-08,9,2026-11-08,9,0,,none,,,neck'
 	run -2 --separate-stderr bk-test progress toe-touch --region neck
 	assert_err_partial "option --region applies to pain only"
 }
@@ -167,18 +182,18 @@ tests() {
 	assert_line '  trend    +1 in a week over 3 tests, rising'
 	assert_line '  floor    2026-12-26 on this trend, 6 weeks after the latest test'
 	run -0 bk-test progress --format csv
-	assert_line --index 1 'toe-touch,3,cm,2026-10-31,-20.32,2026-11-14,-15.24,2026-11-14,-15.24,5.08,2.54,rising,2026-12-26,'
+	assert_line --index 1 'toe-touch,3,cm,2026-10-31,-20.32,2026-11-14,-15.24,2026-11-14,-15.24,5.08,2.54,rising,2026-12-26,,'
 }
 
 @test "progress: nothing recorded, JSON, and bad arguments" {
 	run -0 bk-test progress --format table
 	assert_output 'no tests'
 	run -0 bk-test progress --format csv
-	assert_output 'kind,tests,unit,first_date,first,best_date,best,latest_date,latest,change,per_week,trend,projected_date,levels'
+	assert_output 'kind,tests,unit,first_date,first,best_date,best,latest_date,latest,change,per_week,trend,projected_date,levels,region'
 	run -0 bk-test progress pain --format table
 	assert_output 'pain: no tests'
 	assert_file_not_exists "$BK_DB"
-	tests 2026-10-31:-20 2026-11-07:-18
+	tests 2026-10-31:-20 2026-11-07:-18 2026-11-14:-16
 	run -0 bash -c "bk-test progress --format json | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin)[0]; print(d[\"kind\"], d[\"per_week\"], d[\"projected_date\"], d[\"levels\"])'"
 	assert_output 'toe-touch 2 2027-01-09 None'
 	run -2 --separate-stderr bk-test progress flex

@@ -98,6 +98,24 @@ config() {
 	assert_output --partial 'best -30 cm of 3 tries'
 }
 
+@test "toe-touch: the sign of a distance is never guessed; 0 and level words need none" {
+	run -0 bk-test toe-touch -- -15
+	local before
+	before=$(digest "$BK_DB")
+	run -2 --separate-stderr bk-test toe-touch 12
+	assert_equal "$output" ""
+	assert_equal "$stderr" "bk-test: invalid reach '12': is that 12 cm short of the floor (-12) or past it (+12)?"
+	run -2 --separate-stderr bk-test toe-touch -- -10 3.5cm
+	assert_equal "$stderr" "bk-test: invalid reach '3.5cm': is that 3.5 cm short of the floor (-3.5cm) or past it (+3.5cm)?"
+	assert_equal "$(digest "$BK_DB")" "$before"
+	run -0 bk-test toe-touch +12
+	assert_output 'toe-touch on 2026-11-21: +12 cm (id 2)'
+	run -0 bk-test toe-touch 0
+	run -0 bk-test toe-touch shins
+	run -0 sqlite3 "$BK_DB" "SELECT count(*) FROM measurements"
+	assert_output 4
+}
+
 @test "toe-touch: a bare number is in inches under units = imperial, and shown in inches" {
 	config 'units = imperial'
 	run -0 bk-test toe-touch -5 -4

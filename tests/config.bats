@@ -39,5 +39,5 @@ config() {
 @test "config: units = imperial shows loads in pounds" {
 	config 'units = imperial'
 	run -0 bk-log band-row 2x10@10lb
-	assert_output --partial '@ 10lb'
+	assert_output --partial '@10lb'
 }

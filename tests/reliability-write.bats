@@ -19,7 +19,7 @@ load reliability
 	assert_equal "$output" ""
 	assert_equal "$(contents)" "$before"
 	run -0 bk-log list --format csv
-	assert_line --partial ',cat-cow,1,,5,,,,0,before'
+	assert_line --partial ',cat-cow,1,,5,3,,,0,before'
 	# the next command works
 	run -0 bk-log cat-cow 1
 }
@@ -72,6 +72,7 @@ load reliability
 }
 
 @test "file size limit: a plot or an export fails instead of stopping short" {
+	bk-test toe-touch --date -21d -- -25 > /dev/null
 	bk-test toe-touch --date -14d -- -20 > /dev/null
 	bk-test toe-touch --date -7d -- -15 > /dev/null
 	bk-log cat-cow 2x5 > /dev/null

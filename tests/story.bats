@@ -8,9 +8,10 @@ load common
 	assert_equal "$stderr" ""
 	assert_line --partial 'created plan jefferson from template jefferson-30: Mon 2026-11-02 to Tue 2026-12-01'
 	assert_line --regexp '^day 30  2026-12-01  3 exercises logged$'
-	assert_line '    adherence: 76 of 78 done (97%), 2 skipped, 0 missed'
+	assert_line '    adherence: 76 of 78 done (97%), 0 partly, 2 skipped, 0 missed'
+	assert_line '  current: 30 days, since 2026-11-02'
 	assert_line '  floor:  projected for 2027-01-19'
-	assert_line --regexp '^toe-touch,6,cm,2026-11-02,-20,2026-12-01,-12,2026-12-01,-12,8,.*,rising,2027-01-19,$'
+	assert_line --regexp '^toe-touch,6,cm,2026-11-02,-20,2026-12-01,-12,2026-12-01,-12,8,.*,rising,2027-01-19,,$'
 	assert_output --partial 'Flexibility: standing toe-touch reach'
 	assert_output --partial 'floor about 2027-01-19'
 	# nothing is left behind
@@ -39,7 +40,7 @@ load common
 	BK_TODAY=2026-11-09 run -0 bk-test toe-touch -17
 	BK_TODAY=2026-11-16 run -0 bk-test toe-touch -14
 	BK_TODAY=2026-11-16 run -0 bk-stats adherence --format csv
-	assert_line --index 0 'period,plan,planned,done,skipped,percent'
+	assert_line --index 0 'period,plan,planned,done,skipped,percent,partly'
 	BK_TODAY=2026-11-16 run -0 bash -c "bk-test progress toe-touch --format csv | cut -d, -f13 | tail -n 1"
 	local projected=$output
 	[[ $projected == 2026-1[12]-* ]]
