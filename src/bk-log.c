@@ -15,7 +15,7 @@ static const char usage_text[] =
     "       bk-log skip EXERCISE [--reason TEXT] [--date D] [--plan NAME]\n"
     "       bk-log list [--since D] [--until D] [--exercise X] [--format F]\n"
     "       bk-log rm ID...\n"
-    "       bk-log undo\n"
+    "       bk-log undo [--dry-run]\n"
     "       bk-log export [--since D] [--until D] [--exercise X] [--format F]\n"
     "       bk-log import FILE|- [--format auto|bk|strong|fitnotes|hevy]\n"
     "              [--dry-run] [--create-missing]\n"
@@ -1713,10 +1713,10 @@ main(int argc, char *argv[])
 			usage_error("%s", "rm needs at least one ID");
 		cmd_rm(&db, &o, argc - 1, argv + 1);
 	} else if (strcmp(sub, "undo") == 0) {
-		only_options(&o, sub, "");
+		only_options(&o, sub, "n");
 		if (argc > 1)
 			usage_error("unexpected argument '%s'", argv[1]);
-		bk_journal_undo_command(&db, o.db);
+		bk_journal_undo_command(&db, o.db, o.dry_run);
 	} else if (strcmp(sub, "session") == 0) {
 		only_options(&o, sub, "DNT");
 		if (o.timer && o.no_timer)

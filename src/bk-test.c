@@ -15,7 +15,7 @@ static const char usage_text[] =
     "       bk-test list [--kind K] [--region R] [--since D] [--until D]\n"
     "                         [--format F]\n"
     "       bk-test rm ID...\n"
-    "       bk-test undo\n"
+    "       bk-test undo [--dry-run]\n"
     "       bk-test how [KIND]\n"
     "       bk-test progress [KIND] [--region R] [--since D] [--until D]\n"
     "                         [--format F]\n"
@@ -25,6 +25,7 @@ static const struct option longopts[] = {
 	{ "age", required_argument, NULL, 'a' },
 	{ "date", required_argument, NULL, 'D' },
 	{ "db", required_argument, NULL, 'd' },
+	{ "dry-run", no_argument, NULL, 'N' },
 	{ "format", required_argument, NULL, 'f' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "kind", required_argument, NULL, 'k' },
@@ -38,7 +39,7 @@ static const struct option longopts[] = {
 	{ "complete", required_argument, NULL, 'C' },	/* for completions */
 	{ NULL, 0, NULL, 0 }
 };
-static const char shortopts[] = "a:D:d:f:hk:n:p:r:s:S:u:V";
+static const char shortopts[] = "a:D:d:f:hk:Nn:p:r:s:S:u:V";
 
 static const char *const kinds[] = { "toe-touch", "sit-and-reach", "pain",
 	NULL };
@@ -52,6 +53,7 @@ static const char *const commands[] = { "toe-touch", "sit-and-reach",
 struct opts {
 	const char *db, *date, *note, *kind, *region, *since, *until;
 	int protocol, age, format;	/* -1: not given */
+	int dry_run;
 	enum bk_sex sex;
 	const char *seen;	/* options given, as their letters */
 };
@@ -906,6 +908,9 @@ main(int argc, char *argv[])
 		case 'n':
 			o.note = optarg;
 			break;
+		case 'N':
+			o.dry_run = 1;
+			break;
 		case 'p':
 			bk_check_word("protocol", bk_protocols, optarg);
 			o.protocol = bk_word_index(bk_protocols, optarg);
@@ -972,10 +977,10 @@ main(int argc, char *argv[])
 			usage_error("%s", "rm needs an ID");
 		cmd_rm(&db, &o, argc - 1, argv + 1);
 	} else if (strcmp(sub, "undo") == 0) {
-		only_options(&o, sub, "");
+		only_options(&o, sub, "N");
 		if (argc > 1)
 			usage_error("unexpected argument '%s'", argv[1]);
-		bk_journal_undo_command(&db, o.db);
+		bk_journal_undo_command(&db, o.db, o.dry_run);
 	} else if (strcmp(sub, "how") == 0) {
 		only_options(&o, sub, "");
 		if (argc > 2)

@@ -90,17 +90,56 @@ bk_db_exec(struct bk_db *db, const char *sql)
 		    "write" : "read");
 }
 
+static void sync_catalog(struct bk_db *, int);
+
 void
 bk_db_begin(struct bk_db *db)
 {
+	if (db->scratch) {
+		/* a read turned into a write: start again, for real */
+		bk_db_rollback(db);
+		db->scratch = 0;
+	}
 	if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
 	    SQLITE_OK)
 		bk_db_die(db, "write");
+	/* a changed catalog is stored with the first write, never alone */
+	if (!db->synced && !db->in_memory) {
+		db->synced = 1;
+		sync_catalog(db, 0);
+	}
+}
+
+void
+bk_db_scratch(struct bk_db *db)
+{
+	if (!db->writable || db->in_memory || db->scratch ||
+	    !sqlite3_get_autocommit(db->h))
+		return;
+	bk_db_exec(db, "BEGIN");
+	db->scratch = 1;
 }
 
 void
 bk_db_commit(struct bk_db *db)
 {
+	int bad;
+
+	if (db->scratch) {
+		bk_db_rollback(db);
+		db->scratch = 0;
+		return;
+	}
+	bk_journal_close(db);
+	/* what the command says it did reaches stdout before it is done */
+	bad = fflush(stdout) != 0 || ferror(stdout);
+	if (bad) {
+		int e = errno;
+
+		bk_db_rollback(db);
+		bk_errx(BK_EXIT_DATA, "cannot write the output: %s; nothing "
+		    "was stored", strerror(e ? e : EIO));
+	}
 	bk_db_exec(db, "COMMIT");
 }
 
@@ -253,6 +292,71 @@ set_pragmas(struct bk_db *db)
 	bk_db_exec(db, "PRAGMA synchronous = NORMAL");
 }
 
+/* the tables whose ids users see: an id once given is never given again */
+static const char *const counted[] = { "exercises", "plans", "plan_items",
+    "sets", "measurements", "journal", NULL };
+
+/* Rebuild tbl with AUTOINCREMENT, whatever columns the migrations gave
+ * it: its CREATE statement as stored, with the keyword added, rows and ids
+ * copied, its indexes made again. Ids removed before it (in the trash)
+ * count as given. Foreign keys are off, so nothing cascades. */
+static void
+autoincrement(struct bk_db *db, const char *tbl)
+{
+	static const char key[] = "id INTEGER PRIMARY KEY,";
+	sqlite3_stmt *st;
+	char *create, *p, *sql, **idx = NULL;
+	int nidx = 0, i;
+	size_t n;
+
+	st = bk_db_prepare(db, "SELECT sql FROM sqlite_schema WHERE type = "
+	    "'table' AND name = ?");
+	sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
+	if (bk_db_step(db, st) != SQLITE_ROW ||
+	    strstr((const char *)sqlite3_column_text(st, 0), "AUTOINCREMENT") ||
+	    !(p = strstr((const char *)sqlite3_column_text(st, 0), key))) {
+		sqlite3_finalize(st);
+		return;
+	}
+	create = bk_xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	p = strstr(create, key);
+	n = strlen(create) + strlen(tbl) + 64;
+	sql = bk_xmalloc(n);
+	/* "CREATE TABLE name (" becomes "CREATE TABLE bk_rebuild (" */
+	snprintf(sql, n, "CREATE TABLE bk_rebuild %.*s id INTEGER PRIMARY KEY "
+	    "AUTOINCREMENT,%s", (int)(p - strchr(create, '(')),
+	    strchr(create, '('), p + strlen(key));
+	st = bk_db_prepare(db, "SELECT sql FROM sqlite_schema WHERE type = "
+	    "'index' AND tbl_name = ? AND sql IS NOT NULL");
+	sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
+	while (bk_db_step(db, st) == SQLITE_ROW) {
+		idx = bk_xrealloc(idx, (nidx + 1) * sizeof *idx);
+		idx[nidx++] = bk_xstrdup((const char *)sqlite3_column_text(st,
+		    0));
+	}
+	sqlite3_finalize(st);
+	bk_db_exec(db, sql);
+	free(sql);
+	n = strlen(tbl) * 8 + 512;
+	sql = bk_xmalloc(n);
+	snprintf(sql, n, "INSERT INTO bk_rebuild SELECT * FROM %s;"
+	    "DROP TABLE %s; ALTER TABLE bk_rebuild RENAME TO %s;"
+	    "DELETE FROM sqlite_sequence WHERE name = '%s';"
+	    "INSERT INTO sqlite_sequence (name, seq) VALUES ('%s', max("
+	    "(SELECT coalesce(max(id), 0) FROM %s), (SELECT coalesce("
+	    "max(row_id), 0) FROM trash WHERE tbl = '%s')))",
+	    tbl, tbl, tbl, tbl, tbl, tbl, tbl);
+	bk_db_exec(db, sql);
+	free(sql);
+	for (i = 0; i < nidx; i++) {
+		bk_db_exec(db, idx[i]);
+		free(idx[i]);
+	}
+	free(idx);
+	free(create);
+}
+
 /* bring the schema to the current version in one transaction */
 static void
 migrate(struct bk_db *db)
@@ -260,13 +364,19 @@ migrate(struct bk_db *db)
 	long long v;
 	int i;
 
-	bk_db_begin(db);
+	/* a table rebuilt must not take its children with it */
+	bk_db_exec(db, "PRAGMA foreign_keys = OFF");
+	if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		bk_db_die(db, "write");
 	v = pragma_int(db, "PRAGMA user_version");
 	if (v < bk_nmigrations) {
 		char sql[64];
 
 		for (i = (int)v; i < bk_nmigrations; i++)
 			bk_db_exec(db, bk_migrations[i]);
+		for (i = 0; counted[i]; i++)
+			autoincrement(db, counted[i]);
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d",
 		    bk_nmigrations);
 		bk_db_exec(db, sql);
@@ -274,7 +384,8 @@ migrate(struct bk_db *db)
 		    BK_APPLICATION_ID);
 		bk_db_exec(db, sql);
 	}
-	bk_db_commit(db);
+	bk_db_exec(db, "COMMIT");
+	bk_db_exec(db, "PRAGMA foreign_keys = ON");
 }
 
 static void
@@ -465,11 +576,8 @@ bk_db_open(struct bk_db *db, const char *opt, int mode)
 			    "permission denied", db->path);
 		migrate(db);
 	}
-	if (db->writable) {
-		if (!wal)
-			bk_db_exec(db, "PRAGMA journal_mode = WAL");
-		sync_catalog(db, 0);
-	}
+	if (db->writable && !wal)
+		bk_db_exec(db, "PRAGMA journal_mode = WAL");
 }
 
 void
@@ -477,6 +585,8 @@ bk_db_close(struct bk_db *db)
 {
 	if (open_h == db->h)
 		open_h = NULL;
+	bk_db_rollback(db);	/* a read's scratch transaction */
+	db->scratch = 0;
 	sqlite3_finalize(db->due);
 	db->due = NULL;
 	if (db->h)
