@@ -405,7 +405,6 @@ store_entry(struct bk_db *db, const struct opts *o, const struct entry *e,
 		}
 	}
 	sqlite3_finalize(st);
-	bk_db_commit(db);
 
 	if (e->skip)
 		printf("skipped %s on %s", e->slug, date);
@@ -421,6 +420,7 @@ store_entry(struct bk_db *db, const struct opts *o, const struct entry *e,
 		printf(" (id %lld)\n", first);
 	else
 		printf(" (ids %lld-%lld)\n", first, last);
+	bk_db_commit(db);
 }
 
 static void
@@ -442,11 +442,11 @@ cmd_log(struct bk_db *db, const struct opts *o, const char *name,
 		    "timed sets like '%s'", spec_s);
 	bk_config_load(&cfg);
 	bk_db_open(db, o->db, BK_DB_WRITE);
+	bk_db_begin(db);
 	memset(&e, 0, sizeof e);
 	e.exercise = exercise_arg(db, name, slug, sizeof slug);
 	e.slug = slug;
 	bk_plan_refresh(db, bk_today());	/* a phase change may be due */
-	bk_db_begin(db);
 	planned = due_item(db, o, e.exercise, &due);
 	dose_for(db, e.exercise, planned ? &due : NULL, spec_s ? &spec : NULL,
 	    o, &e.d);
@@ -464,12 +464,12 @@ cmd_skip(struct bk_db *db, const struct opts *o, const char *name)
 	int planned;
 
 	bk_db_open(db, o->db, BK_DB_WRITE);
+	bk_db_begin(db);
 	memset(&e, 0, sizeof e);
 	e.exercise = exercise_arg(db, name, slug, sizeof slug);
 	e.slug = slug;
 	e.skip = 1;
 	bk_plan_refresh(db, bk_today());	/* a phase change may be due */
-	bk_db_begin(db);
 	planned = due_item(db, o, e.exercise, &due);
 	e.item = planned ? due.id : 0;
 	e.plan = planned ? due.plan : NULL;
@@ -663,8 +663,8 @@ cmd_rm(struct bk_db *db, const struct opts *o, int argc, char **argv)
 	jid = bk_journal_add(db, "bk-log", summary);
 	for (i = 0; i < nids; i++)
 		bk_journal_remove(db, jid, "sets", ids[i]);
-	bk_db_commit(db);
 	printf("removed %s\n", summary + 3);
+	bk_db_commit(db);
 	free(ids);
 }
 
@@ -970,6 +970,8 @@ store_answer(struct session *s, struct step *st, const struct dose *d,
 	if (d)
 		e.d = *d;
 	bk_db_begin(s->db);
+	/* the phase change the list was read with, stored now */
+	bk_plan_refresh(s->db, s->o.today);
 	/* the item may have gone since the list was read */
 	q = bk_db_prepare(s->db, "SELECT 1 FROM plan_items WHERE id = ?");
 	sqlite3_bind_int64(q, 1, st->due.id);
@@ -1488,7 +1490,8 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 	im.want = (enum bk_logfmt)fmt;
 	im.default_lb = cfg.imperial;
 	im.create = o->create_missing;
-	bk_db_open(db, o->db, BK_DB_WRITE);
+	/* a dry run never creates the store */
+	bk_db_open(db, o->db, o->dry_run ? BK_DB_READ : BK_DB_WRITE);
 	/* Every id a row refers to is looked up or made in this transaction
 	 * (its exercise, its planned item, the journal entry), so checking
 	 * the foreign keys again on each of a million rows would only cost

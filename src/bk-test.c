@@ -275,7 +275,8 @@ insert_row(struct bk_db *db, sqlite3_stmt *st, const struct row *r,
 	return sqlite3_last_insert_rowid(db->h);
 }
 
-/* write rows as one journal entry; returns the first row's id */
+/* write rows as one journal entry, in a transaction left open; returns
+ * the first row's id */
 static long long
 write_rows(struct bk_db *db, const struct row *rows, int n, bk_day day,
     const char *note, const char *summary)
@@ -297,8 +298,7 @@ write_rows(struct bk_db *db, const struct row *rows, int n, bk_day day,
 			first = id;
 	}
 	sqlite3_finalize(st);
-	bk_db_commit(db);
-	return first;
+	return first;	/* the caller says what it stored, then commits */
 }
 
 static void
@@ -358,6 +358,7 @@ cmd_toe_touch(struct bk_db *db, const struct opts *o, int n, char **vals)
 	first = write_rows(db, rows, n, day, o->note, summary);
 	fputs(summary, stdout);
 	print_ids(first, n);
+	bk_db_commit(db);
 }
 
 /* "5.1 cm past the toes", "7.6 cm short of the toes", "at the toes" */
@@ -445,6 +446,7 @@ cmd_sit_and_reach(struct bk_db *db, const struct opts *o, int n,
 	first = write_rows(db, rows, n, day, o->note, summary);
 	fputs(summary, stdout);
 	print_ids(first, n);
+	bk_db_commit(db);
 	print_band(o, day, cm[best]);
 }
 
@@ -474,6 +476,7 @@ cmd_pain(struct bk_db *db, const struct opts *o, const char *arg)
 	first = write_rows(db, &row, 1, day, o->note, summary);
 	fputs(summary, stdout);
 	print_ids(first, 1);
+	bk_db_commit(db);
 	if (rating >= 7)
 		puts("A rating of 7 or more: stop the exercises that hurt and "
 		    "see a health professional.");
@@ -551,11 +554,11 @@ cmd_rm(struct bk_db *db, const struct opts *o, int n, char **idv)
 			    "measurement", ids[i]);
 		}
 	}
-	bk_db_commit(db);
 	printf("removed %d measurement%s:", nids, nids == 1 ? "" : "s");
 	for (i = 0; i < nids; i++)
 		printf(" %lld", ids[i]);
 	putchar('\n');
+	bk_db_commit(db);
 	free(ids);
 }
 

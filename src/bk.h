@@ -124,7 +124,8 @@ struct bk_db {
 	int synced;	/* the catalog was synced in this connection */
 	int scratch;	/* a read's transaction, never committed */
 };
-enum { BK_DB_READ = 0, BK_DB_WRITE = 1 };
+/* BK_DB_READONLY: never opened for writing, whatever the file allows */
+enum { BK_DB_READ = 0, BK_DB_WRITE = 1, BK_DB_READONLY = 2 };
 #define BK_APPLICATION_ID 0x626b6b74	/* "bkkt" */
 /* the resolved path: --db, $BK_DB, $XDG_DATA_HOME, ~/.local/share */
 char *bk_db_path(const char *opt);

@@ -268,6 +268,13 @@ check_header(const char *path, const struct stat *sb, int *wal)
 		if (pagesize == 1)
 			pagesize = 65536;
 		pages = be32(h + 28);
+		if (be32(h + 60) > (uint32_t)bk_nmigrations) {
+			/* refused before SQLite opens it: no byte changes */
+			close(fd);
+			bk_errx(BK_EXIT_DATA, "cannot open '%s': made by a newer "
+			    "backkit (schema %lu; this one knows up to %d)",
+			    path, (unsigned long)be32(h + 60), bk_nmigrations);
+		}
 		if (be32(h + 24) != be32(h + 92) ||
 		    (off_t)pagesize * pages <= now.st_size ||
 		    beside(path, "-wal") || beside(path, "-journal"))
@@ -520,7 +527,7 @@ bk_db_open(struct bk_db *db, const char *opt, int mode)
 		if (errno != ENOENT)
 			bk_errx(BK_EXIT_DATA, "cannot open '%s': %s",
 			    db->path, strerror(errno));
-		if (mode == BK_DB_READ) {
+		if (mode != BK_DB_WRITE) {
 			/* nothing stored yet: answer from the catalog alone */
 			if (sqlite3_open_v2(":memory:", &db->h,
 			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
@@ -539,7 +546,8 @@ bk_db_open(struct bk_db *db, const char *opt, int mode)
 			    db->path, strerror(errno));
 	}
 	check_header(db->path, &sb, &wal);
-	db->writable = access(db->path, W_OK) == 0 && dir_writable(db->path);
+	db->writable = mode != BK_DB_READONLY && access(db->path, W_OK) == 0 &&
+	    dir_writable(db->path);
 	if (mode == BK_DB_WRITE && !db->writable)
 		bk_errx(BK_EXIT_DATA, "cannot write '%s': %s", db->path,
 		    access(db->path, W_OK) == 0 ?
@@ -578,6 +586,11 @@ bk_db_open(struct bk_db *db, const char *opt, int mode)
 	}
 	if (db->writable && !wal)
 		bk_db_exec(db, "PRAGMA journal_mode = WAL");
+	if (db->writable && mode == BK_DB_READ) {
+		/* a read sees a changed catalog without storing it */
+		bk_db_scratch(db);
+		sync_catalog(db, 0);
+	}
 }
 
 void
