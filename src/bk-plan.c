@@ -588,6 +588,12 @@ cmd_new(struct bk_db *db, const struct opts *o, const char *name)
 		bk_db_rollback(db);
 		exit(id == -2 ? BK_EXIT_USAGE : BK_EXIT_DATA);
 	}
+	if (made.end >= 0 && !bk_date_in_range(made.end)) {
+		bk_db_rollback(db);
+		bk_errx(BK_EXIT_USAGE, "invalid start '%s': the plan would end "
+		    "after 9999-12-31", o->start_arg ? o->start_arg :
+		    bk_date_format(pn.start, a));
+	}
 	bk_date_words(made.start, a, sizeof a);
 	if (made.end >= 0)
 		bk_date_words(made.end, b, sizeof b);

@@ -61,6 +61,8 @@ char *bk_date_format(bk_day day, char *buf);
 char *bk_date_words(bk_day day, char *buf, size_t len);
 /* strict YYYY-MM-DD; 0 or -1 */
 int bk_date_parse_iso(const char *s, bk_day *out);
+/* 1 when day is within 0001-01-01..9999-12-31, the dates backkit keeps */
+int bk_date_in_range(bk_day day);
 enum bk_date_dir { BK_DATE_PAST, BK_DATE_FUTURE };
 /* ISO date, today, yesterday, tomorrow, weekday names (the most recent one
  * on or before today for BK_DATE_PAST, the next one on or after today for
