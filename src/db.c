@@ -486,12 +486,77 @@ close_at_exit(void)
 	open_h = NULL;
 }
 
+static char *uri_with(const char *path, const char *query);
+
 /* "file:" and the path, as an SQLite URI with ?immutable=1 */
 static char *
 immutable_uri(const char *path)
 {
+	return uri_with(path, "?immutable=1");
+}
+
+/* Look at a store before opening it for writing: its schema version and
+ * whether SQLite can read it, through a read-only connection that opens
+ * the -shm read-only and never checkpoints, so that a store refused keeps
+ * every byte of its file, -wal and -shm. A -wal without its -shm (or a
+ * directory where none can be made) cannot be read that way: the file is
+ * then read as it stands. */
+static void
+precheck(const char *path)
+{
+	static const char *const queries[] = { "?mode=ro&readonly_shm=1",
+	    "?immutable=1" };
+	sqlite3_stmt *st;
+	sqlite3 *h;
+	long long v = 0;
+	char msg[256];
+	int i, rc;
+
+	/* with no -wal there is nothing but the file to read */
+	for (i = beside(path, "-wal") ? 0 : 1; i < 2; i++) {
+		char *uri = uri_with(path, queries[i]);
+
+		h = NULL;
+		rc = sqlite3_open_v2(uri, &h, SQLITE_OPEN_READONLY |
+		    SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+		free(uri);
+		if (rc == SQLITE_OK) {
+			sqlite3_db_config(h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+			    1, NULL);
+			sqlite3_busy_timeout(h, 10000);
+			rc = sqlite3_prepare_v2(h, "SELECT (SELECT user_version "
+			    "FROM pragma_user_version), (SELECT count(*) FROM "
+			    "sqlite_schema)", -1, &st, NULL);
+			if (rc == SQLITE_OK) {
+				if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+					v = sqlite3_column_int64(st, 0);
+					rc = SQLITE_OK;
+				}
+				sqlite3_finalize(st);
+			}
+		}
+		if (rc == SQLITE_OK || i == 1)
+			break;
+		sqlite3_close(h);
+	}
+	if (rc != SQLITE_OK) {
+		snprintf(msg, sizeof msg, "%s", h ? sqlite3_errmsg(h) :
+		    "out of memory");
+		sqlite3_close(h);
+		bk_errx(BK_EXIT_DATA, "cannot read '%s': %s", path, msg);
+	}
+	sqlite3_close(h);
+	if (v > bk_nmigrations)
+		bk_errx(BK_EXIT_DATA, "cannot open '%s': made by a newer "
+		    "backkit (schema %lld; this one knows up to %d)", path, v,
+		    bk_nmigrations);
+}
+
+static char *
+uri_with(const char *path, const char *query)
+{
 	static const char hex[] = "0123456789ABCDEF";
-	char *uri = bk_xmalloc(strlen(path) * 3 + 32), *o = uri;
+	char *uri = bk_xmalloc(strlen(path) * 3 + strlen(query) + 8), *o = uri;
 	const unsigned char *p;
 
 	o += sprintf(o, "file:");
@@ -504,7 +569,7 @@ immutable_uri(const char *path)
 			*o++ = hex[*p >> 4];
 			*o++ = hex[*p & 15];
 		}
-	strcpy(o, "?immutable=1");
+	strcpy(o, query);
 	return uri;
 }
 
@@ -546,6 +611,7 @@ bk_db_open(struct bk_db *db, const char *opt, int mode)
 			    db->path, strerror(errno));
 	}
 	check_header(db->path, &sb, &wal);
+	precheck(db->path);
 	db->writable = mode != BK_DB_READONLY && access(db->path, W_OK) == 0 &&
 	    dir_writable(db->path);
 	if (mode == BK_DB_WRITE && !db->writable)
