@@ -573,6 +573,13 @@ cmd_new(struct bk_db *db, const struct opts *o, const char *name)
 	pn.days = (int)days;
 	pn.weekdays = o->on;
 	pn.times = o->times;
+	/* a plan that would end after 9999-12-31, before a store is made */
+	if ((pn.days > 0 && !bk_date_in_range(pn.start + pn.days - 1)) ||
+	    (o->template && !pn.days && t.days > 0 &&
+	    !bk_date_in_range(pn.start + t.days - 1)))
+		bk_errx(BK_EXIT_USAGE, "invalid start '%s': the plan would end "
+		    "after 9999-12-31", o->start_arg ? o->start_arg :
+		    bk_date_format(pn.start, a));
 	if (o->template) {
 		/* refuse an unknown exercise before a store is made */
 		bk_db_open(db, o->db, BK_DB_READ);

@@ -340,8 +340,14 @@ static void
 preview(struct bk_db *db)
 {
 	sqlite3_stmt *st;
+	char what[1024];
 	int n = 0, next = 0;
 
+	if (latest(db, what, sizeof what)) {
+		fputs("undo would take back: ", stdout);
+		bk_term_string(stdout, what);
+		fputs("\n\n", stdout);
+	}
 	st = bk_db_prepare(db, "SELECT id, at, undone, command || ': ' || "
 	    "summary FROM journal ORDER BY id DESC LIMIT 10");
 	while (bk_db_step(db, st) == SQLITE_ROW) {
@@ -349,13 +355,8 @@ preview(struct bk_db *db)
 		const char *mark = undone == 1 ? "undone" : undone == 2 ?
 		    "kept" : !next ? "next" : "";
 
-		if (!undone && !next) {
+		if (!undone)
 			next = 1;
-			fputs("undo would take back: ", stdout);
-			bk_term_string(stdout, (const char *)
-			    sqlite3_column_text(st, 3));
-			fputs("\n\n", stdout);
-		}
 		if (!n++)
 			printf("%-6s %-6s %-19s %s\n", "ENTRY", "STATE", "AT",
 			    "WRITE");
@@ -366,7 +367,7 @@ preview(struct bk_db *db)
 		putchar('\n');
 	}
 	sqlite3_finalize(st);
-	if (!next)
+	if (!next && !latest(db, what, sizeof what))
 		printf("%snothing left to undo\n", n ? "\n" : "");
 }
 
