@@ -146,7 +146,7 @@ bk_db_commit(struct bk_db *db)
 void
 bk_db_rollback(struct bk_db *db)
 {
-	if (!sqlite3_get_autocommit(db->h))
+	if (db->h && !sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
 
