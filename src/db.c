@@ -137,7 +137,7 @@ bk_db_commit(struct bk_db *db)
 		int e = errno;
 
 		bk_db_rollback(db);
-		bk_errx(BK_EXIT_DATA, "cannot write the output: %s; nothing "
+		bk_errx(BK_EXIT_DATA, "cannot write output: %s; nothing "
 		    "was stored", strerror(e ? e : EIO));
 	}
 	bk_db_exec(db, "COMMIT");

@@ -352,9 +352,9 @@ bytes() {
 	local before
 	before=$(content)
 	run -1 --separate-stderr bash -c 'bk-log band-row 3x10 >&-'
-	assert_err_partial "bk-log: cannot write the output:"
+	assert_err_partial "bk-log: cannot write output:"
 	run -1 --separate-stderr bash -c 'bk-log band-row 3x10 > /dev/full'
-	assert_equal "$stderr" "bk-log: cannot write the output: No space left on device; nothing was stored"
+	assert_equal "$stderr" "bk-log: cannot write output: No space left on device; nothing was stored"
 	run -1 bash -c 'bk-test pain 4 > /dev/full'
 	run -1 bash -c 'bk-plan new wk > /dev/full'
 	run -1 bash -c 'bk-log undo > /dev/full'
