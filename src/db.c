@@ -1,6 +1,7 @@
 /* db.c - finding, creating, checking and opening the store */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,12 @@
 #include <unistd.h>
 
 #include "bk.h"
+
+/* A store this process made, and the directories made for it: a command
+ * that stores nothing in it (it was refused) takes them away again, so that
+ * a refused command never leaves a store behind. */
+static char *made_store, *made_dir[16];
+static int nmade_dir, committed;
 
 char *
 bk_db_path(const char *opt)
@@ -141,6 +148,7 @@ bk_db_commit(struct bk_db *db)
 		    "was stored", strerror(e ? e : EIO));
 	}
 	bk_db_exec(db, "COMMIT");
+	committed = 1;
 }
 
 void
@@ -186,6 +194,8 @@ make_parent(const char *path)
 					    dir, strerror(errno));
 				/* whatever the umask says: health data */
 				chmod(dir, 0700);
+				if (nmade_dir < 16)
+					made_dir[nmade_dir++] = bk_xstrdup(dir);
 			} else if (!S_ISDIR(sb.st_mode))
 				bk_errx(BK_EXIT_DATA, "cannot create '%s': "
 				    "'%s' is not a directory", path, dir);
@@ -438,15 +448,19 @@ create_store(struct bk_db *db)
 	db->h = NULL;
 	db->path = real;
 	/* link() refuses to replace: if another process won, use its store */
-	if (link(tmp, real) != 0 && errno != EEXIST) {
+	if (link(tmp, real) == 0)
+		made_store = bk_xstrdup(real);
+	else if (errno != EEXIST) {
 		if (rename(tmp, real) != 0) {
 			unlink(tmp);
 			bk_errx(BK_EXIT_DATA, "cannot create '%s': %s", real,
 			    strerror(errno));
 		}
+		made_store = bk_xstrdup(real);
 	}
 	unlink(tmp);
 	free(tmp);
+	committed = 0;	/* the making of it stored nothing of the user's */
 }
 
 static int
@@ -473,6 +487,40 @@ dir_writable(const char *path)
  * beside the store (a refused store keeps none). */
 static sqlite3 *open_h;
 
+/* the store this process made and stored nothing in goes, if no other
+ * process has written to it since (checked under an exclusive lock) */
+static void
+unmake_store(sqlite3 *h)
+{
+	sqlite3_stmt *st;
+	int empty = 0, i;
+	char sfx[PATH_MAX];
+
+	if (!made_store || committed || !h)
+		return;
+	sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
+	if (sqlite3_exec(h, "BEGIN EXCLUSIVE", NULL, NULL, NULL) != SQLITE_OK)
+		return;
+	if (sqlite3_prepare_v2(h, "SELECT NOT EXISTS (SELECT 1 FROM journal)"
+	    " AND NOT EXISTS (SELECT 1 FROM sets) AND NOT EXISTS (SELECT 1 "
+	    "FROM plans) AND NOT EXISTS (SELECT 1 FROM measurements)", -1, &st,
+	    NULL) == SQLITE_OK) {
+		empty = sqlite3_step(st) == SQLITE_ROW &&
+		    sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	if (empty) {
+		unlink(made_store);
+		snprintf(sfx, sizeof sfx, "%s-wal", made_store);
+		unlink(sfx);
+		snprintf(sfx, sizeof sfx, "%s-shm", made_store);
+		unlink(sfx);
+		for (i = nmade_dir - 1; i >= 0; i--)
+			rmdir(made_dir[i]);
+	}
+	sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
+}
+
 static void
 close_at_exit(void)
 {
@@ -482,6 +530,7 @@ close_at_exit(void)
 		return;
 	while ((st = sqlite3_next_stmt(open_h, NULL)))
 		sqlite3_finalize(st);
+	unmake_store(open_h);
 	sqlite3_close(open_h);
 	open_h = NULL;
 }

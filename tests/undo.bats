@@ -424,3 +424,18 @@ bytes() {
 	assert_output --partial "would import 1 set"
 	assert_dir_not_exists "$BATS_TEST_TMPDIR/new"
 }
+
+@test "a refused write never leaves a store or its directory behind" {
+	export BK_DB="$BATS_TEST_TMPDIR/new/dir/x.db"
+	printf 'not,a,log\n1,2,3\n' > "$BATS_TEST_TMPDIR/bad.csv"
+	run -1 --separate-stderr bk-log import "$BATS_TEST_TMPDIR/bad.csv"
+	assert_err_partial "bk-log: cannot import"
+	run -2 bk-log band-row 3x10 --plan nosuch
+	run -1 bk-log rm 1
+	run -1 bk-log undo
+	run -2 bk-plan add nosuch band-row
+	run -1 bk-test rm 4
+	assert_dir_not_exists "$BATS_TEST_TMPDIR/new"
+	run -0 bk-log band-row 1
+	assert_file_exists "$BK_DB"
+}
