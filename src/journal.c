@@ -139,8 +139,16 @@ static void
 set_entry(struct bk_db *db, long long jid)
 {
 	sqlite3_stmt *st;
+	int same;
 
 	make_triggers(db);
+	/* a row at a time (a re-import's updates): only when it changes */
+	st = bk_db_prepare(db, "SELECT 1 FROM bk_jctx WHERE jid = ?");
+	sqlite3_bind_int64(st, 1, jid);
+	same = bk_db_step(db, st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	if (same)
+		return;
 	bk_db_exec(db, "DELETE FROM bk_jctx");
 	if (jid <= 0)
 		return;
@@ -306,13 +314,12 @@ bk_journal_undo_why(struct bk_db *db, char *buf, size_t len, char *why,
     size_t whylen)
 {
 	long long jid;
-	int rc;
 
 	if (!(jid = latest(db, buf, len)))
 		return 0;
 	set_entry(db, 0);
 	bk_db_exec(db, "SAVEPOINT bk_undo");
-	if ((rc = reverse(db, jid)) == SQLITE_OK) {
+	if (reverse(db, jid) == SQLITE_OK) {
 		bk_db_exec(db, "RELEASE bk_undo");
 		return 1;
 	}
@@ -323,7 +330,6 @@ bk_journal_undo_why(struct bk_db *db, char *buf, size_t len, char *why,
 	if (run(db, "UPDATE journal SET undone = 2 WHERE id = ?", jid) !=
 	    SQLITE_OK)
 		bk_db_die(db, "write");
-	(void)rc;
 	return 2;
 }
 
