@@ -7,7 +7,8 @@ _bk_log()
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		case ${COMP_WORDS[i]} in
 		--db|--date|--time|--side|--hold|--rpe|--note|--plan|--reason|\
-		--since|--until|--exercise|--format|-[dDtsHrmpRSUef]) ((i++)) ;;
+		--since|--until|--exercise|--format|--reps|--load|\
+		-[dDtsHrmpRSUeflx]) ((i++)) ;;
 		-*) ;;
 		*) [[ -z $sub ]] && sub=${COMP_WORDS[i]}; ((nargs++)) ;;
 		esac
@@ -16,7 +17,7 @@ _bk_log()
 	--db|-d)
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 		return ;;
-	--time|-t|--hold|-H|--rpe|-r|--note|-m|--reason|-R)
+	--time|-t|--hold|-H|--rpe|-r|--note|-m|--reason|-R|--reps|-x|--load|-l)
 		return ;;
 	--date|-D|--since|-S|--until|-U)
 		words="today yesterday monday tuesday wednesday thursday friday saturday sunday" ;;

@@ -15,7 +15,10 @@ static const char usage_text[] =
     "       bk-log skip EXERCISE [--reason TEXT] [--date D] [--plan NAME]\n"
     "       bk-log list [--since D] [--until D] [--exercise X] [--format F]\n"
     "       bk-log rm ID...\n"
-    "       bk-log undo\n"
+    "       bk-log edit ID... [SPEC] [--reps N] [--hold DUR] [--load W]\n"
+    "              [--rpe N] [--note TEXT] [--date D] [--time HH:MM]\n"
+    "              [--side left|right]\n"
+    "       bk-log undo [--dry-run]\n"
     "       bk-log export [--since D] [--until D] [--exercise X] [--format F]\n"
     "       bk-log import FILE|- [--format auto|bk|strong|fitnotes|hevy]\n"
     "              [--dry-run] [--create-missing]\n"
@@ -32,10 +35,12 @@ static const struct option longopts[] = {
 	{ "format", required_argument, NULL, 'f' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "hold", required_argument, NULL, 'H' },
+	{ "load", required_argument, NULL, 'l' },
 	{ "no-timer", no_argument, NULL, 'N' },
 	{ "note", required_argument, NULL, 'm' },
 	{ "plan", required_argument, NULL, 'p' },
 	{ "reason", required_argument, NULL, 'R' },
+	{ "reps", required_argument, NULL, 'x' },
 	{ "rpe", required_argument, NULL, 'r' },
 	{ "side", required_argument, NULL, 's' },
 	{ "since", required_argument, NULL, 'S' },
@@ -47,8 +52,8 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-static const char *const subcommands[] = { "skip", "list", "rm", "undo",
-	"export", "import", "log", "session", NULL };
+static const char *const subcommands[] = { "skip", "list", "rm", "edit",
+	"undo", "export", "import", "log", "session", NULL };
 static const char *const sides[] = { "left", "right", "both", NULL };
 
 struct opts {
@@ -57,6 +62,8 @@ struct opts {
 	bk_day today, day, since, until;
 	char time[6];
 	long hold_s;	/* 0: no --hold */
+	long long reps;	/* 0: no --reps */
+	double load_kg;	/* -1: no --load */
 	double rpe;	/* -1: no --rpe */
 	int dry_run, create_missing;
 	int no_timer, timer;	/* session: --no-timer, --timer */
@@ -418,7 +425,6 @@ store_entry(struct bk_db *db, const struct opts *o, const struct entry *e,
 		}
 	}
 	sqlite3_finalize(st);
-	bk_db_commit(db);
 
 	if (e->skip)
 		printf("skipped %s on %s", e->slug, date);
@@ -434,6 +440,7 @@ store_entry(struct bk_db *db, const struct opts *o, const struct entry *e,
 		printf(" (id %lld)\n", first);
 	else
 		printf(" (ids %lld-%lld)\n", first, last);
+	bk_db_commit(db);
 }
 
 static void
@@ -455,11 +462,11 @@ cmd_log(struct bk_db *db, const struct opts *o, const char *name,
 		    "timed sets like '%s'", spec_s);
 	bk_config_load(&cfg);
 	bk_db_open(db, o->db, BK_DB_WRITE);
+	bk_db_begin(db);
 	memset(&e, 0, sizeof e);
 	e.exercise = exercise_arg(db, name, slug, sizeof slug);
 	e.slug = slug;
 	bk_plan_refresh(db, bk_today());	/* a phase change may be due */
-	bk_db_begin(db);
 	planned = due_item(db, o, e.exercise, &due);
 	dose_for(db, e.exercise, planned ? &due : NULL, spec_s ? &spec : NULL,
 	    o, &e.d);
@@ -477,12 +484,12 @@ cmd_skip(struct bk_db *db, const struct opts *o, const char *name)
 	int planned;
 
 	bk_db_open(db, o->db, BK_DB_WRITE);
+	bk_db_begin(db);
 	memset(&e, 0, sizeof e);
 	e.exercise = exercise_arg(db, name, slug, sizeof slug);
 	e.slug = slug;
 	e.skip = 1;
 	bk_plan_refresh(db, bk_today());	/* a phase change may be due */
-	bk_db_begin(db);
 	planned = due_item(db, o, e.exercise, &due);
 	e.item = planned ? due.id : 0;
 	e.plan = planned ? due.plan : NULL;
@@ -676,11 +683,156 @@ cmd_rm(struct bk_db *db, const struct opts *o, int argc, char **argv)
 	jid = bk_journal_add(db, "bk-log", summary);
 	for (i = 0; i < nids; i++)
 		bk_journal_remove(db, jid, "sets", ids[i]);
-	bk_db_commit(db);
 	printf("removed %s\n", summary + 3);
+	bk_db_commit(db);
 	free(ids);
 }
 
+static int
+all_digits(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return 0;
+	return 1;
+}
+
+/* change logged rows in place, as one journal entry: what a SPEC and the
+ * options say, checked as logging checks them */
+static void
+cmd_edit(struct bk_db *db, const struct opts *o, int argc, char **argv)
+{
+	struct bk_spec spec;
+	sqlite3_stmt *st, *upd;
+	long long *ids;
+	const char *why, *spec_s = NULL;
+	char summary[256], date[11];
+	size_t n;
+	int i, j, nids = 0, has_reps = 0, has_hold = 0, has_load = 0;
+	long long reps = 0;
+	double hold = 0, load = 0;
+
+	if (argc > 1 && !all_digits(argv[argc - 1]))
+		spec_s = argv[--argc];
+	ids = bk_xmalloc(argc * sizeof *ids);
+	for (i = 0; i < argc; i++) {
+		long long id;
+
+		if (bk_parse_int(argv[i], 1, 0x7fffffffffffffffLL, &id) != 0)
+			bk_errx(BK_EXIT_USAGE, "invalid id '%s' (a row id that "
+			    "'bk-log list' shows)", argv[i]);
+		for (j = 0; j < nids && ids[j] != id; j++)
+			;
+		if (j == nids)
+			ids[nids++] = id;
+	}
+	if (spec_s) {
+		if (bk_spec_parse(spec_s, &spec, &why) != 0)
+			bk_errx(BK_EXIT_USAGE, "invalid spec '%s': %s", spec_s,
+			    why);
+		if (spec.sets != 1 && spec.sets != nids)
+			bk_errx(BK_EXIT_USAGE, "invalid spec '%s': %ld sets for "
+			    "%d row%s (each row is one set)", spec_s, spec.sets,
+			    nids, nids == 1 ? "" : "s");
+		if (spec.reps == 0 && o->hold_s > 0)
+			bk_errx(BK_EXIT_USAGE, "--hold goes with sets of reps, "
+			    "not with timed sets like '%s'", spec_s);
+		has_reps = has_hold = has_load = 1;
+		reps = spec.reps;
+		hold = spec.reps ? 0 : (double)spec.hold_s;
+		load = spec.load_kg;
+	}
+	if (o->reps) {
+		has_reps = 1;
+		reps = o->reps;
+	}
+	if (o->hold_s > 0) {
+		has_hold = 1;
+		hold = (double)o->hold_s;
+	}
+	if (o->load_kg >= 0) {
+		has_load = 1;
+		load = o->load_kg;
+	}
+	if (o->side && strcmp(o->side, "both") == 0)
+		bk_errx(BK_EXIT_USAGE, "invalid side '%s' for edit (left or "
+		    "right: a row is one side)", o->side);
+	if (!spec_s && !o->reps && o->hold_s <= 0 && o->load_kg < 0 &&
+	    o->rpe < 0 && !o->note && !o->date_s && !o->time[0] && !o->side)
+		usage_error("%s", "edit needs a SPEC or an option saying what "
+		    "to change");
+	bk_db_open(db, o->db, BK_DB_WRITE);
+	bk_db_begin(db);
+	st = bk_db_prepare(db, "SELECT skipped FROM sets WHERE id = ?");
+	for (i = 0; i < nids; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, ids[i]);
+		if (bk_db_step(db, st) != SQLITE_ROW) {
+			bk_db_rollback(db);
+			bk_errx(BK_EXIT_DATA, "cannot edit: no row with id %lld",
+			    ids[i]);
+		}
+		if (sqlite3_column_int(st, 0) && (has_reps || has_hold ||
+		    has_load || o->rpe >= 0)) {
+			bk_db_rollback(db);
+			bk_errx(BK_EXIT_DATA, "cannot edit row %lld: it is a "
+			    "skip, with nothing done to change", ids[i]);
+		}
+	}
+	sqlite3_finalize(st);
+	snprintf(summary, sizeof summary, "edit %d row%s (id%s ", nids,
+	    nids > 1 ? "s" : "", nids > 1 ? "s" : "");
+	for (i = 0; i < nids; i++) {
+		n = strlen(summary);
+		if (n > sizeof summary - 32) {
+			snprintf(summary + n, sizeof summary - n, ", ...");
+			break;
+		}
+		snprintf(summary + n, sizeof summary - n, "%s%lld",
+		    i ? ", " : "", ids[i]);
+	}
+	n = strlen(summary);
+	snprintf(summary + n, sizeof summary - n, ")");
+	bk_journal_add(db, "bk-log", summary);
+	upd = bk_db_prepare(db, "UPDATE sets SET"
+	    " reps = CASE WHEN ?2 THEN ?3 ELSE reps END,"
+	    " hold_s = CASE WHEN ?4 THEN ?5 ELSE hold_s END,"
+	    " load_kg = CASE WHEN ?6 THEN ?7 ELSE load_kg END,"
+	    " rpe = CASE WHEN ?8 THEN ?9 ELSE rpe END,"
+	    " note = CASE WHEN ?10 THEN ?11 ELSE note END,"
+	    " date = coalesce(?12, date), time = coalesce(?13, time),"
+	    " side = coalesce(?14, side) WHERE id = ?1");
+	for (i = 0; i < nids; i++) {
+		sqlite3_reset(upd);
+		sqlite3_clear_bindings(upd);
+		sqlite3_bind_int64(upd, 1, ids[i]);
+		sqlite3_bind_int(upd, 2, has_reps);
+		if (reps > 0)
+			sqlite3_bind_int64(upd, 3, reps);
+		sqlite3_bind_int(upd, 4, has_hold);
+		if (hold > 0)
+			sqlite3_bind_double(upd, 5, hold);
+		sqlite3_bind_int(upd, 6, has_load);
+		if (load > 0)
+			sqlite3_bind_double(upd, 7, load);
+		sqlite3_bind_int(upd, 8, o->rpe >= 0);
+		bind_num(upd, 9, o->rpe);
+		sqlite3_bind_int(upd, 10, o->note != NULL);
+		bind_text(upd, 11, o->note);
+		if (o->date_s)
+			sqlite3_bind_text(upd, 12, bk_date_format(o->day, date),
+			    -1, SQLITE_STATIC);
+		bind_text(upd, 13, o->time);
+		bind_text(upd, 14, o->side);
+		bk_db_step(db, upd);
+	}
+	sqlite3_finalize(upd);
+	printf("changed %s\n", summary + 5);
+	bk_db_commit(db);
+	free(ids);
+}
 
 /* --- guided sessions ----------------------------------------------- */
 
@@ -983,6 +1135,8 @@ store_answer(struct session *s, struct step *st, const struct dose *d,
 	if (d)
 		e.d = *d;
 	bk_db_begin(s->db);
+	/* the phase change the list was read with, stored now */
+	bk_plan_refresh(s->db, s->o.today);
 	/* the item may have gone since the list was read */
 	q = bk_db_prepare(s->db, "SELECT 1 FROM plan_items WHERE id = ?");
 	sqlite3_bind_int64(q, 1, st->due.id);
@@ -1501,7 +1655,8 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 	im.want = (enum bk_logfmt)fmt;
 	im.default_lb = cfg.imperial;
 	im.create = o->create_missing;
-	bk_db_open(db, o->db, BK_DB_WRITE);
+	/* a dry run never creates the store */
+	bk_db_open(db, o->db, o->dry_run ? BK_DB_READ : BK_DB_WRITE);
 	/* Every id a row refers to is looked up or made in this transaction
 	 * (its exercise, its planned item, the journal entry), so checking
 	 * the foreign keys again on each of a million rows would only cost
@@ -1605,10 +1760,10 @@ main(int argc, char *argv[])
 	bk_init(argv[0]);
 	memset(&o, 0, sizeof o);
 	memset(&db, 0, sizeof db);
-	o.rpe = -1;
+	o.rpe = o.load_kg = -1;
 	o.today = bk_today();
 	o.day = o.today;
-	while ((c = getopt_long(argc, argv, "cD:d:ne:f:hH:m:Np:R:r:s:S:t:TU:V",
+	while ((c = getopt_long(argc, argv, "cD:d:ne:f:hH:l:m:Np:R:r:s:S:t:TU:Vx:",
 	    longopts, NULL)) != -1) {
 		if (nseen < sizeof seen - 1 && !memchr(seen, c, nseen))
 			seen[nseen++] = (char)c;
@@ -1649,8 +1804,18 @@ main(int argc, char *argv[])
 				bk_errx(BK_EXIT_USAGE, "invalid hold '%s': %s",
 				    optarg, why);
 			break;
+		case 'l':
+			if (bk_load_parse(optarg, &o.load_kg, &why) != 0)
+				bk_errx(BK_EXIT_USAGE, "invalid load '%s': %s",
+				    optarg, why);
+			break;
 		case 'm':
 			o.note = optarg;
+			break;
+		case 'x':
+			if (bk_parse_int(optarg, 1, BK_REPS_MAX, &o.reps) != 0)
+				bk_errx(BK_EXIT_USAGE, "invalid reps '%s' (a whole "
+				    "number from 1 to %d)", optarg, BK_REPS_MAX);
 			break;
 		case 'p':
 			o.plan = optarg;
@@ -1725,11 +1890,16 @@ main(int argc, char *argv[])
 		if (argc < 2)
 			usage_error("%s", "rm needs at least one ID");
 		cmd_rm(&db, &o, argc - 1, argv + 1);
+	} else if (strcmp(sub, "edit") == 0) {
+		only_options(&o, sub, "xHlrmDts");
+		if (argc < 2)
+			usage_error("%s", "edit needs at least one ID");
+		cmd_edit(&db, &o, argc - 1, argv + 1);
 	} else if (strcmp(sub, "undo") == 0) {
-		only_options(&o, sub, "");
+		only_options(&o, sub, "n");
 		if (argc > 1)
 			usage_error("unexpected argument '%s'", argv[1]);
-		bk_journal_undo_command(&db, o.db);
+		bk_journal_undo_command(&db, o.db, o.dry_run);
 	} else if (strcmp(sub, "session") == 0) {
 		only_options(&o, sub, "DNT");
 		if (o.timer && o.no_timer)

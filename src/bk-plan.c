@@ -19,6 +19,8 @@ static const char usage_text[] =
     "       bk-plan add NAME EXERCISE [SPEC] [--on WEEKDAYS] [--days A-B]\n"
     "                         [--side SIDE] [--times N]\n"
     "       bk-plan rm NAME [EXERCISE [--on WEEKDAYS] [--days A-B]]\n"
+    "       bk-plan end NAME [--date DATE]\n"
+    "       bk-plan undo [--dry-run]\n"
     "       bk-plan list [--format F]\n"
     "       bk-plan show [NAME] [--date DATE | --week [DATE] | --all]\n"
     "                         [--format F]\n"
@@ -32,6 +34,7 @@ static const struct option longopts[] = {
 	{ "date", required_argument, NULL, 'D' },
 	{ "days", required_argument, NULL, 'N' },
 	{ "db", required_argument, NULL, 'd' },
+	{ "dry-run", no_argument, NULL, 'u' },
 	{ "equipment", required_argument, NULL, 'e' },
 	{ "format", required_argument, NULL, 'f' },
 	{ "help", no_argument, NULL, 'h' },
@@ -51,8 +54,8 @@ static const struct option longopts[] = {
 };
 
 static const char *const commands[] = { "exercises", "exercise",
-	"templates", "template", "new", "add", "rm", "list", "show", "today",
-	"check", "export", NULL };
+	"templates", "template", "new", "add", "rm", "end", "undo", "list",
+	"show", "today", "check", "export", NULL };
 
 #define MAXWORDS 16
 
@@ -65,7 +68,7 @@ struct opts {
 	const char *template, *days, *side_arg;
 	const char *start_arg, *date_arg, *week_or_plan;
 	unsigned on;		/* --on as a weekday mask */
-	int side, times, all, week;
+	int side, times, all, week, dry_run;
 	int has_start, has_date, has_week;
 	bk_day start, date, week_date;
 	bk_day today;
@@ -302,6 +305,12 @@ cmd_exercise_add(struct bk_db *db, const struct opts *o, const char *slug)
 	    o->nequipment ? o->equipment : &none,
 	    o->nequipment ? o->nequipment : 1);
 	bk_db_begin(db);
+	{
+		char summary[128];
+
+		snprintf(summary, sizeof summary, "add exercise %s", slug);
+		bk_journal_add(db, "bk-plan", summary);
+	}
 	st = bk_db_prepare(db, "SELECT slug FROM exercises WHERE slug = ?1 "
 	    "OR name = ?2 COLLATE NOCASE");
 	sqlite3_bind_text(st, 1, slug, -1, SQLITE_STATIC);
@@ -328,8 +337,8 @@ cmd_exercise_add(struct bk_db *db, const struct opts *o, const char *slug)
 	    SQLITE_STATIC);
 	bk_db_step(db, st);
 	sqlite3_finalize(st);
-	bk_db_commit(db);
 	printf("added exercise %s\n", slug);
+	bk_db_commit(db);
 }
 
 
@@ -566,6 +575,13 @@ cmd_new(struct bk_db *db, const struct opts *o, const char *name)
 	pn.days = (int)days;
 	pn.weekdays = o->on;
 	pn.times = o->times;
+	/* a plan that would end after 9999-12-31, before a store is made */
+	if ((pn.days > 0 && !bk_date_in_range(pn.start + pn.days - 1)) ||
+	    (o->template && !pn.days && t.days > 0 &&
+	    !bk_date_in_range(pn.start + t.days - 1)))
+		bk_errx(BK_EXIT_USAGE, "invalid start '%s': the plan would end "
+		    "after 9999-12-31", o->start_arg ? o->start_arg :
+		    bk_date_format(pn.start, a));
 	if (o->template) {
 		/* refuse an unknown exercise before a store is made */
 		bk_db_open(db, o->db, BK_DB_READ);
@@ -575,11 +591,18 @@ cmd_new(struct bk_db *db, const struct opts *o, const char *name)
 	}
 	bk_db_open(db, o->db, BK_DB_WRITE);
 	bk_db_begin(db);
+	snprintf(a, sizeof a, "new plan %.20s", name);
+	bk_journal_add(db, "bk-plan", a);
 	if ((id = bk_plan_create(db, &pn, &made)) < 0) {
 		bk_db_rollback(db);
 		exit(id == -2 ? BK_EXIT_USAGE : BK_EXIT_DATA);
 	}
-	bk_db_commit(db);
+	if (made.end >= 0 && !bk_date_in_range(made.end)) {
+		bk_db_rollback(db);
+		bk_errx(BK_EXIT_USAGE, "invalid start '%s': the plan would end "
+		    "after 9999-12-31", o->start_arg ? o->start_arg :
+		    bk_date_format(pn.start, a));
+	}
 	bk_date_words(made.start, a, sizeof a);
 	if (made.end >= 0)
 		bk_date_words(made.end, b, sizeof b);
@@ -604,6 +627,7 @@ cmd_new(struct bk_db *db, const struct opts *o, const char *name)
 		printf("; add exercises with 'bk-plan add %s EXERCISE "
 		    "[SPEC]'\n", name);
 	}
+	bk_db_commit(db);
 	free(text);
 	free(tname);
 	return 0;
@@ -655,6 +679,8 @@ cmd_add(struct bk_db *db, const struct opts *o, char **argv, int argc)
 	bk_db_begin(db);
 	a.plan_id = found_or_exit(db, bk_plan_find(db, argv[0]));
 	a.exercise_id = found_or_exit(db, bk_catalog_lookup(db, argv[1]));
+	snprintf(err, sizeof err, "add %.60s to plan %.60s", argv[1], argv[0]);
+	bk_journal_add(db, "bk-plan", err);
 	if ((n = bk_plan_add(db, &a)) < 0) {
 		bk_db_rollback(db);
 		exit(BK_EXIT_DATA);
@@ -671,7 +697,6 @@ cmd_add(struct bk_db *db, const struct opts *o, char **argv, int argc)
 	sqlite3_finalize(st);
 	bk_plan_dose_format(&a.dose, a.dose.load_kg, imperial, dose,
 	    sizeof dose);
-	bk_db_commit(db);
 	if (a.day_from)
 		snprintf(where, sizeof where, "on days %s (%d day%s)", o->days,
 		    n, n > 1 ? "s" : "");
@@ -686,8 +711,12 @@ cmd_add(struct bk_db *db, const struct opts *o, char **argv, int argc)
 		    where);
 	else
 		printf("added %s %s to %s, %s\n", slug, dose, argv[0], where);
+	bk_db_commit(db);
 	return 0;
 }
+
+static void set_summary(struct bk_db *, long long, const char *,
+    const char *, const char *);
 
 static int
 cmd_rm(struct bk_db *db, const struct opts *o, char **argv, int argc)
@@ -706,14 +735,23 @@ cmd_rm(struct bk_db *db, const struct opts *o, char **argv, int argc)
 	bk_db_begin(db);
 	plan = found_or_exit(db, bk_plan_find(db, argv[0]));
 	if (argc == 1) {
+		set_summary(db, bk_journal_add(db, "bk-plan", "rm plan"),
+		    "rm plan", argv[0], NULL);
 		st = bk_db_prepare(db, "DELETE FROM plans WHERE id = ?");
 		sqlite3_bind_int64(st, 1, plan);
 		bk_db_step(db, st);
 		sqlite3_finalize(st);
+		fputs("removed plan ", stdout);
+		bk_term_string(stdout, argv[0]);
+		fputs(" ('bk-plan undo' puts it back; 'bk-plan end ", stdout);
+		bk_term_string(stdout, argv[0]);
+		fputs("' would have stopped it and kept its history)\n",
+		    stdout);
 		bk_db_commit(db);
-		printf("removed plan %s\n", argv[0]);
 		return 0;
 	}
+	set_summary(db, bk_journal_add(db, "bk-plan", "rm"), "rm", argv[1],
+	    argv[0]);
 	ex = found_or_exit(db, bk_catalog_lookup(db, argv[1]));
 	st = bk_db_prepare(db, "SELECT start_date FROM plans WHERE id = ?");
 	sqlite3_bind_int64(st, 1, plan);
@@ -741,9 +779,81 @@ cmd_rm(struct bk_db *db, const struct opts *o, char **argv, int argc)
 		    "is not planned%s", argv[1], argv[0], o->on || o->days ?
 		    " on those days" : "");
 	}
-	bk_db_commit(db);
 	printf("removed %d item%s of %s from %s\n", n, n > 1 ? "s" : "",
 	    argv[1], argv[0]);
+	bk_db_commit(db);
+	return 0;
+}
+
+/* the open journal entry's summary: "what a from b" */
+static void
+set_summary(struct bk_db *db, long long jid, const char *what, const char *a,
+    const char *b)
+{
+	char buf[256];
+
+	snprintf(buf, sizeof buf, "%s %.80s%s%.80s", what, a, b ? " from " :
+	    "", b ? b : "");
+	bk_journal_set_summary(db, jid, buf);
+}
+
+static int
+cmd_end(struct bk_db *db, const struct opts *o, const char *name)
+{
+	sqlite3_stmt *st;
+	char day[11], start[11], end[11], words[32], summary[256];
+	bk_day d = o->has_date ? o->date : o->today, s, e = -1;
+	long long plan;
+	long gone;
+
+	bk_db_open(db, o->db, BK_DB_WRITE);
+	bk_db_begin(db);
+	plan = found_or_exit(db, bk_plan_find(db, name));
+	st = bk_db_prepare(db, "SELECT start_date, end_date FROM plans WHERE "
+	    "id = ?");
+	sqlite3_bind_int64(st, 1, plan);
+	bk_db_step(db, st);
+	bk_date_parse_iso((const char *)sqlite3_column_text(st, 0), &s);
+	if (sqlite3_column_type(st, 1) != SQLITE_NULL)
+		bk_date_parse_iso((const char *)sqlite3_column_text(st, 1), &e);
+	sqlite3_finalize(st);
+	bk_date_format(d, day);
+	if (d < s - 1) {
+		bk_db_rollback(db);
+		bk_errx(BK_EXIT_DATA, "cannot end plan '%s' on %s: it starts "
+		    "on %s", name, day, bk_date_format(s, start));
+	}
+	if (e >= 0 && e <= d) {
+		bk_db_rollback(db);
+		bk_errx(BK_EXIT_DATA, "cannot end plan '%s' on %s: it ends on "
+		    "%s already", name, day, bk_date_format(e, end));
+	}
+	snprintf(summary, sizeof summary, "end plan %.80s on %s", name, day);
+	bk_journal_add(db, "bk-plan", summary);
+	/* nothing is due after the end, and no phase comes */
+	st = bk_db_prepare(db, "UPDATE plans SET end_date = ?2, ended = 1, "
+	    "phase_until_h = 0 WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, plan);
+	sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
+	bk_db_step(db, st);
+	sqlite3_finalize(st);
+	st = bk_db_prepare(db, "DELETE FROM plan_items WHERE plan_id = ?1 AND "
+	    "date > ?2");
+	sqlite3_bind_int64(st, 1, plan);
+	sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
+	bk_db_step(db, st);
+	sqlite3_finalize(st);
+	gone = sqlite3_changes(db->h);
+	fputs("ended plan ", stdout);
+	bk_term_string(stdout, name);
+	printf(" on %s: nothing is due after it", bk_date_words(d, words,
+	    sizeof words));
+	if (gone)
+		printf(" (%ld planned item%s dropped)", gone, gone == 1 ? "" :
+		    "s");
+	fputs("; its history stays ('bk-plan undo' takes it back)\n",
+	    stdout);
+	bk_db_commit(db);
 	return 0;
 }
 
@@ -781,7 +891,8 @@ cmd_list(struct bk_db *db, const struct opts *o)
 	st = bk_db_prepare(db, "SELECT name, template, start_date, end_date,"
 	    " CAST(julianday(end_date) - julianday(start_date) AS INTEGER) + 1,"
 	    " phase, CASE WHEN start_date > ?1 THEN 'upcoming'"
-	    "  WHEN end_date < ?1 THEN 'finished' ELSE 'running' END,"
+	    "  WHEN end_date < ?1 THEN CASE WHEN ended THEN 'ended'"
+	    "  ELSE 'finished' END ELSE 'running' END,"
 	    " (SELECT count(*) FROM plan_items pi WHERE pi.plan_id = p.id"
 	    "  AND pi.kind = 'exercise')"
 	    " FROM plans p ORDER BY start_date, name");
@@ -1384,7 +1495,7 @@ main(int argc, char *argv[])
 	memset(&db, 0, sizeof db);
 	o.fmt = -1;
 	while ((c = getopt_long(argc, argv,
-	    "aD:d:e:f:hk:N:n:o:p:r:S:s:t:Vw::x:", longopts, NULL)) != -1) {
+	    "aD:d:e:f:hk:N:n:o:p:r:S:s:t:uVw::x:", longopts, NULL)) != -1) {
 		if (nseen < sizeof seen - 1 && !memchr(seen, c, nseen))
 			seen[nseen++] = (char)c;
 		switch (c) {
@@ -1450,6 +1561,9 @@ main(int argc, char *argv[])
 			break;
 		case 't':
 			o.template = optarg;
+			break;
+		case 'u':
+			o.dry_run = 1;
 			break;
 		case 'V':
 			puts("bk-plan (backkit) " BK_VERSION);
@@ -1542,6 +1656,14 @@ main(int argc, char *argv[])
 		only_options(&o, sub, "oN");
 		operands(argc, argv, 1, 2, "rm needs a plan NAME");
 		rc = cmd_rm(&db, &o, argv + 1, argc - 1);
+	} else if (strcmp(sub, "end") == 0) {
+		only_options(&o, sub, "D");
+		operands(argc, argv, 1, 1, "end needs a plan NAME");
+		rc = cmd_end(&db, &o, argv[1]);
+	} else if (strcmp(sub, "undo") == 0) {
+		only_options(&o, sub, "u");
+		operands(argc, argv, 0, 0, "");
+		bk_journal_undo_command(&db, o.db, o.dry_run);
 	} else if (strcmp(sub, "list") == 0) {
 		only_options(&o, sub, "f");
 		operands(argc, argv, 0, 0, "");

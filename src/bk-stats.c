@@ -303,7 +303,7 @@ main(int argc, char *argv[])
 		only_options(&o, sub, "p");
 		if (argc > 1)
 			usage_error("unexpected argument '%s'", argv[1]);
-		bk_db_open(&db, o.db, BK_DB_READ);
+		bk_db_open(&db, o.db, BK_DB_READONLY);
 		bk_plan_refresh(&db, bk_today());
 		make_filter(&db, &o, &cfg, &f);
 		bk_stats_summary(&db, &f, cfg.imperial, stdout);
@@ -335,7 +335,7 @@ main(int argc, char *argv[])
 			usage_error("%s", "standard output is not a terminal: "
 			    "use --output FILE.png|FILE.svg, or --terminal "
 			    "dumb for text");
-		bk_db_open(&db, o.db, BK_DB_READ);
+		bk_db_open(&db, o.db, BK_DB_READONLY);
 		bk_plan_refresh(&db, bk_today());
 		make_filter(&db, &o, &cfg, &f);
 		if (bk_plot_draw(&db, kind, &f, &po) != 0)
@@ -349,7 +349,7 @@ main(int argc, char *argv[])
 		only_options(&o, sub, r->options);
 		if (argc > 1)
 			usage_error("unexpected argument '%s'", argv[1]);
-		bk_db_open(&db, o.db, BK_DB_READ);
+		bk_db_open(&db, o.db, BK_DB_READONLY);
 		bk_plan_refresh(&db, bk_today());
 		make_filter(&db, &o, &cfg, &f);
 		run_report(&db, r, &f, &o);

@@ -15,7 +15,8 @@ static const char usage_text[] =
     "       bk-test list [--kind K] [--region R] [--since D] [--until D]\n"
     "                         [--format F]\n"
     "       bk-test rm ID...\n"
-    "       bk-test undo\n"
+    "       bk-test edit ID [VALUE] [--date D] [--note TEXT]\n"
+    "       bk-test undo [--dry-run]\n"
     "       bk-test how [KIND]\n"
     "       bk-test progress [KIND] [--region R] [--since D] [--until D]\n"
     "                         [--format F]\n"
@@ -25,6 +26,7 @@ static const struct option longopts[] = {
 	{ "age", required_argument, NULL, 'a' },
 	{ "date", required_argument, NULL, 'D' },
 	{ "db", required_argument, NULL, 'd' },
+	{ "dry-run", no_argument, NULL, 'N' },
 	{ "format", required_argument, NULL, 'f' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "kind", required_argument, NULL, 'k' },
@@ -38,12 +40,12 @@ static const struct option longopts[] = {
 	{ "complete", required_argument, NULL, 'C' },	/* for completions */
 	{ NULL, 0, NULL, 0 }
 };
-static const char shortopts[] = "a:D:d:f:hk:n:p:r:s:S:u:V";
+static const char shortopts[] = "a:D:d:f:hk:Nn:p:r:s:S:u:V";
 
 static const char *const kinds[] = { "toe-touch", "sit-and-reach", "pain",
 	NULL };
 static const char *const commands[] = { "toe-touch", "sit-and-reach",
-	"pain", "list", "rm", "undo", "how", "progress", NULL };
+	"pain", "list", "rm", "edit", "undo", "how", "progress", NULL };
 
 #define MAXTRIES 10
 #define MAXNOTE 2000
@@ -52,6 +54,7 @@ static const char *const commands[] = { "toe-touch", "sit-and-reach",
 struct opts {
 	const char *db, *date, *note, *kind, *region, *since, *until;
 	int protocol, age, format;	/* -1: not given */
+	int dry_run;
 	enum bk_sex sex;
 	const char *seen;	/* options given, as their letters */
 };
@@ -273,7 +276,8 @@ insert_row(struct bk_db *db, sqlite3_stmt *st, const struct row *r,
 	return sqlite3_last_insert_rowid(db->h);
 }
 
-/* write rows as one journal entry; returns the first row's id */
+/* write rows as one journal entry, in a transaction left open; returns
+ * the first row's id */
 static long long
 write_rows(struct bk_db *db, const struct row *rows, int n, bk_day day,
     const char *note, const char *summary)
@@ -295,8 +299,7 @@ write_rows(struct bk_db *db, const struct row *rows, int n, bk_day day,
 			first = id;
 	}
 	sqlite3_finalize(st);
-	bk_db_commit(db);
-	return first;
+	return first;	/* the caller says what it stored, then commits */
 }
 
 static void
@@ -367,6 +370,7 @@ cmd_toe_touch(struct bk_db *db, const struct opts *o, int n, char **vals)
 	first = write_rows(db, rows, n, day, o->note, summary);
 	fputs(summary, stdout);
 	print_ids(first, n);
+	bk_db_commit(db);
 }
 
 /* "5.1 cm past the toes", "7.6 cm short of the toes", "at the toes" */
@@ -454,6 +458,7 @@ cmd_sit_and_reach(struct bk_db *db, const struct opts *o, int n,
 	first = write_rows(db, rows, n, day, o->note, summary);
 	fputs(summary, stdout);
 	print_ids(first, n);
+	bk_db_commit(db);
 	print_band(o, day, cm[best]);
 }
 
@@ -483,6 +488,7 @@ cmd_pain(struct bk_db *db, const struct opts *o, const char *arg)
 	first = write_rows(db, &row, 1, day, o->note, summary);
 	fputs(summary, stdout);
 	print_ids(first, 1);
+	bk_db_commit(db);
 	if (rating >= 7)
 		puts("A rating of 7 or more: stop the exercises that hurt and "
 		    "see a health professional.");
@@ -523,6 +529,103 @@ cmd_list(struct bk_db *db, const struct opts *o)
 	sqlite3_finalize(st);
 }
 
+/* change one measurement in place, as one journal entry: its value,
+ * checked as recording it checks it, its date or its note */
+static void
+cmd_edit(struct bk_db *db, const struct opts *o, const char *id_s,
+    const char *value)
+{
+	sqlite3_stmt *st;
+	struct bk_reach r;
+	char kind[32], proto[16], err[160], date[11];
+	long long id, rating;
+	double v = 0, cm = 0;
+	int has_v = 0, has_cm = 0;
+	const char *unit = NULL, *level = NULL;
+	bk_day day = 0;
+
+	if (bk_parse_int(id_s, 1, (long long)1 << 53, &id) != 0)
+		bk_errx(BK_EXIT_USAGE, "invalid id '%s'", id_s);
+	if (!value && !o->date && !o->note)
+		usage_error("%s", "edit needs a VALUE, --date or --note");
+	if (o->date)
+		day = test_date(o->date);
+	check_note(o->note);
+	bk_config_load(&cfg);
+	bk_db_open(db, o->db, BK_DB_WRITE);
+	bk_db_begin(db);
+	st = bk_db_prepare(db, "SELECT kind, coalesce(protocol, 'ymca') FROM "
+	    "measurements WHERE id = ?");
+	sqlite3_bind_int64(st, 1, id);
+	if (bk_db_step(db, st) != SQLITE_ROW) {
+		bk_db_rollback(db);
+		bk_errx(BK_EXIT_DATA, "cannot edit %lld: no such measurement",
+		    id);
+	}
+	snprintf(kind, sizeof kind, "%s", sqlite3_column_text(st, 0));
+	snprintf(proto, sizeof proto, "%s", sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+	if (value && strcmp(kind, "pain") == 0) {
+		if (bk_parse_int(value, 0, 10, &rating) != 0)
+			bk_errx(BK_EXIT_USAGE, "invalid pain rating '%s' (a "
+			    "whole number from 0 to 10)", value);
+		v = (double)rating;
+		has_v = 1;
+	} else if (value && strcmp(kind, "toe-touch") == 0) {
+		if (bk_reach_parse(value, cfg.imperial, &r, err,
+		    sizeof err) != 0)
+			bk_errx(BK_EXIT_USAGE, "invalid reach '%s': %s", value,
+			    err);
+		if (r.level >= 0)
+			level = bk_reach_levels[r.level];
+		else {
+			has_v = has_cm = 1;
+			v = r.value;
+			unit = r.unit;
+			cm = r.cm;
+		}
+	} else if (value) {
+		enum bk_protocol p = strcmp(proto, "acsm") == 0 ?
+		    BK_PROTO_ACSM : BK_PROTO_YMCA;
+
+		if (bk_sitreach_parse(value, p, &v, &cm, err, sizeof err) != 0)
+			bk_errx(BK_EXIT_USAGE, "invalid sit-and-reach '%s': %s",
+			    value, err);
+		has_v = has_cm = 1;
+		unit = p == BK_PROTO_YMCA ? "in" : "cm";
+	}
+	snprintf(err, sizeof err, "edit %s %lld", kind, id);
+	bk_journal_add(db, "bk-test", err);
+	st = bk_db_prepare(db, "UPDATE measurements SET"
+	    " value = CASE WHEN ?2 THEN ?3 ELSE value END,"
+	    " unit = CASE WHEN ?2 THEN ?4 ELSE unit END,"
+	    " value_cm = CASE WHEN ?2 THEN ?5 ELSE value_cm END,"
+	    " level = CASE WHEN ?2 THEN ?6 ELSE level END,"
+	    " date = coalesce(?7, date),"
+	    " note = CASE WHEN ?8 THEN ?9 ELSE note END WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, value != NULL);
+	if (has_v)
+		sqlite3_bind_double(st, 3, v);
+	if (strcmp(kind, "pain") != 0)
+		sqlite3_bind_text(st, 4, unit, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 4);
+	if (has_cm)
+		sqlite3_bind_double(st, 5, cm);
+	sqlite3_bind_text(st, 6, level, -1, SQLITE_STATIC);
+	if (o->date)
+		sqlite3_bind_text(st, 7, bk_date_format(day, date), -1,
+		    SQLITE_STATIC);
+	sqlite3_bind_int(st, 8, o->note != NULL);
+	sqlite3_bind_text(st, 9, o->note && *o->note ? o->note : NULL, -1,
+	    SQLITE_STATIC);
+	bk_db_step(db, st);
+	sqlite3_finalize(st);
+	printf("changed %s %lld\n", kind, id);
+	bk_db_commit(db);
+}
+
 static void
 cmd_rm(struct bk_db *db, const struct opts *o, int n, char **idv)
 {
@@ -560,11 +663,11 @@ cmd_rm(struct bk_db *db, const struct opts *o, int n, char **idv)
 			    "measurement", ids[i]);
 		}
 	}
-	bk_db_commit(db);
 	printf("removed %d measurement%s:", nids, nids == 1 ? "" : "s");
 	for (i = 0; i < nids; i++)
 		printf(" %lld", ids[i]);
 	putchar('\n');
+	bk_db_commit(db);
 	free(ids);
 }
 
@@ -983,6 +1086,9 @@ main(int argc, char *argv[])
 		case 'n':
 			o.note = optarg;
 			break;
+		case 'N':
+			o.dry_run = 1;
+			break;
 		case 'p':
 			bk_check_word("protocol", bk_protocols, optarg);
 			o.protocol = bk_word_index(bk_protocols, optarg);
@@ -1048,11 +1154,18 @@ main(int argc, char *argv[])
 		if (argc < 2)
 			usage_error("%s", "rm needs an ID");
 		cmd_rm(&db, &o, argc - 1, argv + 1);
+	} else if (strcmp(sub, "edit") == 0) {
+		only_options(&o, sub, "Dn");
+		if (argc < 2)
+			usage_error("%s", "edit needs an ID");
+		if (argc > 3)
+			usage_error("unexpected argument '%s'", argv[3]);
+		cmd_edit(&db, &o, argv[1], argc > 2 ? argv[2] : NULL);
 	} else if (strcmp(sub, "undo") == 0) {
-		only_options(&o, sub, "");
+		only_options(&o, sub, "N");
 		if (argc > 1)
 			usage_error("unexpected argument '%s'", argv[1]);
-		bk_journal_undo_command(&db, o.db);
+		bk_journal_undo_command(&db, o.db, o.dry_run);
 	} else if (strcmp(sub, "how") == 0) {
 		only_options(&o, sub, "");
 		if (argc > 2)

@@ -20,6 +20,7 @@ static const struct {
 static const char usage_text[] =
     "usage: bk COMMAND [ARG...]\n"
     "       bk help [COMMAND]\n"
+    "       bk undo [--dry-run]\n"
     "       bk [-h | --help] [--version]\n";
 
 static void
@@ -164,6 +165,9 @@ main(int argc, char *argv[])
 		snprintf(page, sizeof page, "bk-%s", argv[2]);
 		manual(page, 1);
 	}
+	/* one journal for every command: any command's undo will do */
+	if (strcmp(argv[1], "undo") == 0)
+		run("log", argv);
 	if (!known(argv[1]))
 		unknown(argv[1]);
 	run(argv[1], argv + 1);

@@ -61,6 +61,8 @@ char *bk_date_format(bk_day day, char *buf);
 char *bk_date_words(bk_day day, char *buf, size_t len);
 /* strict YYYY-MM-DD; 0 or -1 */
 int bk_date_parse_iso(const char *s, bk_day *out);
+/* 1 when day is within 0001-01-01..9999-12-31, the dates backkit keeps */
+int bk_date_in_range(bk_day day);
 enum bk_date_dir { BK_DATE_PAST, BK_DATE_FUTURE };
 /* ISO date, today, yesterday, tomorrow, weekday names (the most recent one
  * on or before today for BK_DATE_PAST, the next one on or after today for
@@ -120,8 +122,12 @@ struct bk_db {
 	int in_memory;
 	sqlite3_stmt *due;	/* due.c's query, prepared on first use */
 	int plans;	/* due.c: -1 not looked yet, else any active plan */
+	int journaling;	/* journal.c: its triggers are in place */
+	int synced;	/* the catalog was synced in this connection */
+	int scratch;	/* a read's transaction, never committed */
 };
-enum { BK_DB_READ = 0, BK_DB_WRITE = 1 };
+/* BK_DB_READONLY: never opened for writing, whatever the file allows */
+enum { BK_DB_READ = 0, BK_DB_WRITE = 1, BK_DB_READONLY = 2 };
 #define BK_APPLICATION_ID 0x626b6b74	/* "bkkt" */
 /* the resolved path: --db, $BK_DB, $XDG_DATA_HOME, ~/.local/share */
 char *bk_db_path(const char *opt);
@@ -134,8 +140,16 @@ sqlite3_stmt *bk_db_prepare(struct bk_db *db, const char *sql);
 /* step; dies on an error; returns SQLITE_ROW or SQLITE_DONE */
 int bk_db_step(struct bk_db *db, sqlite3_stmt *st);
 void bk_db_exec(struct bk_db *db, const char *sql);
+/* BEGIN IMMEDIATE; the first one of a connection brings the catalog up to
+ * date in that transaction */
 void bk_db_begin(struct bk_db *db);
+/* write and flush what stdout holds, then COMMIT; when stdout cannot be
+ * written the transaction is rolled back and the program exits 1, so print
+ * the confirmation before committing */
 void bk_db_commit(struct bk_db *db);
+/* a read that needs changes it must not store (a phase change that is
+ * due): a transaction that is rolled back when the store is closed */
+void bk_db_scratch(struct bk_db *db);
 void bk_db_rollback(struct bk_db *db);
 _Noreturn void bk_db_die(struct bk_db *db, const char *what);
 
@@ -143,23 +157,34 @@ _Noreturn void bk_db_die(struct bk_db *db, const char *what);
 extern const char *const bk_migrations[];
 extern const int bk_nmigrations;
 
-/* journal.c: the undo journal shared by bk-log and bk-test. Call inside
- * the write's transaction; rows written get the entry's id in their
- * journal_id column. */
+/* journal.c: the undo journal shared by every command. Call
+ * bk_journal_add inside the write's transaction, before writing: from then
+ * on rows inserted get the entry's id in their journal_id column and rows
+ * changed or removed leave their before-image in the trash (triggers on
+ * the connection do it, for cascades and cleared links too). */
 long long bk_journal_add(struct bk_db *db, const char *command,
     const char *summary);
 void bk_journal_set_summary(struct bk_db *db, long long jid,
     const char *summary);
-/* move row id of tbl ("sets" or "measurements") into the trash of entry
- * jid, so that undo can put it back; 1 if moved, 0 if no such row */
+/* move row id of tbl (sets, measurements, plans, plan_items, exercises)
+ * into the trash of entry jid, so that undo can put it back; 1 if moved, 0
+ * if no such row. A row inserted again with the same id and journal_id =
+ * jid replaces it: undo puts the old values back. */
 int bk_journal_remove(struct bk_db *db, long long jid, const char *tbl,
     long long id);
 /* undo the latest entry not yet undone (inside a transaction); 1 with its
- * summary in buf, 0 when there is nothing to undo */
+ * summary in buf, 0 when there is nothing to undo, 2 when it cannot be
+ * reversed (why says so): it is marked kept, so older ones stay reachable */
 int bk_journal_undo(struct bk_db *db, char *buf, size_t len);
-/* `bk-log undo` and `bk-test undo`: open the store, undo the latest entry
- * and say what was undone; exits 1 when there is nothing to undo */
-void bk_journal_undo_command(struct bk_db *db, const char *dbopt);
+int bk_journal_undo_why(struct bk_db *db, char *buf, size_t len, char *why,
+    size_t whylen);
+/* the open entry ends (bk_db_commit calls it) */
+void bk_journal_close(struct bk_db *db);
+/* `undo` of every command: open the store, undo the latest entry and say
+ * what was undone; exits 1 when there is nothing to undo. dry_run: list
+ * the latest writes and which one undo takes next, writing nothing */
+void bk_journal_undo_command(struct bk_db *db, const char *dbopt,
+    int dry_run);
 
 /* csvio.c: streaming strict RFC 4180 reading through libcsv */
 struct bk_csv_row {

@@ -113,9 +113,31 @@ bk_date_parse_iso(const char *s, bk_day *out)
 	return 0;
 }
 
+/* 1 when day is within 0001-01-01..9999-12-31, the dates stored */
+int
+bk_date_in_range(bk_day day)
+{
+	return day >= bk_date_from_ymd(1, 1, 1) &&
+	    day <= bk_date_from_ymd(9999, 12, 31);
+}
+
+static int parse(const char *, bk_day, enum bk_date_dir, bk_day *);
+
 int
 bk_date_parse(const char *s, bk_day today, enum bk_date_dir dir,
     bk_day *out)
+{
+	bk_day d;
+
+	/* "yesterday" on 0001-01-01 is no date we can store */
+	if (parse(s, today, dir, &d) != 0 || !bk_date_in_range(d))
+		return -1;
+	*out = d;
+	return 0;
+}
+
+static int
+parse(const char *s, bk_day today, enum bk_date_dir dir, bk_day *out)
 {
 	long long n;
 	char num[16];

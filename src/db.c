@@ -1,6 +1,7 @@
 /* db.c - finding, creating, checking and opening the store */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,12 @@
 #include <unistd.h>
 
 #include "bk.h"
+
+/* A store this process made, and the directories made for it: a command
+ * that stores nothing in it (it was refused) takes them away again, so that
+ * a refused command never leaves a store behind. */
+static char *made_store, *made_dir[16];
+static int nmade_dir, committed;
 
 char *
 bk_db_path(const char *opt)
@@ -90,24 +97,64 @@ bk_db_exec(struct bk_db *db, const char *sql)
 		    "write" : "read");
 }
 
+static void sync_catalog(struct bk_db *, int);
+
 void
 bk_db_begin(struct bk_db *db)
 {
+	if (db->scratch) {
+		/* a read turned into a write: start again, for real */
+		bk_db_rollback(db);
+		db->scratch = 0;
+	}
 	if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
 	    SQLITE_OK)
 		bk_db_die(db, "write");
+	/* a changed catalog is stored with the first write, never alone */
+	if (!db->synced && !db->in_memory) {
+		db->synced = 1;
+		sync_catalog(db, 0);
+	}
+}
+
+void
+bk_db_scratch(struct bk_db *db)
+{
+	if (!db->writable || db->in_memory || db->scratch ||
+	    !sqlite3_get_autocommit(db->h))
+		return;
+	bk_db_exec(db, "BEGIN");
+	db->scratch = 1;
 }
 
 void
 bk_db_commit(struct bk_db *db)
 {
+	int bad;
+
+	if (db->scratch) {
+		bk_db_rollback(db);
+		db->scratch = 0;
+		return;
+	}
+	bk_journal_close(db);
+	/* what the command says it did reaches stdout before it is done */
+	bad = fflush(stdout) != 0 || ferror(stdout);
+	if (bad) {
+		int e = errno;
+
+		bk_db_rollback(db);
+		bk_errx(BK_EXIT_DATA, "cannot write output: %s; nothing "
+		    "was stored", strerror(e ? e : EIO));
+	}
 	bk_db_exec(db, "COMMIT");
+	committed = 1;
 }
 
 void
 bk_db_rollback(struct bk_db *db)
 {
-	if (!sqlite3_get_autocommit(db->h))
+	if (db->h && !sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
 
@@ -147,6 +194,8 @@ make_parent(const char *path)
 					    dir, strerror(errno));
 				/* whatever the umask says: health data */
 				chmod(dir, 0700);
+				if (nmade_dir < 16)
+					made_dir[nmade_dir++] = bk_xstrdup(dir);
 			} else if (!S_ISDIR(sb.st_mode))
 				bk_errx(BK_EXIT_DATA, "cannot create '%s': "
 				    "'%s' is not a directory", path, dir);
@@ -229,6 +278,13 @@ check_header(const char *path, const struct stat *sb, int *wal)
 		if (pagesize == 1)
 			pagesize = 65536;
 		pages = be32(h + 28);
+		if (be32(h + 60) > (uint32_t)bk_nmigrations) {
+			/* refused before SQLite opens it: no byte changes */
+			close(fd);
+			bk_errx(BK_EXIT_DATA, "cannot open '%s': made by a newer "
+			    "backkit (schema %lu; this one knows up to %d)",
+			    path, (unsigned long)be32(h + 60), bk_nmigrations);
+		}
 		if (be32(h + 24) != be32(h + 92) ||
 		    (off_t)pagesize * pages <= now.st_size ||
 		    beside(path, "-wal") || beside(path, "-journal"))
@@ -253,6 +309,71 @@ set_pragmas(struct bk_db *db)
 	bk_db_exec(db, "PRAGMA synchronous = NORMAL");
 }
 
+/* the tables whose ids users see: an id once given is never given again */
+static const char *const counted[] = { "exercises", "plans", "plan_items",
+    "sets", "measurements", "journal", NULL };
+
+/* Rebuild tbl with AUTOINCREMENT, whatever columns the migrations gave
+ * it: its CREATE statement as stored, with the keyword added, rows and ids
+ * copied, its indexes made again. Ids removed before it (in the trash)
+ * count as given. Foreign keys are off, so nothing cascades. */
+static void
+autoincrement(struct bk_db *db, const char *tbl)
+{
+	static const char key[] = "id INTEGER PRIMARY KEY,";
+	sqlite3_stmt *st;
+	char *create, *p, *sql, **idx = NULL;
+	int nidx = 0, i;
+	size_t n;
+
+	st = bk_db_prepare(db, "SELECT sql FROM sqlite_schema WHERE type = "
+	    "'table' AND name = ?");
+	sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
+	if (bk_db_step(db, st) != SQLITE_ROW ||
+	    strstr((const char *)sqlite3_column_text(st, 0), "AUTOINCREMENT") ||
+	    !(p = strstr((const char *)sqlite3_column_text(st, 0), key))) {
+		sqlite3_finalize(st);
+		return;
+	}
+	create = bk_xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	p = strstr(create, key);
+	n = strlen(create) + strlen(tbl) + 64;
+	sql = bk_xmalloc(n);
+	/* "CREATE TABLE name (" becomes "CREATE TABLE bk_rebuild (" */
+	snprintf(sql, n, "CREATE TABLE bk_rebuild %.*s id INTEGER PRIMARY KEY "
+	    "AUTOINCREMENT,%s", (int)(p - strchr(create, '(')),
+	    strchr(create, '('), p + strlen(key));
+	st = bk_db_prepare(db, "SELECT sql FROM sqlite_schema WHERE type = "
+	    "'index' AND tbl_name = ? AND sql IS NOT NULL");
+	sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
+	while (bk_db_step(db, st) == SQLITE_ROW) {
+		idx = bk_xrealloc(idx, (nidx + 1) * sizeof *idx);
+		idx[nidx++] = bk_xstrdup((const char *)sqlite3_column_text(st,
+		    0));
+	}
+	sqlite3_finalize(st);
+	bk_db_exec(db, sql);
+	free(sql);
+	n = strlen(tbl) * 8 + 512;
+	sql = bk_xmalloc(n);
+	snprintf(sql, n, "INSERT INTO bk_rebuild SELECT * FROM %s;"
+	    "DROP TABLE %s; ALTER TABLE bk_rebuild RENAME TO %s;"
+	    "DELETE FROM sqlite_sequence WHERE name = '%s';"
+	    "INSERT INTO sqlite_sequence (name, seq) VALUES ('%s', max("
+	    "(SELECT coalesce(max(id), 0) FROM %s), (SELECT coalesce("
+	    "max(row_id), 0) FROM trash WHERE tbl = '%s')))",
+	    tbl, tbl, tbl, tbl, tbl, tbl, tbl);
+	bk_db_exec(db, sql);
+	free(sql);
+	for (i = 0; i < nidx; i++) {
+		bk_db_exec(db, idx[i]);
+		free(idx[i]);
+	}
+	free(idx);
+	free(create);
+}
+
 /* bring the schema to the current version in one transaction */
 static void
 migrate(struct bk_db *db)
@@ -260,13 +381,19 @@ migrate(struct bk_db *db)
 	long long v;
 	int i;
 
-	bk_db_begin(db);
+	/* a table rebuilt must not take its children with it */
+	bk_db_exec(db, "PRAGMA foreign_keys = OFF");
+	if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		bk_db_die(db, "write");
 	v = pragma_int(db, "PRAGMA user_version");
 	if (v < bk_nmigrations) {
 		char sql[64];
 
 		for (i = (int)v; i < bk_nmigrations; i++)
 			bk_db_exec(db, bk_migrations[i]);
+		for (i = 0; counted[i]; i++)
+			autoincrement(db, counted[i]);
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d",
 		    bk_nmigrations);
 		bk_db_exec(db, sql);
@@ -274,7 +401,8 @@ migrate(struct bk_db *db)
 		    BK_APPLICATION_ID);
 		bk_db_exec(db, sql);
 	}
-	bk_db_commit(db);
+	bk_db_exec(db, "COMMIT");
+	bk_db_exec(db, "PRAGMA foreign_keys = ON");
 }
 
 static void
@@ -320,15 +448,19 @@ create_store(struct bk_db *db)
 	db->h = NULL;
 	db->path = real;
 	/* link() refuses to replace: if another process won, use its store */
-	if (link(tmp, real) != 0 && errno != EEXIST) {
+	if (link(tmp, real) == 0)
+		made_store = bk_xstrdup(real);
+	else if (errno != EEXIST) {
 		if (rename(tmp, real) != 0) {
 			unlink(tmp);
 			bk_errx(BK_EXIT_DATA, "cannot create '%s': %s", real,
 			    strerror(errno));
 		}
+		made_store = bk_xstrdup(real);
 	}
 	unlink(tmp);
 	free(tmp);
+	committed = 0;	/* the making of it stored nothing of the user's */
 }
 
 static int
@@ -355,6 +487,40 @@ dir_writable(const char *path)
  * beside the store (a refused store keeps none). */
 static sqlite3 *open_h;
 
+/* the store this process made and stored nothing in goes, if no other
+ * process has written to it since (checked under an exclusive lock) */
+static void
+unmake_store(sqlite3 *h)
+{
+	sqlite3_stmt *st;
+	int empty = 0, i;
+	char sfx[PATH_MAX];
+
+	if (!made_store || committed || !h)
+		return;
+	sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
+	if (sqlite3_exec(h, "BEGIN EXCLUSIVE", NULL, NULL, NULL) != SQLITE_OK)
+		return;
+	if (sqlite3_prepare_v2(h, "SELECT NOT EXISTS (SELECT 1 FROM journal)"
+	    " AND NOT EXISTS (SELECT 1 FROM sets) AND NOT EXISTS (SELECT 1 "
+	    "FROM plans) AND NOT EXISTS (SELECT 1 FROM measurements)", -1, &st,
+	    NULL) == SQLITE_OK) {
+		empty = sqlite3_step(st) == SQLITE_ROW &&
+		    sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	if (empty) {
+		unlink(made_store);
+		snprintf(sfx, sizeof sfx, "%s-wal", made_store);
+		unlink(sfx);
+		snprintf(sfx, sizeof sfx, "%s-shm", made_store);
+		unlink(sfx);
+		for (i = nmade_dir - 1; i >= 0; i--)
+			rmdir(made_dir[i]);
+	}
+	sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
+}
+
 static void
 close_at_exit(void)
 {
@@ -364,16 +530,82 @@ close_at_exit(void)
 		return;
 	while ((st = sqlite3_next_stmt(open_h, NULL)))
 		sqlite3_finalize(st);
+	unmake_store(open_h);
 	sqlite3_close(open_h);
 	open_h = NULL;
 }
+
+static char *uri_with(const char *path, const char *query);
 
 /* "file:" and the path, as an SQLite URI with ?immutable=1 */
 static char *
 immutable_uri(const char *path)
 {
+	return uri_with(path, "?immutable=1");
+}
+
+/* Look at a store before opening it for writing: its schema version and
+ * whether SQLite can read it, through a read-only connection that opens
+ * the -shm read-only and never checkpoints, so that a store refused keeps
+ * every byte of its file, -wal and -shm. A -wal without its -shm (or a
+ * directory where none can be made) cannot be read that way: the file is
+ * then read as it stands. */
+static void
+precheck(const char *path)
+{
+	static const char *const queries[] = { "?mode=ro&readonly_shm=1",
+	    "?immutable=1" };
+	sqlite3_stmt *st;
+	sqlite3 *h;
+	long long v = 0;
+	char msg[256];
+	int i, rc;
+
+	/* with no -wal there is nothing but the file to read */
+	for (i = beside(path, "-wal") ? 0 : 1; i < 2; i++) {
+		char *uri = uri_with(path, queries[i]);
+
+		h = NULL;
+		rc = sqlite3_open_v2(uri, &h, SQLITE_OPEN_READONLY |
+		    SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+		free(uri);
+		if (rc == SQLITE_OK) {
+			sqlite3_db_config(h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+			    1, NULL);
+			sqlite3_busy_timeout(h, 10000);
+			rc = sqlite3_prepare_v2(h, "SELECT (SELECT user_version "
+			    "FROM pragma_user_version), (SELECT count(*) FROM "
+			    "sqlite_schema)", -1, &st, NULL);
+			if (rc == SQLITE_OK) {
+				if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+					v = sqlite3_column_int64(st, 0);
+					rc = SQLITE_OK;
+				}
+				sqlite3_finalize(st);
+			}
+		}
+		if (rc == SQLITE_OK || i == 1)
+			break;
+		sqlite3_close(h);
+	}
+	if (rc != SQLITE_OK) {
+		snprintf(msg, sizeof msg, "%s", h ? sqlite3_errmsg(h) :
+		    "out of memory");
+		sqlite3_close(h);
+		bk_errx(BK_EXIT_DATA, "cannot read '%s': %s", path, msg);
+	}
+	sqlite3_close(h);
+	if (v > bk_nmigrations)
+		bk_errx(BK_EXIT_DATA, "cannot open '%s': made by a newer "
+		    "backkit (schema %lld; this one knows up to %d)", path, v,
+		    bk_nmigrations);
+}
+
+static char *
+uri_with(const char *path, const char *query)
+{
 	static const char hex[] = "0123456789ABCDEF";
-	char *uri = bk_xmalloc(strlen(path) * 3 + 32), *o = uri;
+	char *uri = bk_xmalloc(strlen(path) * 3 + strlen(query) + 8), *o = uri;
 	const unsigned char *p;
 
 	o += sprintf(o, "file:");
@@ -386,7 +618,7 @@ immutable_uri(const char *path)
 			*o++ = hex[*p >> 4];
 			*o++ = hex[*p & 15];
 		}
-	strcpy(o, "?immutable=1");
+	strcpy(o, query);
 	return uri;
 }
 
@@ -409,7 +641,7 @@ bk_db_open(struct bk_db *db, const char *opt, int mode)
 		if (errno != ENOENT)
 			bk_errx(BK_EXIT_DATA, "cannot open '%s': %s",
 			    db->path, strerror(errno));
-		if (mode == BK_DB_READ) {
+		if (mode != BK_DB_WRITE) {
 			/* nothing stored yet: answer from the catalog alone */
 			if (sqlite3_open_v2(":memory:", &db->h,
 			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
@@ -428,7 +660,9 @@ bk_db_open(struct bk_db *db, const char *opt, int mode)
 			    db->path, strerror(errno));
 	}
 	check_header(db->path, &sb, &wal);
-	db->writable = access(db->path, W_OK) == 0 && dir_writable(db->path);
+	precheck(db->path);
+	db->writable = mode != BK_DB_READONLY && access(db->path, W_OK) == 0 &&
+	    dir_writable(db->path);
 	if (mode == BK_DB_WRITE && !db->writable)
 		bk_errx(BK_EXIT_DATA, "cannot write '%s': %s", db->path,
 		    access(db->path, W_OK) == 0 ?
@@ -465,9 +699,11 @@ bk_db_open(struct bk_db *db, const char *opt, int mode)
 			    "permission denied", db->path);
 		migrate(db);
 	}
-	if (db->writable) {
-		if (!wal)
-			bk_db_exec(db, "PRAGMA journal_mode = WAL");
+	if (db->writable && !wal)
+		bk_db_exec(db, "PRAGMA journal_mode = WAL");
+	if (db->writable && mode == BK_DB_READ) {
+		/* a read sees a changed catalog without storing it */
+		bk_db_scratch(db);
 		sync_catalog(db, 0);
 	}
 }
@@ -477,6 +713,8 @@ bk_db_close(struct bk_db *db)
 {
 	if (open_h == db->h)
 		open_h = NULL;
+	bk_db_rollback(db);	/* a read's scratch transaction */
+	db->scratch = 0;
 	sqlite3_finalize(db->due);
 	db->due = NULL;
 	if (db->h)

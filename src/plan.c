@@ -747,9 +747,14 @@ bk_plan_refresh(struct bk_db *db, bk_day today)
 	free(met);
 	if (n == 0)
 		return 0;
-	own = sqlite3_get_autocommit(db->h);
+	/* a read computes the change in a transaction it never commits; a
+	 * write stores it with its own, as an entry of the journal */
+	own = sqlite3_get_autocommit(db->h) || db->scratch;
 	if (own)
-		bk_db_begin(db);
+		bk_db_scratch(db);
+	else
+		bk_journal_add(db, "bk-plan", "move plans on to their next "
+		    "phase");
 	/* a phase may be followed by another that ends on a condition */
 	for (rounds = 0; rounds < 20; rounds++) {
 		n = due_changes(db, today, &p, &met);
@@ -760,8 +765,6 @@ bk_plan_refresh(struct bk_db *db, bk_day today)
 		if (n == 0)
 			break;
 	}
-	if (own)
-		bk_db_commit(db);
 	return changed;
 }
 

@@ -145,6 +145,21 @@ const char *const bk_migrations[] = {
 	"  data TEXT NOT NULL"	/* the row as a JSON object */
 	");"
 	"CREATE INDEX trash_journal ON trash(journal_id);",
+	/* every write is undoable: plans, their items and exercises carry
+	 * the journal entry that wrote them too (db.c then rebuilds the
+	 * tables whose ids users see with AUTOINCREMENT) */
+	"ALTER TABLE exercises ADD COLUMN journal_id INTEGER"
+	"  REFERENCES journal(id);"
+	"ALTER TABLE plans ADD COLUMN journal_id INTEGER"
+	"  REFERENCES journal(id);"
+	"ALTER TABLE plan_items ADD COLUMN journal_id INTEGER"
+	"  REFERENCES journal(id);"
+	"CREATE INDEX plans_journal ON plans(journal_id);"
+	"CREATE INDEX plan_items_journal ON plan_items(journal_id);"
+	"CREATE INDEX exercises_journal ON exercises(journal_id);"
+	"CREATE INDEX trash_row ON trash(journal_id, tbl, row_id);"
+	/* 1: ended by bk-plan end on end_date, before its time */
+	"ALTER TABLE plans ADD COLUMN ended INTEGER NOT NULL DEFAULT 0;",
 };
 
 const int bk_nmigrations = sizeof bk_migrations / sizeof bk_migrations[0];

@@ -69,7 +69,7 @@ jefferson() {
 		'jefferson-curl 1 - 5 5.0 - 0 - jc#4' \
 		'jefferson-curl 2 - 5 5.0 - 0 - jc#4')"
 	# each answer a journal entry of its own, every row with a time
-	run -0 sqlite3 "$BK_DB" "SELECT count(*) FROM journal; SELECT count(*) FROM sets WHERE time IS NULL;
+	run -0 sqlite3 "$BK_DB" "SELECT count(*) FROM journal WHERE command = 'bk-log'; SELECT count(*) FROM sets WHERE time IS NULL;
 		SELECT count(DISTINCT journal_id) FROM sets"
 	assert_output "$(printf '3\n0\n3')"
 	run -0 statuses
@@ -146,7 +146,7 @@ still to record: the toe-touch test of plan jc ('"'bk-test toe-touch'"')'
 	refute_line --partial 'logged hip-flexor-stretch'
 	run -0 rows
 	assert_output 'cat-cow 1 - 5 3.0 - 0 - jc#2'
-	run -0 sqlite3 "$BK_DB" "SELECT count(*) FROM journal"
+	run -0 sqlite3 "$BK_DB" "SELECT count(*) FROM journal WHERE command = 'bk-log'"
 	assert_output 1
 	# the end of the input is a quit: the next session goes on from there
 	run -0 --separate-stderr bash -c 'printf "q\n" | bk-log session'
@@ -191,7 +191,7 @@ still to record: the toe-touch test of plan jc ('"'bk-test toe-touch'"')'
 	assert_line --partial ',rest,'
 	run -0 bk-log session jc </dev/null
 	assert_output 'nothing due on Sat 2026-11-21'
-	run -0 sqlite3 "$BK_DB" "SELECT count(*) FROM sets; SELECT count(*) FROM journal"
+	run -0 sqlite3 "$BK_DB" "SELECT count(*) FROM sets; SELECT count(*) FROM journal WHERE command = 'bk-log'"
 	assert_output "$(printf '0\n0')"
 }
 

@@ -404,7 +404,7 @@ make_plan() {
 		[[ $opt == --@(help|version) ]] || bk-log --help | grep -q -- "$opt" || fail "$opt not in --help"
 	done
 	run -0 bk-log --complete commands
-	assert_output "$(printf '%s\n' skip list rm undo export import log session)"
+	assert_output "$(printf '%s\n' skip list rm edit undo export import log session)"
 	run -0 bk-log --complete import-format
 	assert_output "$(printf '%s\n' auto bk strong fitnotes hevy)"
 	run -0 bk-log --complete side

@@ -117,7 +117,7 @@ skip_ex() {	# DATE SLUG REASON
 	run -2 --separate-stderr bk-plan rm mine --on mon
 	assert_err 'bk-plan: --on and --days need an EXERCISE to remove'
 	run -0 bk-plan rm mine
-	assert_output 'removed plan mine'
+	assert_output "removed plan mine ('bk-plan undo' puts it back; 'bk-plan end mine' would have stopped it and kept its history)"
 	assert_equal "$(q "SELECT (SELECT count(*) FROM plans), (SELECT count(*) FROM plan_items), (SELECT count(*) || ',' || count(plan_item_id) FROM sets)")" '0|0|1,0'
 	run -2 --separate-stderr bk-plan rm mine
 	assert_equal "$stderr" "bk-plan: unknown plan 'mine' (see 'bk-plan list')"

@@ -205,6 +205,9 @@ pain() {	# DATE RATING [TIME] [REGION]
 	pain 2026-11-23 0 21:00	# 25 hours after the first 0
 	BK_TODAY=2026-11-23 run -0 bk-plan list
 	assert_line --regexp '^ubr,upper-back-relief,2026-11-21,2027-01-01,42,warm-up,running,'
+	# a read shows the change; the next write stores it
+	assert_equal "$(q "SELECT phase FROM plans")" relief
+	BK_TODAY=2026-11-23 run -0 bk-log cat-cow 1
 	# relief up to the day the condition was met, warm-up after
 	assert_equal "$(q "SELECT max(date) FROM plan_items WHERE phase = 'relief'")" 2026-11-23
 	assert_equal "$(q "SELECT min(date), max(date), count(DISTINCT date) FROM plan_items WHERE phase = 'warm-up'")" \

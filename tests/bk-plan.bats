@@ -201,8 +201,18 @@ load common
 	run -0 bk-plan exercise add mine --name Mine
 	sed -i 's/^jefferson-curl,Jefferson Curl,/jefferson-curl,Jefferson Roll-Down,/' "$BK_DATADIR/exercises.csv"
 	echo 'mine,Catalog Mine,neck,static,sitting,none,1,0,10,0,0,c,d,004' >> "$BK_DATADIR/exercises.csv"
+	# a read shows the change without storing it; a write stores it
+	local before
+	before=$(sqlite3 "$BK_DB" 'SELECT name FROM exercises WHERE slug = "jefferson-curl"')
 	run -0 bk-plan exercise jefferson-curl
 	assert_line --index 0 'Jefferson Roll-Down (jefferson-curl)'
+	assert_equal "$(sqlite3 "$BK_DB" 'SELECT name FROM exercises WHERE slug = "jefferson-curl"')" "$before"
+	run -1 bk-log rm 999999
+	assert_equal "$(sqlite3 "$BK_DB" 'SELECT name FROM exercises WHERE slug = "jefferson-curl"')" "$before"
+	run -0 bk-log list
+	assert_equal "$(sqlite3 "$BK_DB" 'SELECT name FROM exercises WHERE slug = "jefferson-curl"')" "$before"
+	run -0 bk-log jefferson-curl
+	assert_equal "$(sqlite3 "$BK_DB" 'SELECT name FROM exercises WHERE slug = "jefferson-curl"')" "Jefferson Roll-Down"
 	run -0 bk-plan exercise mine
 	assert_line --index 0 'Mine (mine)'
 	assert_line --regexp '^source: +added by you$'

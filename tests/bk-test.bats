@@ -504,7 +504,7 @@ config() {
 
 @test "--complete: the words the completions offer" {
 	run -0 bk-test --complete commands
-	assert_output "$(printf '%s\n' toe-touch sit-and-reach pain list rm undo how progress)"
+	assert_output "$(printf '%s\n' toe-touch sit-and-reach pain list rm edit undo how progress)"
 	run -0 bk-test --complete kind
 	assert_output "$(printf '%s\n' toe-touch sit-and-reach pain)"
 	run -0 bk-test --complete protocol

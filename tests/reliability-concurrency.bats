@@ -63,7 +63,7 @@ log_note() {
 		SELECT count(*), count(DISTINCT note), count(DISTINCT id) FROM sets;
 		SELECT count(*) FROM (SELECT note FROM sets GROUP BY note
 			HAVING count(*) <> 3 OR count(DISTINCT journal_id) <> 1);
-		SELECT count(*) FROM journal"
+		SELECT count(*) FROM journal WHERE command = 'bk-log'"
 	assert_output "$(printf 'ok\n%d|%d|%d\n0\n%d' $((PROCS * EACH * 3)) \
 		$((PROCS * EACH)) $((PROCS * EACH * 3)) $((PROCS * EACH)))"
 	# undo takes back one command's sets, whoever wrote last

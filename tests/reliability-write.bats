@@ -111,16 +111,19 @@ bk --help
 EOF
 }
 
-@test "output to a full device: a write is stored, and the failed report of it is an error" {
+@test "output to a full device: a write whose report fails is an error and stores nothing" {
+	run -0 bk-log cat-cow 1
 	run -1 --separate-stderr bash -c 'bk-log cat-cow 2x5 > /dev/full'
-	assert_err "bk-log: cannot write output: No space left on device"
+	assert_err "bk-log: cannot write output: No space left on device; nothing was stored"
 	run -0 sqlite3 "$BK_DB" 'SELECT count(*) FROM sets'
-	assert_output 2
+	assert_output 1
 	run -1 --separate-stderr bash -c 'bk-test pain 4 > /dev/full'
-	assert_err "bk-test: cannot write output: No space left on device"
-	run -1 --separate-stderr bash -c 'bk-log undo > /dev/full'
+	assert_err "bk-test: cannot write output: No space left on device; nothing was stored"
 	run -0 sqlite3 "$BK_DB" 'SELECT count(*) FROM measurements'
 	assert_output 0
+	run -1 --separate-stderr bash -c 'bk-log undo > /dev/full'
+	run -0 sqlite3 "$BK_DB" 'SELECT count(*) FROM sets'
+	assert_output 1
 }
 
 @test "output to a closed pipe: the command stops with an error, never a silent success" {
