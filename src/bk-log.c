@@ -18,7 +18,7 @@ static const char usage_text[] =
     "       bk-log undo\n"
     "       bk-log export [--since D] [--until D] [--exercise X] [--format F]\n"
     "       bk-log import FILE|- [--format auto|bk|strong|fitnotes|hevy]\n"
-    "              [--dry-run] [--create-missing]\n"
+    "              [--units kg|lb] [--dry-run] [--create-missing]\n"
     "       bk-log session [PLAN] [--date D] [--no-timer | --timer]\n"
     "SPEC: 3x10, 3x8@5kg, 2x10@15lb, 3x30s, 2x1m, 12\n"
     "common options: [--db PATH] [-h | --help] [--version]\n";
@@ -42,6 +42,7 @@ static const struct option longopts[] = {
 	{ "time", required_argument, NULL, 't' },
 	{ "timer", no_argument, NULL, 'T' },
 	{ "until", required_argument, NULL, 'U' },
+	{ "units", required_argument, NULL, 'u' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "complete", required_argument, NULL, 'C' },	/* for completions */
 	{ NULL, 0, NULL, 0 }
@@ -59,6 +60,7 @@ struct opts {
 	long hold_s;	/* 0: no --hold */
 	double rpe;	/* -1: no --rpe */
 	int dry_run, create_missing;
+	int units;	/* --units: 0 kg, 1 lb, -1 not given */
 	int no_timer, timer;	/* session: --no-timer, --timer */
 	const char *seen;	/* options given, as their letters */
 };
@@ -1218,7 +1220,8 @@ struct import {
 	struct bk_logrow row;
 	int header_seen, default_lb, create;
 	long long jid, max_exercise;
-	long added, dups, unknown, created, unlinked;
+	long added, dups, unknown, created, unlinked, rest;
+	long unit_rows[3];	/* rows by enum bk_logunit */
 	sqlite3_stmt *find, *count, *ins, *unk, *mk, *slug_used;
 	/* the exercise of each name met so far, so that a long file costs a
 	 * query per name rather than per row; direct-mapped, so bounded */
@@ -1381,12 +1384,25 @@ import_row(const struct bk_csv_row *row, void *data)
 
 	if (!im->header_seen) {
 		im->header_seen = 1;
-		return bk_logio_header(&im->map, im->want, row, im->err,
-		    sizeof im->err);
+		if (bk_logio_header(&im->map, im->want, row, im->err,
+		    sizeof im->err) != 0)
+			return -1;
+		if (!im->map.says_unit && im->default_lb < 0) {
+			snprintf(im->err, sizeof im->err, "the file does not say "
+			    "whether its weights are kg or lb (give --units kg "
+			    "or --units lb)");
+			return -1;
+		}
+		return 0;
 	}
 	if (bk_logio_row(&im->map, row, im->default_lb, r, im->err,
 	    sizeof im->err) != 0)
 		return -1;
+	if (r->rest) {
+		im->rest++;
+		return 0;
+	}
+	im->unit_rows[r->unit]++;
 	if ((ex = row_exercise(im, r, row->line)) < 0) {
 		im->unknown++;
 		return 0;
@@ -1465,6 +1481,7 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 	struct bk_config cfg;
 	sqlite3_stmt *st;
 	char shown[600], csverr[512], summary[800], v[512];
+	const char *unit;
 	FILE *fp;
 	int fmt = BK_LOGFMT_AUTO, rc, i;
 
@@ -1486,7 +1503,9 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 	im.db = db;
 	im.file = shown;
 	im.want = (enum bk_logfmt)fmt;
-	im.default_lb = cfg.imperial;
+	/* a unit the file does not say comes from --units or the config */
+	im.default_lb = o->units >= 0 ? o->units : cfg.units_set ?
+	    cfg.imperial : -1;
 	im.create = o->create_missing;
 	bk_db_open(db, o->db, BK_DB_WRITE);
 	/* Every id a row refers to is looked up or made in this transaction
@@ -1561,6 +1580,15 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 	}
 	snprintf(summary, sizeof summary, "import %s (%s): %ld set%s", im.file,
 	    bk_logfmt_names[im.map.fmt], im.added, im.added == 1 ? "" : "s");
+	/* the unit the loads were read in */
+	if (im.unit_rows[BK_UNIT_KG] && im.unit_rows[BK_UNIT_LB])
+		unit = "kg and lb";
+	else if (im.unit_rows[BK_UNIT_LB] || (!im.unit_rows[BK_UNIT_KG] &&
+	    (im.map.unit == BK_UNIT_LB || (im.map.unit == BK_UNIT_NONE &&
+	    im.default_lb == 1))))
+		unit = "lb";
+	else
+		unit = "kg";
 	bk_journal_set_summary(db, im.jid, summary);
 	bk_db_exec(db, "DROP TABLE temp.bk_import_seen;"
 	    "DROP TABLE temp.bk_import_unknown");
@@ -1571,8 +1599,11 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 	printf("%s %ld set%s from ", o->dry_run ? "would import" : "imported",
 	    im.added, im.added == 1 ? "" : "s");
 	bk_term_string(stdout, im.file);
-	printf(" (%s); %ld duplicate%s skipped", bk_logfmt_names[im.map.fmt],
-	    im.dups, im.dups == 1 ? "" : "s");
+	printf(" (%s, %s); %ld duplicate%s skipped", bk_logfmt_names[im.map.fmt],
+	    unit, im.dups, im.dups == 1 ? "" : "s");
+	if (im.rest)
+		printf("; %ld rest timer%s skipped", im.rest,
+		    im.rest == 1 ? "" : "s");
 	if (im.unlinked)
 		printf("; %ld plan link%s not found", im.unlinked,
 		    im.unlinked == 1 ? "" : "s");
@@ -1593,9 +1624,10 @@ main(int argc, char *argv[])
 	memset(&o, 0, sizeof o);
 	memset(&db, 0, sizeof db);
 	o.rpe = -1;
+	o.units = -1;
 	o.today = bk_today();
 	o.day = o.today;
-	while ((c = getopt_long(argc, argv, "cD:d:ne:f:hH:m:Np:R:r:s:S:t:TU:V",
+	while ((c = getopt_long(argc, argv, "cD:d:ne:f:hH:m:Np:R:r:s:S:t:TU:u:V",
 	    longopts, NULL)) != -1) {
 		if (nseen < sizeof seen - 1 && !memchr(seen, c, nseen))
 			seen[nseen++] = (char)c;
@@ -1671,6 +1703,15 @@ main(int argc, char *argv[])
 			o.until_s = optarg;
 			o.until = date_arg("date", optarg, o.today);
 			break;
+		case 'u':
+			if (strcmp(optarg, "kg") == 0)
+				o.units = 0;
+			else if (strcmp(optarg, "lb") == 0)
+				o.units = 1;
+			else
+				bk_errx(BK_EXIT_USAGE, "invalid units '%s' (kg or "
+				    "lb)", optarg);
+			break;
 		case 'V':
 			puts("bk-log (backkit) " BK_VERSION);
 			return bk_close_stdout();
@@ -1726,7 +1767,7 @@ main(int argc, char *argv[])
 			usage_error("unexpected argument '%s'", argv[2]);
 		cmd_session(&db, &o, argc > 1 ? argv[1] : NULL);
 	} else if (strcmp(sub, "import") == 0) {
-		only_options(&o, sub, "fnc");
+		only_options(&o, sub, "fncu");
 		if (argc < 2)
 			usage_error("%s", "import needs a FILE (or - for stdin)");
 		if (argc > 2)

@@ -74,6 +74,7 @@ bk_day bk_today(void);
 enum bk_sex { BK_SEX_UNKNOWN, BK_SEX_MALE, BK_SEX_FEMALE };
 struct bk_config {
 	int imperial;	/* units = imperial */
+	int units_set;	/* the file has a units key */
 	int week_sunday;	/* week_start = sunday */
 	int birth_year;	/* birth_year = YYYY; 0 when not set */
 	int sex;	/* enum bk_sex: sex = male|female */
@@ -237,10 +238,14 @@ enum bk_logfmt { BK_LOGFMT_AUTO, BK_LOGFMT_BK, BK_LOGFMT_STRONG,
 extern const char *const bk_logfmt_names[];	/* by enum bk_logfmt */
 extern const char *const bk_logio_columns[];	/* the bk format's header */
 #define BK_LOGIO_NFIELDS 24
+/* the weight unit a file's header says, or a row uses */
+enum bk_logunit { BK_UNIT_NONE, BK_UNIT_KG, BK_UNIT_LB };
 /* where each field is in a file's rows, from its header */
 struct bk_logmap {
 	enum bk_logfmt fmt;
 	int ncols;
+	int unit;	/* enum bk_logunit: the unit the header names */
+	int says_unit;	/* the file says its unit (header or a unit column) */
 	int col[BK_LOGIO_NFIELDS];	/* -1: not in the file */
 	const char *name[BK_LOGIO_NFIELDS];	/* for messages */
 	char point;	/* ',' as decimal point too (';'-separated files) */
@@ -256,6 +261,8 @@ struct bk_logrow {
 	double hold_s, load_kg, rpe;	/* -1: none */
 	const char *side;	/* NULL, "left" or "right" */
 	int skipped;
+	int rest;	/* a rest-timer row: nothing else is read */
+	int unit;	/* enum bk_logunit of load_kg as the file wrote it */
 	const char *reason, *note, *plan, *key;	/* NULL when empty */
 	const char *base;	/* what a key is made from; NULL with a key */
 	char *nbuf, *bbuf;
@@ -265,7 +272,8 @@ struct bk_logrow {
  * 0, or -1 with "line N: reason" in err */
 int bk_logio_header(struct bk_logmap *m, enum bk_logfmt fmt,
     const struct bk_csv_row *row, char *err, size_t errlen);
-/* map one data row; weights without a unit are pounds when default_lb;
+/* map one data row; weights without a unit are pounds when default_lb
+ * is 1 (kilograms when 0);
  * 0, or -1 with "line N: invalid Column 'value'..." in err */
 int bk_logio_row(const struct bk_logmap *m, const struct bk_csv_row *row,
     int default_lb, struct bk_logrow *r, char *err, size_t errlen);

@@ -30,40 +30,79 @@ struct colspec {
 	const char *name;
 	enum field field;
 	int required;
+	int unit;	/* BK_UNIT_KG or BK_UNIT_LB when the name says it */
 };
 
-/* the columns of the foreign formats that mean something here; the others
- * (distance, workout length, ...) are read and left aside */
+/* the columns of the foreign formats that mean something here, each under
+ * every name an app version gave it; the others (distance, workout length,
+ * ...) are read and left aside */
 static const struct colspec foreign[] = {
-	{ BK_LOGFMT_STRONG, "Date", F_DATE, 1 },
-	{ BK_LOGFMT_STRONG, "Workout Name", F_WORKOUT, 0 },
-	{ BK_LOGFMT_STRONG, "Exercise Name", F_EXERCISE, 1 },
-	{ BK_LOGFMT_STRONG, "Set Order", F_SETTYPE, 1 },
-	{ BK_LOGFMT_STRONG, "Weight", F_LOAD, 1 },
-	{ BK_LOGFMT_STRONG, "Weight Unit", F_UNIT, 0 },
-	{ BK_LOGFMT_STRONG, "Reps", F_REPS, 1 },
-	{ BK_LOGFMT_STRONG, "Seconds", F_HOLD, 0 },
-	{ BK_LOGFMT_STRONG, "Notes", F_NOTE, 0 },
-	{ BK_LOGFMT_STRONG, "RPE", F_RPE, 0 },
-	{ BK_LOGFMT_FITNOTES, "Date", F_DATE, 1 },
-	{ BK_LOGFMT_FITNOTES, "Exercise", F_EXERCISE, 1 },
-	{ BK_LOGFMT_FITNOTES, "Weight", F_LOAD, 1 },
-	{ BK_LOGFMT_FITNOTES, "Weight Unit", F_UNIT, 0 },
-	{ BK_LOGFMT_FITNOTES, "Reps", F_REPS, 1 },
-	{ BK_LOGFMT_FITNOTES, "Time", F_HOLD, 0 },
-	{ BK_LOGFMT_FITNOTES, "Comment", F_NOTE, 0 },
-	{ BK_LOGFMT_HEVY, "start_time", F_DATE, 1 },
-	{ BK_LOGFMT_HEVY, "title", F_WORKOUT, 0 },
-	{ BK_LOGFMT_HEVY, "exercise_title", F_EXERCISE, 1 },
-	{ BK_LOGFMT_HEVY, "exercise_notes", F_NOTE, 0 },
-	{ BK_LOGFMT_HEVY, "set_type", F_SETTYPE, 0 },
-	{ BK_LOGFMT_HEVY, "weight_kg", F_LOAD, 0 },
-	{ BK_LOGFMT_HEVY, "weight_lbs", F_LOAD_LB, 0 },
-	{ BK_LOGFMT_HEVY, "reps", F_REPS, 1 },
-	{ BK_LOGFMT_HEVY, "duration_seconds", F_HOLD, 0 },
-	{ BK_LOGFMT_HEVY, "rpe", F_RPE, 0 },
+	{ BK_LOGFMT_STRONG, "Date", F_DATE, 1, 0 },
+	{ BK_LOGFMT_STRONG, "Workout Name", F_WORKOUT, 0, 0 },
+	{ BK_LOGFMT_STRONG, "Exercise Name", F_EXERCISE, 1, 0 },
+	{ BK_LOGFMT_STRONG, "Set Order", F_SETTYPE, 1, 0 },
+	{ BK_LOGFMT_STRONG, "Weight", F_LOAD, 1, 0 },
+	{ BK_LOGFMT_STRONG, "Weight (kg)", F_LOAD, 1, BK_UNIT_KG },
+	{ BK_LOGFMT_STRONG, "Weight (lbs)", F_LOAD, 1, BK_UNIT_LB },
+	{ BK_LOGFMT_STRONG, "kg", F_LOAD, 1, BK_UNIT_KG },
+	{ BK_LOGFMT_STRONG, "lbs", F_LOAD, 1, BK_UNIT_LB },
+	{ BK_LOGFMT_STRONG, "Weight Unit", F_UNIT, 0, 0 },
+	{ BK_LOGFMT_STRONG, "Reps", F_REPS, 1, 0 },
+	{ BK_LOGFMT_STRONG, "Seconds", F_HOLD, 0, 0 },
+	{ BK_LOGFMT_STRONG, "Notes", F_NOTE, 0, 0 },
+	{ BK_LOGFMT_STRONG, "RPE", F_RPE, 0, 0 },
+	{ BK_LOGFMT_FITNOTES, "Date", F_DATE, 1, 0 },
+	{ BK_LOGFMT_FITNOTES, "Exercise", F_EXERCISE, 1, 0 },
+	{ BK_LOGFMT_FITNOTES, "Weight", F_LOAD, 1, 0 },
+	{ BK_LOGFMT_FITNOTES, "Weight (kgs)", F_LOAD, 1, BK_UNIT_KG },
+	{ BK_LOGFMT_FITNOTES, "Weight (kg)", F_LOAD, 1, BK_UNIT_KG },
+	{ BK_LOGFMT_FITNOTES, "Weight (lbs)", F_LOAD, 1, BK_UNIT_LB },
+	{ BK_LOGFMT_FITNOTES, "Weight Unit", F_UNIT, 0, 0 },
+	{ BK_LOGFMT_FITNOTES, "Reps", F_REPS, 1, 0 },
+	{ BK_LOGFMT_FITNOTES, "Time", F_HOLD, 0, 0 },
+	{ BK_LOGFMT_FITNOTES, "Comment", F_NOTE, 0, 0 },
+	{ BK_LOGFMT_HEVY, "start_time", F_DATE, 1, 0 },
+	{ BK_LOGFMT_HEVY, "title", F_WORKOUT, 0, 0 },
+	{ BK_LOGFMT_HEVY, "exercise_title", F_EXERCISE, 1, 0 },
+	{ BK_LOGFMT_HEVY, "exercise_notes", F_NOTE, 0, 0 },
+	{ BK_LOGFMT_HEVY, "set_type", F_SETTYPE, 0, 0 },
+	{ BK_LOGFMT_HEVY, "weight_kg", F_LOAD, 0, BK_UNIT_KG },
+	{ BK_LOGFMT_HEVY, "weight_lbs", F_LOAD_LB, 0, BK_UNIT_LB },
+	{ BK_LOGFMT_HEVY, "reps", F_REPS, 1, 0 },
+	{ BK_LOGFMT_HEVY, "duration_seconds", F_HOLD, 0, 0 },
+	{ BK_LOGFMT_HEVY, "rpe", F_RPE, 0, 0 },
 };
 #define NFOREIGN (sizeof foreign / sizeof foreign[0])
+
+/* Strong writes its header in the app's language, in the English layout:
+ * these nine columns first, in this order, then Notes, Workout Notes and
+ * RPE. The words known here only confirm the layout. */
+struct word {
+	enum field field;	/* NFIELDS: read and left aside */
+	const char *word[4];	/* English first */
+};
+static const struct word strong_layout[] = {
+	{ F_DATE, { "Date", "Datum", NULL, NULL } },
+	{ F_WORKOUT, { "Workout Name", "Workout-Name",
+	    "Nom de l'entra\xc3\xaenement", NULL } },
+	{ NFIELDS, { "Duration", "Dauer", "Dur\xc3\xa9" "e", NULL } },
+	{ F_EXERCISE, { "Exercise Name", "Name der \xc3\x9c" "bung",
+	    "Nom de l'exercice", NULL } },
+	{ F_SETTYPE, { "Set Order", "Reihenfolge festlegen",
+	    "Ordre de la s\xc3\xa9rie", NULL } },
+	{ F_LOAD, { "Weight", "Gewicht", "Poids", NULL } },
+	{ F_REPS, { "Reps", "Wiederh.", "R\xc3\xa9ps", NULL } },
+	{ NFIELDS, { "Distance", "Entfernung", NULL, NULL } },
+	{ F_HOLD, { "Seconds", "Sekunden", "Secondes", NULL } },
+};
+#define NLAYOUT (sizeof strong_layout / sizeof strong_layout[0])
+static const struct word strong_tail[] = {
+	{ F_NOTE, { "Notes", "Notizen", NULL, NULL } },
+	{ NFIELDS, { "Workout Notes", "Workout-Notizen",
+	    "Notes de l'entra\xc3\xaenement", NULL } },
+	{ F_RPE, { "RPE", NULL, NULL, NULL } },
+};
+#define NTAIL (sizeof strong_tail / sizeof strong_tail[0])
 
 static const char *const months[] = { "jan", "feb", "mar", "apr", "may",
 	"jun", "jul", "aug", "sep", "oct", "nov", "dec" };
@@ -109,13 +148,65 @@ has_column(const struct bk_csv_row *row, const char *name)
 	return 0;
 }
 
+static int
+is_word(const struct word *w, const char *s)
+{
+	int i;
+
+	for (i = 0; i < 4 && w->word[i]; i++)
+		if (bk_strcaseeq(s, w->word[i]))
+			return 1;
+	return 0;
+}
+
+/* a Strong header in another language: the English layout, with at least
+ * four of its first nine words known; 0 or -1 */
+static int
+strong_localized(struct bk_logmap *m, const struct bk_csv_row *row)
+{
+	char buf[64];
+	size_t k, t;
+	int i, known = 0;
+
+	if (row->n < (int)NLAYOUT || row->n > (int)(NLAYOUT + NTAIL))
+		return -1;
+	for (k = 0; k < NLAYOUT; k++)
+		known += is_word(&strong_layout[k],
+		    trimmed(row->f[k], buf, sizeof buf));
+	if (known < 4)
+		return -1;
+	for (i = 0; i < BK_LOGIO_NFIELDS; i++)
+		m->col[i] = -1;
+	for (k = 0; k < NLAYOUT; k++)
+		if (strong_layout[k].field != NFIELDS) {
+			m->col[strong_layout[k].field] = (int)k;
+			m->name[strong_layout[k].field] =
+			    strong_layout[k].word[0];
+		}
+	for (i = (int)NLAYOUT; i < row->n; i++) {
+		trimmed(row->f[i], buf, sizeof buf);
+		for (t = 0; t < NTAIL; t++)
+			if (is_word(&strong_tail[t], buf))
+				break;
+		/* words not known here: the English order */
+		if (t == NTAIL && row->n == (int)(NLAYOUT + NTAIL))
+			t = (size_t)i - NLAYOUT;
+		if (t < NTAIL && strong_tail[t].field != NFIELDS &&
+		    m->col[strong_tail[t].field] < 0) {
+			m->col[strong_tail[t].field] = i;
+			m->name[strong_tail[t].field] = strong_tail[t].word[0];
+		}
+	}
+	return 0;
+}
+
 int
 bk_logio_header(struct bk_logmap *m, enum bk_logfmt fmt,
     const struct bk_csv_row *row, char *err, size_t errlen)
 {
 	char buf[64];
 	size_t k;
-	int i;
+	int i, f, localized = 0;
 
 	memset(m, 0, sizeof *m);
 	for (i = 0; i < BK_LOGIO_NFIELDS; i++)
@@ -132,12 +223,15 @@ bk_logio_header(struct bk_logmap *m, enum bk_logfmt fmt,
 		else if (has_column(row, "Exercise") &&
 		    has_column(row, "Category"))
 			fmt = BK_LOGFMT_FITNOTES;
+		else if (strong_localized(m, row) == 0)
+			fmt = BK_LOGFMT_STRONG, localized = 1;
 		else {
 			snprintf(err, errlen, "line %ld: unknown header: not the "
 			    "bk, Strong, FitNotes or Hevy format", row->line);
 			return -1;
 		}
-	}
+	} else if (fmt == BK_LOGFMT_STRONG && !has_column(row, "Exercise Name"))
+		localized = strong_localized(m, row) == 0;
 	m->fmt = fmt;
 	if (fmt == BK_LOGFMT_BK) {
 		if (!is_bk_header(row)) {
@@ -151,29 +245,43 @@ bk_logio_header(struct bk_logmap *m, enum bk_logfmt fmt,
 			m->col[i] = i;
 			m->name[i] = bk_logio_columns[i];
 		}
+		m->unit = BK_UNIT_KG;
+		m->says_unit = 1;
 		return 0;
 	}
-	for (k = 0; k < NFOREIGN; k++) {
+	for (k = 0; k < NFOREIGN && !localized; k++) {
 		if (foreign[k].fmt != fmt)
 			continue;
-		m->name[foreign[k].field] = foreign[k].name;
+		f = foreign[k].field;
+		if (!m->name[f])
+			m->name[f] = foreign[k].name;
+		if (m->col[f] >= 0)
+			continue;
 		for (i = 0; i < row->n; i++)
 			if (bk_strcaseeq(trimmed(row->f[i], buf, sizeof buf),
-			    foreign[k].name) && m->col[foreign[k].field] < 0)
-				m->col[foreign[k].field] = i;
-		if (foreign[k].required && m->col[foreign[k].field] < 0) {
+			    foreign[k].name)) {
+				m->col[f] = i;
+				m->name[f] = foreign[k].name;
+				if (foreign[k].unit)
+					m->unit = foreign[k].unit;
+				break;
+			}
+	}
+	for (k = 0; k < NFOREIGN; k++)
+		if (foreign[k].fmt == fmt && foreign[k].required &&
+		    m->col[foreign[k].field] < 0) {
 			snprintf(err, errlen, "line %ld: not a %s header: no "
 			    "column '%s'", row->line, fmt_titles[fmt],
 			    foreign[k].name);
 			return -1;
 		}
-	}
 	if (fmt == BK_LOGFMT_HEVY && m->col[F_LOAD] < 0 &&
 	    m->col[F_LOAD_LB] < 0) {
 		snprintf(err, errlen, "line %ld: not a Hevy header: no column "
 		    "'weight_kg' or 'weight_lbs'", row->line);
 		return -1;
 	}
+	m->says_unit = m->unit != BK_UNIT_NONE || m->col[F_UNIT] >= 0;
 	return 0;
 }
 
@@ -455,26 +563,59 @@ hms(const struct ctx *c, double *out)
 	return 0;
 }
 
-/* what a Strong Set Order or a Hevy set_type says about the set */
+/* the Set Order of Strong's rest-timer rows, in the app's languages */
+static const char *const rest_words[] = { "Rest Timer", "Ruhezeit",
+	"Minuteur de repos", "Temporizador de descanso", "Timer di riposo",
+	"Timer de descanso", NULL };
+
+/* is the field empty or a zero */
 static int
-set_kind(const struct ctx *c, const char **what)
+nothing(const struct ctx *c, enum field f)
+{
+	char buf[64];
+	const char *s = trimmed(field(c, f), buf, sizeof buf);
+	double v;
+
+	return !*s || (bk_decimal_parse(s, c->m->point, &v) == 0 && v == 0);
+}
+
+/* what a Strong Set Order or a Hevy set_type says about the set; *rest
+ * is set for a Strong rest-timer row */
+static int
+set_kind(const struct ctx *c, const char **what, int *rest)
 {
 	char buf[32];
 	const char *s = trimmed(field(c, F_SETTYPE), buf, sizeof buf);
 	double v;
+	int i;
 
 	*what = NULL;
+	*rest = 0;
 	if (c->m->fmt == BK_LOGFMT_STRONG) {
 		if (bk_decimal_parse(s, 0, &v) == 0 && !strchr(s, '.'))
 			return 0;
-		if (bk_strcaseeq(s, "W"))
+		if (bk_strcaseeq(s, "W") || bk_strcaseeq(s, "WARM_UP") ||
+		    bk_strcaseeq(s, "WARMUP"))
 			*what = "warm-up set";
-		else if (bk_strcaseeq(s, "D"))
+		else if (bk_strcaseeq(s, "D") || bk_strcaseeq(s, "DROP") ||
+		    bk_strcaseeq(s, "DROP_SET") || bk_strcaseeq(s, "DROPSET"))
 			*what = "drop set";
-		else if (bk_strcaseeq(s, "F"))
+		else if (bk_strcaseeq(s, "F") || bk_strcaseeq(s, "FAILURE"))
 			*what = "set to failure";
-		else
-			return bad(c, F_SETTYPE, "expected a number, W, D or F");
+		else {
+			for (i = 0; rest_words[i]; i++)
+				if (bk_strcaseeq(s, rest_words[i]))
+					break;
+			/* a word in a language not listed: a row with no
+			 * load and no reps is a rest timer too */
+			if (rest_words[i] || (*s && (*s < '0' || *s > '9') &&
+			    nothing(c, F_REPS) && nothing(c, F_LOAD))) {
+				*rest = 1;
+				return 0;
+			}
+			return bad(c, F_SETTYPE, "expected a number, W, D, F, "
+			    "WARM_UP, DROP, FAILURE or a rest timer");
+		}
 		return 0;
 	}
 	if (!*s || bk_strcaseeq(s, "normal"))
@@ -551,14 +692,18 @@ bk_row(const struct ctx *c, struct bk_logrow *r)
 static int
 foreign_row(const struct ctx *c, struct bk_logrow *r, int default_lb)
 {
-	const char *what, *note, *unit;
+	const char *what = NULL, *note, *unit;
 	char buf[32], *p;
 	size_t used = 0;
 	double v;
-	int lb = default_lb;
+	int lb = default_lb == 1;
 
 	if (bk_logio_datetime(field(c, F_DATE), r->date, r->time) != 0)
 		return bad(c, F_DATE, NULL);
+	if (c->m->col[F_SETTYPE] >= 0 && set_kind(c, &what, &r->rest) != 0)
+		return -1;
+	if (r->rest)
+		return 0;
 	if (!(r->exercise = text(c, F_EXERCISE)))
 		return bad(c, F_EXERCISE, "empty");
 	r->exercise_name = r->exercise;
@@ -572,6 +717,8 @@ foreign_row(const struct ctx *c, struct bk_logrow *r, int default_lb)
 		return -1;
 	if (number(c, F_RPE, 0, 10, 0, &r->rpe) != 0)
 		return -1;
+	if (c->m->unit != BK_UNIT_NONE)
+		lb = c->m->unit == BK_UNIT_LB;
 	if (c->m->col[F_UNIT] >= 0) {
 		unit = trimmed(field(c, F_UNIT), buf, sizeof buf);
 		if (bk_strcaseeq(unit, "kg") || bk_strcaseeq(unit, "kgs"))
@@ -590,12 +737,10 @@ foreign_row(const struct ctx *c, struct bk_logrow *r, int default_lb)
 	} else if (number(c, F_LOAD, 0, lb ? BK_LOAD_MAX / BK_KG_PER_LB :
 	    BK_LOAD_MAX, 0, &r->load_kg) != 0)
 		return -1;
+	if (r->load_kg > 0)
+		r->unit = lb ? BK_UNIT_LB : BK_UNIT_KG;
 	if (lb && r->load_kg > 0)
 		r->load_kg = bk_round3(r->load_kg * BK_KG_PER_LB);
-	if (c->m->col[F_SETTYPE] >= 0 && set_kind(c, &what) != 0)
-		return -1;
-	if (c->m->col[F_SETTYPE] < 0)
-		what = NULL;
 	note = text(c, F_NOTE);
 	r->note = note;
 	if (what) {
@@ -649,7 +794,13 @@ bk_logio_row(const struct bk_logmap *m, const struct bk_csv_row *row,
 	r->reps = -1;
 	r->hold_s = r->load_kg = r->rpe = -1;
 	r->skipped = 0;
-	if (m->fmt == BK_LOGFMT_BK)
-		return bk_row(&c, r);
-	return foreign_row(&c, r, default_lb);
+	r->rest = 0;
+	r->unit = BK_UNIT_NONE;
+	if (m->fmt != BK_LOGFMT_BK)
+		return foreign_row(&c, r, default_lb);
+	if (bk_row(&c, r) != 0)
+		return -1;
+	if (r->load_kg > 0)
+		r->unit = BK_UNIT_KG;
+	return 0;
 }

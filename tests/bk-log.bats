@@ -449,7 +449,7 @@ make_plan() {
 	assert_file_exists "$p/share/fish/vendor_completions.d/bk-log.fish"
 	run -0 "$p/bin/bk-log" cat-cow 3 --date yesterday
 	assert_output 'logged cat-cow 1x3 on 2026-11-20 (id 1)'
-	run -0 "$p/bin/bk-log" import "$TOP/tests/fixtures/strong.csv"
+	run -0 "$p/bin/bk-log" import "$TOP/tests/fixtures/strong.csv" --units kg
 	run -0 mandoc -Tutf8 "$p/share/man/man5/bk-csv.5"
 	assert_output --partial 'Strong'
 	run -0 make -s -C "$TOP" uninstall DESTDIR="$dest"
