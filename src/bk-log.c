@@ -1220,7 +1220,7 @@ struct import {
 	struct bk_logrow row;
 	int header_seen, default_lb, create;
 	long long jid, max_exercise;
-	long added, dups, unknown, created, unlinked, rest;
+	long added, dups, unknown, created, unlinked, rest, not_done;
 	long unit_rows[3];	/* rows by enum bk_logunit */
 	sqlite3_stmt *find, *count, *ins, *unk, *mk, *slug_used;
 	/* the exercise of each name met so far, so that a long file costs a
@@ -1398,8 +1398,9 @@ import_row(const struct bk_csv_row *row, void *data)
 	if (bk_logio_row(&im->map, row, im->default_lb, r, im->err,
 	    sizeof im->err) != 0)
 		return -1;
-	if (r->rest) {
-		im->rest++;
+	if (r->rest || r->not_done) {
+		im->rest += r->rest;
+		im->not_done += r->not_done;
 		return 0;
 	}
 	im->unit_rows[r->unit]++;
@@ -1604,6 +1605,9 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 	if (im.rest)
 		printf("; %ld rest timer%s skipped", im.rest,
 		    im.rest == 1 ? "" : "s");
+	if (im.not_done)
+		printf("; %ld set%s not started skipped", im.not_done,
+		    im.not_done == 1 ? "" : "s");
 	if (im.unlinked)
 		printf("; %ld plan link%s not found", im.unlinked,
 		    im.unlinked == 1 ? "" : "s");

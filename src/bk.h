@@ -246,6 +246,7 @@ struct bk_logmap {
 	int ncols;
 	int unit;	/* enum bk_logunit: the unit the header names */
 	int says_unit;	/* the file says its unit (header or a unit column) */
+	int layout;	/* which of an app's layouts */
 	int col[BK_LOGIO_NFIELDS];	/* -1: not in the file */
 	const char *name[BK_LOGIO_NFIELDS];	/* for messages */
 	char point;	/* ',' as decimal point too (';'-separated files) */
@@ -262,6 +263,7 @@ struct bk_logrow {
 	const char *side;	/* NULL, "left" or "right" */
 	int skipped;
 	int rest;	/* a rest-timer row: nothing else is read */
+	int not_done;	/* a set the app lists as not started: nor here */
 	int unit;	/* enum bk_logunit of load_kg as the file wrote it */
 	const char *reason, *note, *plan, *key;	/* NULL when empty */
 	const char *base;	/* what a key is made from; NULL with a key */

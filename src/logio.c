@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "bk.h"
 
@@ -22,11 +23,15 @@ const char *const bk_logio_columns[] = { "date", "time", "exercise",
 enum field {
 	F_DATE, F_TIME, F_EXERCISE, F_EXNAME, F_SET, F_SIDE, F_REPS, F_HOLD,
 	F_LOAD, F_RPE, F_SKIPPED, F_REASON, F_NOTE, F_PLAN, F_KEY,
-	F_WORKOUT, F_SETTYPE, F_UNIT, F_LOAD_LB, NFIELDS
+	F_WORKOUT, F_SETTYPE, F_UNIT, F_LOAD_LB, F_CLOCK, F_STATUS, NFIELDS
 };
+
+/* the layouts of one app that share no header */
+enum { L_MAIN, L_FITNOTES_IOS };
 
 struct colspec {
 	enum bk_logfmt fmt;
+	int layout;
 	const char *name;
 	enum field field;
 	int required;
@@ -37,40 +42,48 @@ struct colspec {
  * every name an app version gave it; the others (distance, workout length,
  * ...) are read and left aside */
 static const struct colspec foreign[] = {
-	{ BK_LOGFMT_STRONG, "Date", F_DATE, 1, 0 },
-	{ BK_LOGFMT_STRONG, "Workout Name", F_WORKOUT, 0, 0 },
-	{ BK_LOGFMT_STRONG, "Exercise Name", F_EXERCISE, 1, 0 },
-	{ BK_LOGFMT_STRONG, "Set Order", F_SETTYPE, 1, 0 },
-	{ BK_LOGFMT_STRONG, "Weight", F_LOAD, 1, 0 },
-	{ BK_LOGFMT_STRONG, "Weight (kg)", F_LOAD, 1, BK_UNIT_KG },
-	{ BK_LOGFMT_STRONG, "Weight (lbs)", F_LOAD, 1, BK_UNIT_LB },
-	{ BK_LOGFMT_STRONG, "kg", F_LOAD, 1, BK_UNIT_KG },
-	{ BK_LOGFMT_STRONG, "lbs", F_LOAD, 1, BK_UNIT_LB },
-	{ BK_LOGFMT_STRONG, "Weight Unit", F_UNIT, 0, 0 },
-	{ BK_LOGFMT_STRONG, "Reps", F_REPS, 1, 0 },
-	{ BK_LOGFMT_STRONG, "Seconds", F_HOLD, 0, 0 },
-	{ BK_LOGFMT_STRONG, "Notes", F_NOTE, 0, 0 },
-	{ BK_LOGFMT_STRONG, "RPE", F_RPE, 0, 0 },
-	{ BK_LOGFMT_FITNOTES, "Date", F_DATE, 1, 0 },
-	{ BK_LOGFMT_FITNOTES, "Exercise", F_EXERCISE, 1, 0 },
-	{ BK_LOGFMT_FITNOTES, "Weight", F_LOAD, 1, 0 },
-	{ BK_LOGFMT_FITNOTES, "Weight (kgs)", F_LOAD, 1, BK_UNIT_KG },
-	{ BK_LOGFMT_FITNOTES, "Weight (kg)", F_LOAD, 1, BK_UNIT_KG },
-	{ BK_LOGFMT_FITNOTES, "Weight (lbs)", F_LOAD, 1, BK_UNIT_LB },
-	{ BK_LOGFMT_FITNOTES, "Weight Unit", F_UNIT, 0, 0 },
-	{ BK_LOGFMT_FITNOTES, "Reps", F_REPS, 1, 0 },
-	{ BK_LOGFMT_FITNOTES, "Time", F_HOLD, 0, 0 },
-	{ BK_LOGFMT_FITNOTES, "Comment", F_NOTE, 0, 0 },
-	{ BK_LOGFMT_HEVY, "start_time", F_DATE, 1, 0 },
-	{ BK_LOGFMT_HEVY, "title", F_WORKOUT, 0, 0 },
-	{ BK_LOGFMT_HEVY, "exercise_title", F_EXERCISE, 1, 0 },
-	{ BK_LOGFMT_HEVY, "exercise_notes", F_NOTE, 0, 0 },
-	{ BK_LOGFMT_HEVY, "set_type", F_SETTYPE, 0, 0 },
-	{ BK_LOGFMT_HEVY, "weight_kg", F_LOAD, 0, BK_UNIT_KG },
-	{ BK_LOGFMT_HEVY, "weight_lbs", F_LOAD_LB, 0, BK_UNIT_LB },
-	{ BK_LOGFMT_HEVY, "reps", F_REPS, 1, 0 },
-	{ BK_LOGFMT_HEVY, "duration_seconds", F_HOLD, 0, 0 },
-	{ BK_LOGFMT_HEVY, "rpe", F_RPE, 0, 0 },
+	{ BK_LOGFMT_STRONG, L_MAIN, "Date", F_DATE, 1, 0 },
+	{ BK_LOGFMT_STRONG, L_MAIN, "Workout Name", F_WORKOUT, 0, 0 },
+	{ BK_LOGFMT_STRONG, L_MAIN, "Exercise Name", F_EXERCISE, 1, 0 },
+	{ BK_LOGFMT_STRONG, L_MAIN, "Set Order", F_SETTYPE, 1, 0 },
+	{ BK_LOGFMT_STRONG, L_MAIN, "Weight", F_LOAD, 1, 0 },
+	{ BK_LOGFMT_STRONG, L_MAIN, "Weight (kg)", F_LOAD, 1, BK_UNIT_KG },
+	{ BK_LOGFMT_STRONG, L_MAIN, "Weight (lbs)", F_LOAD, 1, BK_UNIT_LB },
+	{ BK_LOGFMT_STRONG, L_MAIN, "kg", F_LOAD, 1, BK_UNIT_KG },
+	{ BK_LOGFMT_STRONG, L_MAIN, "lbs", F_LOAD, 1, BK_UNIT_LB },
+	{ BK_LOGFMT_STRONG, L_MAIN, "Weight Unit", F_UNIT, 0, 0 },
+	{ BK_LOGFMT_STRONG, L_MAIN, "Reps", F_REPS, 1, 0 },
+	{ BK_LOGFMT_STRONG, L_MAIN, "Seconds", F_HOLD, 0, 0 },
+	{ BK_LOGFMT_STRONG, L_MAIN, "Notes", F_NOTE, 0, 0 },
+	{ BK_LOGFMT_STRONG, L_MAIN, "RPE", F_RPE, 0, 0 },
+	{ BK_LOGFMT_FITNOTES, L_MAIN, "Date", F_DATE, 1, 0 },
+	{ BK_LOGFMT_FITNOTES, L_MAIN, "Exercise", F_EXERCISE, 1, 0 },
+	{ BK_LOGFMT_FITNOTES, L_MAIN, "Weight", F_LOAD, 1, 0 },
+	{ BK_LOGFMT_FITNOTES, L_MAIN, "Weight (kgs)", F_LOAD, 1, BK_UNIT_KG },
+	{ BK_LOGFMT_FITNOTES, L_MAIN, "Weight (kg)", F_LOAD, 1, BK_UNIT_KG },
+	{ BK_LOGFMT_FITNOTES, L_MAIN, "Weight (lbs)", F_LOAD, 1, BK_UNIT_LB },
+	{ BK_LOGFMT_FITNOTES, L_MAIN, "Weight Unit", F_UNIT, 0, 0 },
+	{ BK_LOGFMT_FITNOTES, L_MAIN, "Reps", F_REPS, 1, 0 },
+	{ BK_LOGFMT_FITNOTES, L_MAIN, "Time", F_HOLD, 0, 0 },
+	{ BK_LOGFMT_FITNOTES, L_MAIN, "Comment", F_NOTE, 0, 0 },
+	{ BK_LOGFMT_FITNOTES, L_FITNOTES_IOS, "Start Date (UTC)", F_DATE, 1, 0 },
+	{ BK_LOGFMT_FITNOTES, L_FITNOTES_IOS, "Start Time (UTC)", F_CLOCK, 1, 0 },
+	{ BK_LOGFMT_FITNOTES, L_FITNOTES_IOS, "Name", F_WORKOUT, 0, 0 },
+	{ BK_LOGFMT_FITNOTES, L_FITNOTES_IOS, "Exercise", F_EXERCISE, 1, 0 },
+	{ BK_LOGFMT_FITNOTES, L_FITNOTES_IOS, "Reps", F_REPS, 1, 0 },
+	{ BK_LOGFMT_FITNOTES, L_FITNOTES_IOS, "Weight", F_LOAD, 1, 0 },
+	{ BK_LOGFMT_FITNOTES, L_FITNOTES_IOS, "Time", F_HOLD, 0, 0 },
+	{ BK_LOGFMT_FITNOTES, L_FITNOTES_IOS, "Status", F_STATUS, 0, 0 },
+	{ BK_LOGFMT_HEVY, L_MAIN, "start_time", F_DATE, 1, 0 },
+	{ BK_LOGFMT_HEVY, L_MAIN, "title", F_WORKOUT, 0, 0 },
+	{ BK_LOGFMT_HEVY, L_MAIN, "exercise_title", F_EXERCISE, 1, 0 },
+	{ BK_LOGFMT_HEVY, L_MAIN, "exercise_notes", F_NOTE, 0, 0 },
+	{ BK_LOGFMT_HEVY, L_MAIN, "set_type", F_SETTYPE, 0, 0 },
+	{ BK_LOGFMT_HEVY, L_MAIN, "weight_kg", F_LOAD, 0, BK_UNIT_KG },
+	{ BK_LOGFMT_HEVY, L_MAIN, "weight_lbs", F_LOAD_LB, 0, BK_UNIT_LB },
+	{ BK_LOGFMT_HEVY, L_MAIN, "reps", F_REPS, 1, 0 },
+	{ BK_LOGFMT_HEVY, L_MAIN, "duration_seconds", F_HOLD, 0, 0 },
+	{ BK_LOGFMT_HEVY, L_MAIN, "rpe", F_RPE, 0, 0 },
 };
 #define NFOREIGN (sizeof foreign / sizeof foreign[0])
 
@@ -221,7 +234,8 @@ bk_logio_header(struct bk_logmap *m, enum bk_logfmt fmt,
 		else if (has_column(row, "Exercise Name"))
 			fmt = BK_LOGFMT_STRONG;
 		else if (has_column(row, "Exercise") &&
-		    has_column(row, "Category"))
+		    (has_column(row, "Category") ||
+		    has_column(row, "Start Date (UTC)")))
 			fmt = BK_LOGFMT_FITNOTES;
 		else if (strong_localized(m, row) == 0)
 			fmt = BK_LOGFMT_STRONG, localized = 1;
@@ -233,6 +247,10 @@ bk_logio_header(struct bk_logmap *m, enum bk_logfmt fmt,
 	} else if (fmt == BK_LOGFMT_STRONG && !has_column(row, "Exercise Name"))
 		localized = strong_localized(m, row) == 0;
 	m->fmt = fmt;
+	if (fmt == BK_LOGFMT_FITNOTES && has_column(row, "Start Date (UTC)")) {
+		m->layout = L_FITNOTES_IOS;
+		m->point = ',';	/* "9,07" in a comma-separated file */
+	}
 	if (fmt == BK_LOGFMT_BK) {
 		if (!is_bk_header(row)) {
 			snprintf(err, errlen, "line %ld: not a bk header: "
@@ -250,7 +268,7 @@ bk_logio_header(struct bk_logmap *m, enum bk_logfmt fmt,
 		return 0;
 	}
 	for (k = 0; k < NFOREIGN && !localized; k++) {
-		if (foreign[k].fmt != fmt)
+		if (foreign[k].fmt != fmt || foreign[k].layout != m->layout)
 			continue;
 		f = foreign[k].field;
 		if (!m->name[f])
@@ -268,8 +286,8 @@ bk_logio_header(struct bk_logmap *m, enum bk_logfmt fmt,
 			}
 	}
 	for (k = 0; k < NFOREIGN; k++)
-		if (foreign[k].fmt == fmt && foreign[k].required &&
-		    m->col[foreign[k].field] < 0) {
+		if (foreign[k].fmt == fmt && foreign[k].layout == m->layout &&
+		    foreign[k].required && m->col[foreign[k].field] < 0) {
 			snprintf(err, errlen, "line %ld: not a %s header: no "
 			    "column '%s'", row->line, fmt_titles[fmt],
 			    foreign[k].name);
@@ -370,6 +388,51 @@ bk_logio_datetime(const char *s, char date[11], char time[6])
 	if (*s++ != ' ')
 		return -1;
 	return clock_time(s, time);
+}
+
+/* FitNotes for iOS: "3/4/2025" and "5:45:45 AM" in UTC, as the local
+ * date and time; -1 for a bad date, -2 for a bad time */
+static int
+utc_datetime(const char *ds, const char *ts, char date[11], char time[6])
+{
+	int mo, d, y, h, mi, sec = 0;
+	struct tm tm;
+	time_t t;
+
+	if (getnum(&ds, 1, 2, &mo) != 0 || *ds++ != '/' ||
+	    getnum(&ds, 1, 2, &d) != 0 || *ds++ != '/' ||
+	    getnum(&ds, 4, 4, &y) != 0 || *ds || !bk_date_valid(y, mo, d))
+		return -1;
+	if (getnum(&ts, 1, 2, &h) != 0 || *ts++ != ':' ||
+	    getnum(&ts, 2, 2, &mi) != 0 || mi > 59)
+		return -2;
+	if (*ts == ':' && (ts++, getnum(&ts, 2, 2, &sec) != 0 || sec > 59))
+		return -2;
+	if (*ts == ' ')
+		ts++;
+	if (strcasecmp(ts, "AM") == 0 && h >= 1 && h <= 12)
+		h %= 12;
+	else if (strcasecmp(ts, "PM") == 0 && h >= 1 && h <= 12)
+		h = h % 12 + 12;
+	else if (*ts || h > 23)
+		return -2;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = sec;
+	t = timegm(&tm);
+	if (!localtime_r(&t, &tm))
+		return -1;
+	if (tm.tm_year + 1900 < 1 || tm.tm_year + 1900 > 9999)
+		return -1;
+	snprintf(date, 11, "%04u-%02u-%02u", (unsigned)(tm.tm_year + 1900) %
+	    10000u, (unsigned)(tm.tm_mon + 1) % 100u, (unsigned)tm.tm_mday % 100u);
+	snprintf(time, 6, "%02u:%02u", (unsigned)tm.tm_hour % 100u,
+	    (unsigned)tm.tm_min % 100u);
+	return 0;
 }
 
 void
@@ -696,9 +759,18 @@ foreign_row(const struct ctx *c, struct bk_logrow *r, int default_lb)
 	char buf[32], *p;
 	size_t used = 0;
 	double v;
-	int lb = default_lb == 1;
+	int lb = default_lb == 1, rc;
 
-	if (bk_logio_datetime(field(c, F_DATE), r->date, r->time) != 0)
+	if (c->m->layout == L_FITNOTES_IOS) {
+		if ((rc = utc_datetime(field(c, F_DATE), field(c, F_CLOCK),
+		    r->date, r->time)) != 0)
+			return bad(c, rc == -1 ? F_DATE : F_CLOCK, NULL);
+		/* a set planned in the app and never done */
+		if (bk_strcaseeq(field(c, F_STATUS), "NotStarted")) {
+			r->not_done = 1;
+			return 0;
+		}
+	} else if (bk_logio_datetime(field(c, F_DATE), r->date, r->time) != 0)
 		return bad(c, F_DATE, NULL);
 	if (c->m->col[F_SETTYPE] >= 0 && set_kind(c, &what, &r->rest) != 0)
 		return -1;
@@ -756,6 +828,11 @@ foreign_row(const struct ctx *c, struct bk_logrow *r, int default_lb)
 	used = 0;
 	put(&r->bbuf, &r->bcap, &used, field(c, F_DATE),
 	    strlen(field(c, F_DATE)));
+	if (c->m->layout == L_FITNOTES_IOS) {
+		put(&r->bbuf, &r->bcap, &used, " ", 1);
+		put(&r->bbuf, &r->bcap, &used, field(c, F_CLOCK),
+		    strlen(field(c, F_CLOCK)));
+	}
 	put(&r->bbuf, &r->bcap, &used, "\x1f", 1);
 	put(&r->bbuf, &r->bcap, &used, field(c, F_WORKOUT),
 	    strlen(field(c, F_WORKOUT)));
@@ -794,7 +871,7 @@ bk_logio_row(const struct bk_logmap *m, const struct bk_csv_row *row,
 	r->reps = -1;
 	r->hold_s = r->load_kg = r->rpe = -1;
 	r->skipped = 0;
-	r->rest = 0;
+	r->rest = r->not_done = 0;
 	r->unit = BK_UNIT_NONE;
 	if (m->fmt != BK_LOGFMT_BK)
 		return foreign_row(&c, r, default_lb);

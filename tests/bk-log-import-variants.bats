@@ -143,3 +143,34 @@ dbsum() {
 	run -1 --separate-stderr bk-log import "$FIX/strong-de.csv"
 	assert_equal "$stderr" "bk-log: cannot import '$FIX/strong-de.csv': the file does not say whether its weights are kg or lb (give --units kg or --units lb)"
 }
+
+@test "import fitnotes: FitNotes 2 for iOS, UTC to local time, M/D/YYYY, 12-hour times, decimal commas, NotStarted sets" {
+	TZ=Asia/Tokyo run -0 --separate-stderr bk-log import "$FIX/fitnotes-ios.csv" --units kg
+	assert_output "imported 4 sets from '$FIX/fitnotes-ios.csv' (fitnotes, kg); 0 duplicates skipped; 2 sets not started skipped"
+	assert_equal "$stderr" ""
+	run -0 sets
+	assert_output "$(printf '%s\n' \
+		'2025-03-04|14:45|dumbbell-row|1|10|-|9.07|-|-' \
+		'2025-03-04|14:45|dumbbell-row|2|8|-|12.5|-|-' \
+		'2025-03-04|14:45|passive-hang|1|-|45.0|-|-|-' \
+		'2026-01-01|08:50|face-pull|1|15|-|10.0|-|-')"
+	# the same file again, in the same zone: all duplicates
+	TZ=Asia/Tokyo run -0 bk-log import "$FIX/fitnotes-ios.csv" --units kg
+	assert_output "imported 0 sets from '$FIX/fitnotes-ios.csv' (fitnotes, kg); 4 duplicates skipped; 2 sets not started skipped"
+	# it names no unit
+	run -1 --separate-stderr bk-log import "$FIX/fitnotes-ios.csv"
+	assert_equal "$stderr" "bk-log: cannot import '$FIX/fitnotes-ios.csv': the file does not say whether its weights are kg or lb (give --units kg or --units lb)"
+}
+
+@test "import fitnotes: a bad iOS date or time is named with its line" {
+	local f="$BATS_TEST_TMPDIR/ios.csv" h
+	h='Name,Start Date (UTC),Start Time (UTC),End Date (UTC),End Time (UTC),BodyWeight,Exercise,Equipment,Reps,Weight,Time,Distance,Status,Categories'
+	printf '%s\n' "$h" 'A,3/4/2025,13:45:45 PM,,,,Face Pull,,15,10,,,Completed,' > "$f"
+	run -1 --separate-stderr bk-log import "$f" --units kg
+	assert_equal "$stderr" "bk-log: cannot import '$f': line 2: invalid Start Time (UTC) '13:45:45 PM'"
+	printf '%s\n' "$h" 'A,2/30/2025,1:45:45 PM,,,,Face Pull,,15,10,,,Completed,' > "$f"
+	run -1 --separate-stderr bk-log import "$f" --units kg
+	assert_equal "$stderr" "bk-log: cannot import '$f': line 2: invalid Start Date (UTC) '2/30/2025'"
+	run -0 sqlite3 "$BK_DB" "SELECT count(*) FROM sets"
+	assert_output 0
+}
