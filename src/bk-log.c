@@ -522,14 +522,15 @@ static void
 cmd_list(struct bk_db *db, const struct opts *o)
 {
 	static const char *cols[] = { "id", "date", "time", "exercise", "set",
-		"side", "reps", "hold_s", "load_kg", "rpe", "skipped", "note" };
-	static const int isnum[] = { 1, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 0 };
+		"side", "reps", "hold_s", "load_kg", "rpe", "skipped", "note",
+		"set_type", "distance_m" };
+	static const int isnum[] = { 1, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 0, 0, 1 };
 	enum bk_format fmt = out_format(o, bk_format_default());
 	struct bk_config cfg;
 	struct bk_out *out;
 	sqlite3_stmt *st;
-	const char *v[12];
-	char nums[12][40];
+	const char *v[14];
+	char nums[14][40];
 	int i;
 
 	bk_config_load(&cfg);
@@ -538,10 +539,10 @@ cmd_list(struct bk_db *db, const struct opts *o)
 	bk_db_open(db, o->db, BK_DB_READ);
 	st = select_sets(db, o, "s.id, s.date, s.time, e.slug, s.set_no,"
 	    " s.side, s.reps, s.hold_s, s.load_kg, s.rpe, s.skipped,"
-	    " coalesce(s.note, s.reason)");
-	out = bk_out_new(stdout, fmt, cols, 12);
+	    " coalesce(s.note, s.reason), s.set_type, s.distance_m");
+	out = bk_out_new(stdout, fmt, cols, 14);
 	while (bk_db_step(db, st) == SQLITE_ROW) {
-		for (i = 0; i < 12; i++)
+		for (i = 0; i < 14; i++)
 			v[i] = col_text(st, i, nums[i], sizeof nums[i]);
 		if (cfg.imperial && v[8])
 			v[8] = bk_num_format(sqlite3_column_double(st, 8) /
@@ -575,23 +576,23 @@ static void
 cmd_export(struct bk_db *db, const struct opts *o)
 {
 	static const int isnum[] = { 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 0, 0, 0,
-		0 };
+		0, 0, 1 };
 	static const int text_cols[] = { 3, 11, 12, 13 };
 	enum bk_format fmt = out_format(o, BK_FMT_CSV);
 	struct bk_out *out;
 	sqlite3_stmt *st;
-	const char *v[15];
-	char nums[15][40], key[80], *buf[4] = { NULL }, base[160];
+	const char *v[17];
+	char nums[17][40], key[80], *buf[4] = { NULL }, base[160];
 	size_t cap[4] = { 0 };
 	int i, guard = fmt == BK_FMT_CSV || fmt == BK_FMT_TSV;
 
 	bk_db_open(db, o->db, BK_DB_READ);
 	st = select_sets(db, o, "s.date, s.time, e.slug, e.name, s.set_no,"
 	    " s.side, s.reps, s.hold_s, s.load_kg, s.rpe, s.skipped, s.reason,"
-	    " s.note, p.name, s.source_key, s.id");
-	out = bk_out_new(stdout, fmt, (const char **)bk_logio_columns, 15);
+	    " s.note, p.name, s.source_key, s.set_type, s.distance_m, s.id");
+	out = bk_out_new(stdout, fmt, (const char **)bk_logio_columns, 17);
 	while (bk_db_step(db, st) == SQLITE_ROW) {
-		for (i = 0; i < 15; i++)
+		for (i = 0; i < 17; i++)
 			v[i] = col_text(st, i, nums[i], sizeof nums[i]);
 		for (i = 0; i < 4; i++)
 			v[text_cols[i]] = cell_text(v[text_cols[i]], guard,
@@ -599,7 +600,7 @@ cmd_export(struct bk_db *db, const struct opts *o)
 		if (!v[14]) {
 			/* a row some other program stored: give it a key */
 			snprintf(base, sizeof base, "%lld\x1f%s\x1f%s",
-			    sqlite3_column_int64(st, 15), v[0], v[2]);
+			    sqlite3_column_int64(st, 17), v[0], v[2]);
 			v[14] = bk_logio_key("bk", base, 1, key, sizeof key);
 		}
 		bk_out_row(out, v, isnum);
@@ -1323,6 +1324,50 @@ row_exercise(struct import *im, const struct bk_logrow *r, long line)
 	return id;
 }
 
+/* the insert of one imported set; a row whose key is stored already is
+ * left out (sqlite3_changes() then says 0) */
+static sqlite3_stmt *
+prepare_import(struct bk_db *db)
+{
+	return bk_db_prepare(db, "INSERT INTO sets (date, time, exercise_id,"
+	    " set_no, reps, hold_s, load_kg, side, rpe, note, skipped, reason,"
+	    " plan_item_id, journal_id, source_key, set_type, distance_m)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+	    " ?14, ?15, coalesce(?16, 'normal'), ?17)"
+	    " ON CONFLICT (source_key) WHERE source_key IS NOT NULL"
+	    " DO NOTHING");
+}
+
+static void
+import_insert(struct import *im, const struct setrow *s,
+    const struct bk_logrow *r)
+{
+	sqlite3_stmt *st = im->ins;
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	bind_text(st, 1, s->date);
+	bind_text(st, 2, s->time);
+	sqlite3_bind_int64(st, 3, s->exercise);
+	sqlite3_bind_int64(st, 4, s->set_no);
+	if (s->reps >= 0)
+		sqlite3_bind_int64(st, 5, s->reps);
+	bind_num(st, 6, s->hold_s);
+	bind_num(st, 7, s->load_kg);
+	bind_text(st, 8, s->side);
+	bind_num(st, 9, s->rpe);
+	bind_text(st, 10, s->note);
+	sqlite3_bind_int(st, 11, s->skipped);
+	bind_text(st, 12, s->reason);
+	if (s->item > 0)
+		sqlite3_bind_int64(st, 13, s->item);
+	sqlite3_bind_int64(st, 14, im->jid);
+	bind_text(st, 15, s->key);
+	bind_text(st, 16, r->set_type);
+	bind_num(st, 17, r->distance_m);
+	bk_db_step(im->db, st);
+}
+
 /* the rank of this base among the rows read so far with the same one */
 static long
 rank(struct import *im, const char *base)
@@ -1432,7 +1477,7 @@ import_row(const struct bk_csv_row *row, void *data)
 	s.note = r->note;
 	s.reason = r->reason;
 	s.skipped = r->skipped;
-	insert_set(im->db, im->ins, im->jid, &s);
+	import_insert(im, &s, r);
 	if (sqlite3_changes(im->db->h) == 0) {
 		im->dups++;	/* its key is stored already */
 		return 0;
@@ -1537,7 +1582,7 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 	    " reps, builtin, added) VALUES (?, ?, 1, 10, 0, ?)");
 	im.slug_used = bk_db_prepare(db, "SELECT 1 FROM exercises"
 	    " WHERE slug = ?");
-	im.ins = prepare_insert(db, 1);
+	im.ins = prepare_import(db);
 	csverr[0] = '\0';
 	rc = bk_csv_read(fp, 0, import_row, &im, csverr, sizeof csverr);
 	if (fp != stdin)

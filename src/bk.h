@@ -237,6 +237,9 @@ enum bk_logfmt { BK_LOGFMT_AUTO, BK_LOGFMT_BK, BK_LOGFMT_STRONG,
 	BK_LOGFMT_FITNOTES, BK_LOGFMT_HEVY };
 extern const char *const bk_logfmt_names[];	/* by enum bk_logfmt */
 extern const char *const bk_logio_columns[];	/* the bk format's header */
+/* normal, warmup, drop, failure: the set types as stored */
+extern const char *const bk_logio_set_types[];
+#define BK_DIST_MAX 1e6	/* metres in one set */
 #define BK_LOGIO_NFIELDS 24
 /* the weight unit a file's header says, or a row uses */
 enum bk_logunit { BK_UNIT_NONE, BK_UNIT_KG, BK_UNIT_LB };
@@ -247,6 +250,7 @@ struct bk_logmap {
 	int unit;	/* enum bk_logunit: the unit the header names */
 	int says_unit;	/* the file says its unit (header or a unit column) */
 	int layout;	/* which of an app's layouts */
+	int dunit;	/* the distance unit the header names (logio.c) */
 	int col[BK_LOGIO_NFIELDS];	/* -1: not in the file */
 	const char *name[BK_LOGIO_NFIELDS];	/* for messages */
 	char point;	/* ',' as decimal point too (';'-separated files) */
@@ -260,6 +264,8 @@ struct bk_logrow {
 	long set_no;	/* 0: number the sets of each workout in file order */
 	long reps;	/* -1: none */
 	double hold_s, load_kg, rpe;	/* -1: none */
+	double distance_m;	/* -1: none */
+	const char *set_type;	/* NULL for a normal set, else "warmup", ... */
 	const char *side;	/* NULL, "left" or "right" */
 	int skipped;
 	int rest;	/* a rest-timer row: nothing else is read */

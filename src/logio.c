@@ -15,16 +15,28 @@ const char *const bk_logfmt_names[] = { "auto", "bk", "strong", "fitnotes",
 static const char *const fmt_titles[] = { "", "bk", "Strong", "FitNotes",
 	"Hevy" };
 
-/* the bk format's columns, in order: F_DATE .. F_KEY below match them */
+/* the bk format's columns, in order: F_DATE .. F_DIST below match them;
+ * files written before set_type and distance_m end at key */
 const char *const bk_logio_columns[] = { "date", "time", "exercise",
 	"exercise_name", "set", "side", "reps", "hold_s", "load_kg", "rpe",
-	"skipped", "reason", "note", "plan", "key", NULL };
+	"skipped", "reason", "note", "plan", "key", "set_type", "distance_m",
+	NULL };
+#define BK_OLD_COLUMNS 15
+
+/* the set types, as the bk format and the store write them */
+const char *const bk_logio_set_types[] = { "normal", "warmup", "drop",
+	"failure", NULL };
 
 enum field {
 	F_DATE, F_TIME, F_EXERCISE, F_EXNAME, F_SET, F_SIDE, F_REPS, F_HOLD,
 	F_LOAD, F_RPE, F_SKIPPED, F_REASON, F_NOTE, F_PLAN, F_KEY,
-	F_WORKOUT, F_SETTYPE, F_UNIT, F_LOAD_LB, F_CLOCK, F_STATUS, NFIELDS
+	F_SETTYPE, F_DIST, F_WORKOUT, F_UNIT, F_LOAD_LB, F_CLOCK, F_STATUS,
+	F_DIST_UNIT, NFIELDS
 };
+
+/* the distance units a header names, in the unit field of a colspec */
+enum { D_NONE, D_M, D_KM, D_MI };
+static const double metres_per[] = { 0, 1, 1000, 1609.344 };
 
 /* the layouts of one app that share no header */
 enum { L_MAIN, L_FITNOTES_IOS };
@@ -35,7 +47,8 @@ struct colspec {
 	const char *name;
 	enum field field;
 	int required;
-	int unit;	/* BK_UNIT_KG or BK_UNIT_LB when the name says it */
+	int unit;	/* BK_UNIT_KG or BK_UNIT_LB (a distance: D_*) when the
+			 * name says it */
 };
 
 /* the columns of the foreign formats that mean something here, each under
@@ -52,6 +65,11 @@ static const struct colspec foreign[] = {
 	{ BK_LOGFMT_STRONG, L_MAIN, "kg", F_LOAD, 1, BK_UNIT_KG },
 	{ BK_LOGFMT_STRONG, L_MAIN, "lbs", F_LOAD, 1, BK_UNIT_LB },
 	{ BK_LOGFMT_STRONG, L_MAIN, "Weight Unit", F_UNIT, 0, 0 },
+	{ BK_LOGFMT_STRONG, L_MAIN, "Distance", F_DIST, 0, D_NONE },
+	{ BK_LOGFMT_STRONG, L_MAIN, "Distance (meters)", F_DIST, 0, D_M },
+	{ BK_LOGFMT_STRONG, L_MAIN, "km", F_DIST, 0, D_KM },
+	{ BK_LOGFMT_STRONG, L_MAIN, "mi", F_DIST, 0, D_MI },
+	{ BK_LOGFMT_STRONG, L_MAIN, "Distance Unit", F_DIST_UNIT, 0, 0 },
 	{ BK_LOGFMT_STRONG, L_MAIN, "Reps", F_REPS, 1, 0 },
 	{ BK_LOGFMT_STRONG, L_MAIN, "Seconds", F_HOLD, 0, 0 },
 	{ BK_LOGFMT_STRONG, L_MAIN, "Notes", F_NOTE, 0, 0 },
@@ -63,6 +81,8 @@ static const struct colspec foreign[] = {
 	{ BK_LOGFMT_FITNOTES, L_MAIN, "Weight (kg)", F_LOAD, 1, BK_UNIT_KG },
 	{ BK_LOGFMT_FITNOTES, L_MAIN, "Weight (lbs)", F_LOAD, 1, BK_UNIT_LB },
 	{ BK_LOGFMT_FITNOTES, L_MAIN, "Weight Unit", F_UNIT, 0, 0 },
+	{ BK_LOGFMT_FITNOTES, L_MAIN, "Distance", F_DIST, 0, D_NONE },
+	{ BK_LOGFMT_FITNOTES, L_MAIN, "Distance Unit", F_DIST_UNIT, 0, 0 },
 	{ BK_LOGFMT_FITNOTES, L_MAIN, "Reps", F_REPS, 1, 0 },
 	{ BK_LOGFMT_FITNOTES, L_MAIN, "Time", F_HOLD, 0, 0 },
 	{ BK_LOGFMT_FITNOTES, L_MAIN, "Comment", F_NOTE, 0, 0 },
@@ -74,6 +94,7 @@ static const struct colspec foreign[] = {
 	{ BK_LOGFMT_FITNOTES, L_FITNOTES_IOS, "Weight", F_LOAD, 1, 0 },
 	{ BK_LOGFMT_FITNOTES, L_FITNOTES_IOS, "Time", F_HOLD, 0, 0 },
 	{ BK_LOGFMT_FITNOTES, L_FITNOTES_IOS, "Status", F_STATUS, 0, 0 },
+	{ BK_LOGFMT_FITNOTES, L_FITNOTES_IOS, "Distance", F_DIST, 0, D_NONE },
 	{ BK_LOGFMT_HEVY, L_MAIN, "start_time", F_DATE, 1, 0 },
 	{ BK_LOGFMT_HEVY, L_MAIN, "title", F_WORKOUT, 0, 0 },
 	{ BK_LOGFMT_HEVY, L_MAIN, "exercise_title", F_EXERCISE, 1, 0 },
@@ -83,6 +104,8 @@ static const struct colspec foreign[] = {
 	{ BK_LOGFMT_HEVY, L_MAIN, "weight_lbs", F_LOAD_LB, 0, BK_UNIT_LB },
 	{ BK_LOGFMT_HEVY, L_MAIN, "reps", F_REPS, 1, 0 },
 	{ BK_LOGFMT_HEVY, L_MAIN, "duration_seconds", F_HOLD, 0, 0 },
+	{ BK_LOGFMT_HEVY, L_MAIN, "distance_km", F_DIST, 0, D_KM },
+	{ BK_LOGFMT_HEVY, L_MAIN, "distance_miles", F_DIST, 0, D_MI },
 	{ BK_LOGFMT_HEVY, L_MAIN, "rpe", F_RPE, 0, 0 },
 };
 #define NFOREIGN (sizeof foreign / sizeof foreign[0])
@@ -105,7 +128,7 @@ static const struct word strong_layout[] = {
 	    "Ordre de la s\xc3\xa9rie", NULL } },
 	{ F_LOAD, { "Weight", "Gewicht", "Poids", NULL } },
 	{ F_REPS, { "Reps", "Wiederh.", "R\xc3\xa9ps", NULL } },
-	{ NFIELDS, { "Distance", "Entfernung", NULL, NULL } },
+	{ F_DIST, { "Distance", "Entfernung", NULL, NULL } },
 	{ F_HOLD, { "Seconds", "Sekunden", "Secondes", NULL } },
 };
 #define NLAYOUT (sizeof strong_layout / sizeof strong_layout[0])
@@ -145,8 +168,8 @@ is_bk_header(const struct bk_csv_row *row)
 
 	for (i = 0; bk_logio_columns[i]; i++)
 		if (i >= row->n || strcmp(row->f[i], bk_logio_columns[i]) != 0)
-			return 0;
-	return row->n == i;
+			break;
+	return row->n == i && (!bk_logio_columns[i] || i == BK_OLD_COLUMNS);
 }
 
 static int
@@ -255,11 +278,11 @@ bk_logio_header(struct bk_logmap *m, enum bk_logfmt fmt,
 		if (!is_bk_header(row)) {
 			snprintf(err, errlen, "line %ld: not a bk header: "
 			    "expected date,time,exercise,exercise_name,set,side,"
-			    "reps,hold_s,load_kg,rpe,skipped,reason,note,plan,key",
-			    row->line);
+			    "reps,hold_s,load_kg,rpe,skipped,reason,note,plan,key,"
+			    "set_type,distance_m", row->line);
 			return -1;
 		}
-		for (i = 0; bk_logio_columns[i]; i++) {
+		for (i = 0; i < row->n; i++) {
 			m->col[i] = i;
 			m->name[i] = bk_logio_columns[i];
 		}
@@ -280,7 +303,9 @@ bk_logio_header(struct bk_logmap *m, enum bk_logfmt fmt,
 			    foreign[k].name)) {
 				m->col[f] = i;
 				m->name[f] = foreign[k].name;
-				if (foreign[k].unit)
+				if (f == F_DIST)
+					m->dunit = foreign[k].unit;
+				else if (foreign[k].unit)
 					m->unit = foreign[k].unit;
 				break;
 			}
@@ -642,8 +667,8 @@ nothing(const struct ctx *c, enum field f)
 	return !*s || (bk_decimal_parse(s, c->m->point, &v) == 0 && v == 0);
 }
 
-/* what a Strong Set Order or a Hevy set_type says about the set; *rest
- * is set for a Strong rest-timer row */
+/* the set type a Strong Set Order or a Hevy set_type says (NULL: a
+ * normal set); *rest is set for a Strong rest-timer row */
 static int
 set_kind(const struct ctx *c, const char **what, int *rest)
 {
@@ -659,12 +684,12 @@ set_kind(const struct ctx *c, const char **what, int *rest)
 			return 0;
 		if (bk_strcaseeq(s, "W") || bk_strcaseeq(s, "WARM_UP") ||
 		    bk_strcaseeq(s, "WARMUP"))
-			*what = "warm-up set";
+			*what = "warmup";
 		else if (bk_strcaseeq(s, "D") || bk_strcaseeq(s, "DROP") ||
 		    bk_strcaseeq(s, "DROP_SET") || bk_strcaseeq(s, "DROPSET"))
-			*what = "drop set";
+			*what = "drop";
 		else if (bk_strcaseeq(s, "F") || bk_strcaseeq(s, "FAILURE"))
-			*what = "set to failure";
+			*what = "failure";
 		else {
 			for (i = 0; rest_words[i]; i++)
 				if (bk_strcaseeq(s, rest_words[i]))
@@ -684,11 +709,11 @@ set_kind(const struct ctx *c, const char **what, int *rest)
 	if (!*s || bk_strcaseeq(s, "normal"))
 		return 0;
 	if (bk_strcaseeq(s, "warmup"))
-		*what = "warm-up set";
+		*what = "warmup";
 	else if (bk_strcaseeq(s, "dropset"))
-		*what = "drop set";
+		*what = "drop";
 	else if (bk_strcaseeq(s, "failure"))
-		*what = "set to failure";
+		*what = "failure";
 	else
 		return bad(c, F_SETTYPE, "expected normal, warmup, dropset or "
 		    "failure");
@@ -741,6 +766,16 @@ bk_row(const struct ctx *c, struct bk_logrow *r)
 	r->note = text(c, F_NOTE);
 	r->plan = text(c, F_PLAN);
 	r->key = text(c, F_KEY);
+	for (i = 0; bk_logio_set_types[i]; i++)
+		if (strcmp(field(c, F_SETTYPE), bk_logio_set_types[i]) == 0)
+			break;
+	if (*field(c, F_SETTYPE) && !bk_logio_set_types[i])
+		return bad(c, F_SETTYPE, "expected normal, warmup, drop or "
+		    "failure");
+	r->set_type = i > 0 && bk_logio_set_types[i] ? bk_logio_set_types[i] :
+	    NULL;
+	if (number(c, F_DIST, 0.001, BK_DIST_MAX, 0, &r->distance_m) != 0)
+		return -1;
 	if (r->key)
 		return 0;
 	/* a row without a key is known by everything it says */
@@ -752,10 +787,54 @@ bk_row(const struct ctx *c, struct bk_logrow *r)
 	return 0;
 }
 
+/* metres per unit of a Distance Unit word; 0 when not known */
+static double
+metres(const char *s)
+{
+	if (bk_strcaseeq(s, "km"))
+		return 1000;
+	if (bk_strcaseeq(s, "m"))
+		return 1;
+	if (bk_strcaseeq(s, "mi") || bk_strcaseeq(s, "miles"))
+		return 1609.344;
+	if (bk_strcaseeq(s, "ft"))
+		return 0.3048;
+	return 0;
+}
+
+/* the distance of a foreign row, in metres: its unit from the header, a
+ * unit column, or --units (km with kg, miles with lb) */
+static int
+distance(const struct ctx *c, struct bk_logrow *r, int default_lb)
+{
+	char buf[32];
+	const char *u;
+	double v, per = metres_per[c->m->dunit];
+
+	if (number(c, F_DIST, 0, 1e9, 0, &v) != 0)
+		return -1;
+	if (c->m->col[F_DIST_UNIT] >= 0) {
+		u = trimmed(field(c, F_DIST_UNIT), buf, sizeof buf);
+		if (*u && !(per = metres(u)))
+			return bad(c, F_DIST_UNIT, "expected km, m, mi or ft");
+	}
+	if (per == 0 && default_lb >= 0)
+		per = default_lb ? 1609.344 : 1000;
+	if (v <= 0)
+		return 0;
+	if (per == 0)
+		return bad(c, F_DIST, "the file does not say its unit (give "
+		    "--units kg for km or --units lb for miles)");
+	if (v * per > BK_DIST_MAX)
+		return bad(c, F_DIST, "more than 1000 km");
+	r->distance_m = bk_round3(v * per);
+	return 0;
+}
+
 static int
 foreign_row(const struct ctx *c, struct bk_logrow *r, int default_lb)
 {
-	const char *what = NULL, *note, *unit;
+	const char *what = NULL, *unit;
 	char buf[32], *p;
 	size_t used = 0;
 	double v;
@@ -813,16 +892,10 @@ foreign_row(const struct ctx *c, struct bk_logrow *r, int default_lb)
 		r->unit = lb ? BK_UNIT_LB : BK_UNIT_KG;
 	if (lb && r->load_kg > 0)
 		r->load_kg = bk_round3(r->load_kg * BK_KG_PER_LB);
-	note = text(c, F_NOTE);
-	r->note = note;
-	if (what) {
-		put(&r->nbuf, &r->ncap, &used, what, strlen(what));
-		if (note) {
-			put(&r->nbuf, &r->ncap, &used, "; ", 2);
-			put(&r->nbuf, &r->ncap, &used, note, strlen(note));
-		}
-		r->note = r->nbuf;
-	}
+	r->set_type = what;
+	r->note = text(c, F_NOTE);
+	if (distance(c, r, default_lb) != 0)
+		return -1;
 	/* the sets of one exercise in one workout are numbered in file
 	 * order; the workout is known by its start and its name */
 	used = 0;
@@ -873,6 +946,8 @@ bk_logio_row(const struct bk_logmap *m, const struct bk_csv_row *row,
 	r->skipped = 0;
 	r->rest = r->not_done = 0;
 	r->unit = BK_UNIT_NONE;
+	r->set_type = NULL;
+	r->distance_m = -1;
 	if (m->fmt != BK_LOGFMT_BK)
 		return foreign_row(&c, r, default_lb);
 	if (bk_row(&c, r) != 0)

@@ -145,6 +145,10 @@ const char *const bk_migrations[] = {
 	"  data TEXT NOT NULL"	/* the row as a JSON object */
 	");"
 	"CREATE INDEX trash_journal ON trash(journal_id);",
+	/* what kind of set it was, and how far it went (imports bring both) */
+	"ALTER TABLE sets ADD COLUMN set_type TEXT NOT NULL DEFAULT 'normal'"
+	"  CHECK (set_type IN ('normal', 'warmup', 'drop', 'failure'));"
+	"ALTER TABLE sets ADD COLUMN distance_m REAL;",
 };
 
 const int bk_nmigrations = sizeof bk_migrations / sizeof bk_migrations[0];

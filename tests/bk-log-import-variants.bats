@@ -11,7 +11,8 @@ FIX="$BATS_TEST_DIRNAME/fixtures"
 sets() {
 	sqlite3 -separator '|' "$BK_DB" "SELECT s.date, coalesce(s.time, '-'),
 		e.slug, s.set_no, coalesce(s.reps, '-'), coalesce(s.hold_s, '-'),
-		coalesce(s.load_kg, '-'), coalesce(s.rpe, '-'), coalesce(s.note, '-')
+		coalesce(s.load_kg, '-'), coalesce(s.rpe, '-'), coalesce(s.note, '-'),
+		s.set_type, coalesce(s.distance_m, '-')
 		FROM sets s JOIN exercises e ON e.id = s.exercise_id
 		ORDER BY s.date, s.time, s.id"
 }
@@ -26,9 +27,9 @@ dbsum() {
 	assert_equal "$stderr" ""
 	run -0 sets
 	assert_output "$(printf '%s\n' \
-		'2025-05-11|12:06|dumbbell-row|1|8|-|20.0|-|-' \
-		'2025-05-11|12:06|dumbbell-row|2|8|-|20.0|-|-' \
-		'2025-05-11|12:06|face-pull|1|12|-|15.0|-|-')"
+		'2025-05-11|12:06|dumbbell-row|1|8|-|20.0|-|-|normal|-' \
+		'2025-05-11|12:06|dumbbell-row|2|8|-|20.0|-|-|normal|-' \
+		'2025-05-11|12:06|face-pull|1|12|-|15.0|-|-|normal|-')"
 	# a dry run says the same and writes nothing
 	run -0 bk-log import "$FIX/strong-rest.csv" --units kg --dry-run
 	assert_output "would import 0 sets from '$FIX/strong-rest.csv' (strong, kg); 3 duplicates skipped; 4 rest timers skipped"
@@ -53,12 +54,12 @@ dbsum() {
 	assert_equal "$stderr" ""
 	run -0 sets
 	assert_output "$(printf '%s\n' \
-		'2026-01-05|07:30|dumbbell-row|1|12|-|10.0|-|warm-up set' \
-		'2026-01-05|07:30|dumbbell-row|2|8|-|22.68|8.0|-' \
-		'2026-01-05|07:30|dumbbell-row|3|6|-|65.181|9.5|last one' \
-		'2026-01-05|07:30|dumbbell-row|4|10|-|15.0|-|drop set' \
-		'2026-01-05|07:30|dumbbell-row|5|7|-|15.0|-|set to failure' \
-		'2026-01-05|07:30|passive-hang|1|-|45.0|-|-|-')"
+		'2026-01-05|07:30|dumbbell-row|1|12|-|10.0|-|-|warmup|-' \
+		'2026-01-05|07:30|dumbbell-row|2|8|-|22.68|8.0|-|normal|-' \
+		'2026-01-05|07:30|dumbbell-row|3|6|-|65.181|9.5|last one|normal|-' \
+		'2026-01-05|07:30|dumbbell-row|4|10|-|15.0|-|-|drop|-' \
+		'2026-01-05|07:30|dumbbell-row|5|7|-|15.0|-|-|failure|-' \
+		'2026-01-05|07:30|passive-hang|1|-|45.0|-|-|-|normal|-')"
 	# the header's unit wins over --units
 	run -0 bk-log import "$FIX/strong-2025-lbs.csv" --units kg
 	assert_output "imported 2 sets from '$FIX/strong-2025-lbs.csv' (strong, lb); 0 duplicates skipped"
@@ -73,11 +74,11 @@ dbsum() {
 	assert_output "imported 2 sets from '$FIX/strong-fr.csv' (strong, kg); 0 duplicates skipped; 1 rest timer skipped"
 	run -0 sets
 	assert_output "$(printf '%s\n' \
-		'2026-01-07|06:15|dumbbell-row|1|12|-|8.0|-|warm-up set' \
-		'2026-01-07|06:15|dumbbell-row|2|10|-|12.5|8.0|langsam, sauber' \
-		'2026-01-07|06:15|passive-hang|1|-|40.0|-|-|-' \
-		'2026-01-08|19:00|face-pull|1|15|-|10.0|7.0|-' \
-		'2026-01-08|19:00|face-pull|2|11|-|10.0|9.5|set to failure')"
+		'2026-01-07|06:15|dumbbell-row|1|12|-|8.0|-|-|warmup|-' \
+		'2026-01-07|06:15|dumbbell-row|2|10|-|12.5|8.0|langsam, sauber|normal|-' \
+		'2026-01-07|06:15|passive-hang|1|-|40.0|-|-|-|normal|-' \
+		'2026-01-08|19:00|face-pull|1|15|-|10.0|7.0|-|normal|-' \
+		'2026-01-08|19:00|face-pull|2|11|-|10.0|9.5|-|failure|-')"
 	# too few known words: not taken for Strong
 	printf '%s\n' 'Fecha,Entrenamiento,Duracion,Ejercicio,Orden,Peso,Repeticiones,Distancia,Segundos' \
 		'2026-01-08 19:00:00,Dos,25m,Face Pull,1,10,15,0,0' > "$BATS_TEST_TMPDIR/es.csv"
@@ -90,9 +91,9 @@ dbsum() {
 	assert_output "imported 3 sets from '$FIX/strong-2016.csv' (strong, kg); 0 duplicates skipped"
 	run -0 sets
 	assert_output "$(printf '%s\n' \
-		'2016-03-12|18:05|dumbbell-row|1|10|-|12.5|-|-' \
-		'2016-03-12|18:05|dumbbell-row|2|8|-|15.0|-|heavy, good' \
-		'2016-03-12|18:05|band-row|1|20|-|-|-|-')"
+		'2016-03-12|18:05|dumbbell-row|1|10|-|12.5|-|-|normal|-' \
+		'2016-03-12|18:05|dumbbell-row|2|8|-|15.0|-|heavy, good|normal|-' \
+		'2016-03-12|18:05|band-row|1|20|-|-|-|-|normal|-')"
 }
 
 @test "import fitnotes: Weight (lbs) and Weight (kgs) headers, times as h:mm:ss" {
@@ -102,11 +103,11 @@ dbsum() {
 	assert_output "imported 1 set from '$FIX/fitnotes-kgs.csv' (fitnotes, kg); 0 duplicates skipped"
 	run -0 sets
 	assert_output "$(printf '%s\n' \
-		'2026-01-09|-|dumbbell-row|1|10|-|11.34|-|-' \
-		'2026-01-09|-|dumbbell-row|2|8|-|13.608|-|-' \
-		'2026-01-09|-|passive-hang|1|-|65.0|-|-|-' \
-		'2026-01-09|-|passive-hang|2|-|3600.0|-|-|-' \
-		'2026-01-10|-|face-pull|1|15|-|12.5|-|-')"
+		'2026-01-09|-|dumbbell-row|1|10|-|11.34|-|-|normal|-' \
+		'2026-01-09|-|dumbbell-row|2|8|-|13.608|-|-|normal|-' \
+		'2026-01-09|-|passive-hang|1|-|65.0|-|-|-|normal|-' \
+		'2026-01-09|-|passive-hang|2|-|3600.0|-|-|-|normal|-' \
+		'2026-01-10|-|face-pull|1|15|-|12.5|-|-|normal|-')"
 }
 
 @test "import: a file that does not say its unit is refused until --units or the config says it" {
@@ -150,10 +151,10 @@ dbsum() {
 	assert_equal "$stderr" ""
 	run -0 sets
 	assert_output "$(printf '%s\n' \
-		'2025-03-04|14:45|dumbbell-row|1|10|-|9.07|-|-' \
-		'2025-03-04|14:45|dumbbell-row|2|8|-|12.5|-|-' \
-		'2025-03-04|14:45|passive-hang|1|-|45.0|-|-|-' \
-		'2026-01-01|08:50|face-pull|1|15|-|10.0|-|-')"
+		'2025-03-04|14:45|dumbbell-row|1|10|-|9.07|-|-|normal|-' \
+		'2025-03-04|14:45|dumbbell-row|2|8|-|12.5|-|-|normal|-' \
+		'2025-03-04|14:45|passive-hang|1|-|45.0|-|-|-|normal|-' \
+		'2026-01-01|08:50|face-pull|1|15|-|10.0|-|-|normal|-')"
 	# the same file again, in the same zone: all duplicates
 	TZ=Asia/Tokyo run -0 bk-log import "$FIX/fitnotes-ios.csv" --units kg
 	assert_output "imported 0 sets from '$FIX/fitnotes-ios.csv' (fitnotes, kg); 4 duplicates skipped; 2 sets not started skipped"
@@ -173,4 +174,58 @@ dbsum() {
 	assert_equal "$stderr" "bk-log: cannot import '$f': line 2: invalid Start Date (UTC) '2/30/2025'"
 	run -0 sqlite3 "$BK_DB" "SELECT count(*) FROM sets"
 	assert_output 0
+}
+
+@test "import: set types and distances are stored, exported, and read back" {
+	run -0 bk-log import "$FIX/strong-distance.csv" --create-missing
+	assert_line --index 2 "imported 2 sets from '$FIX/strong-distance.csv' (strong, kg); 0 duplicates skipped"
+	run -0 bk-log import "$FIX/fitnotes-distance.csv" --create-missing
+	run -0 bk-log import "$FIX/strong-2025.csv"
+	run -0 sqlite3 -separator '|' "$BK_DB" "SELECT e.slug, s.set_type, coalesce(s.distance_m, '-'), coalesce(s.hold_s, '-') FROM sets s JOIN exercises e ON e.id = s.exercise_id WHERE s.date >= '2026-01-11' ORDER BY s.id"
+	assert_output "$(printf '%s\n' 'running|normal|2500.5|900.0' 'farmer-carry|normal|40.0|-' \
+		'running|normal|4988.966|1500.0' 'rowing|normal|2000.0|490.0' 'cycling|normal|10500.0|1800.0')"
+	# bk-log export writes them; an import of the export into an empty store is the same
+	bk-log export > "$BATS_TEST_TMPDIR/1.csv"
+	run -0 grep -c ',warmup,$' "$BATS_TEST_TMPDIR/1.csv"
+	assert_output 1
+	run -0 grep -F ',farmer-carry,Farmer Carry,1,,,,24,,0,,,,' "$BATS_TEST_TMPDIR/1.csv"
+	assert_output --regexp ',normal,40$'
+	BK_DB="$BATS_TEST_TMPDIR/2.db" run -0 bk-log import "$BATS_TEST_TMPDIR/1.csv" --create-missing
+	BK_DB="$BATS_TEST_TMPDIR/2.db" bk-log export | cmp - "$BATS_TEST_TMPDIR/1.csv"
+	# Hevy's distance_km, and a distance whose unit nothing says
+	printf '%s\n' '"title","start_time","exercise_title","set_type","weight_kg","reps","distance_km","duration_seconds"' \
+		'"Cardio","22 Dec 2025, 08:00","Running","normal",,,"5.25",1800' > "$BATS_TEST_TMPDIR/h.csv"
+	run -0 bk-log import "$BATS_TEST_TMPDIR/h.csv"
+	run -0 sqlite3 "$BK_DB" "SELECT distance_m FROM sets WHERE date = '2025-12-22'"
+	assert_output 5250.0
+	printf '%s\n' 'Date,Workout Name,Exercise Name,Set Order,Weight (kg),Reps,Distance' \
+		'2025-12-20 08:00:00,W,Running,1,0,0,5' > "$BATS_TEST_TMPDIR/d.csv"
+	run -1 --separate-stderr bk-log import "$BATS_TEST_TMPDIR/d.csv"
+	assert_equal "$stderr" "bk-log: cannot import '$BATS_TEST_TMPDIR/d.csv': line 2: invalid Distance '5': the file does not say its unit (give --units kg for km or --units lb for miles)"
+	run -0 bk-log import "$BATS_TEST_TMPDIR/d.csv" --units lb
+	run -0 sqlite3 "$BK_DB" "SELECT distance_m FROM sets WHERE date = '2025-12-20'"
+	assert_output 8046.72
+}
+
+@test "import bk: files from before set_type and distance_m still import; bad values are named" {
+	run -0 bk-log import "$FIX/bk-old.csv" --create-missing
+	assert_line --index 1 "imported 10 sets from '$FIX/bk-old.csv' (bk, kg); 0 duplicates skipped"
+	run -0 sqlite3 "$BK_DB" "SELECT count(*) FROM sets WHERE set_type = 'normal' AND distance_m IS NULL"
+	assert_output 10
+	# the same rows, in the new layout: the keys match
+	run -0 bk-log import "$FIX/bk-hostile.csv"
+	assert_output "imported 0 sets from '$FIX/bk-hostile.csv' (bk, kg); 10 duplicates skipped"
+	local h='date,time,exercise,exercise_name,set,side,reps,hold_s,load_kg,rpe,skipped,reason,note,plan,key,set_type,distance_m'
+	printf '%s\n' "$h" '2026-11-01,,cat-cow,Cat-Cow,1,,5,,,,0,,,,log:1,warm-up,' > "$BATS_TEST_TMPDIR/b.csv"
+	run -1 --separate-stderr bk-log import "$BATS_TEST_TMPDIR/b.csv"
+	assert_equal "$stderr" "bk-log: cannot import '$BATS_TEST_TMPDIR/b.csv': line 2: invalid set_type 'warm-up': expected normal, warmup, drop or failure"
+	printf '%s\n' "$h" '2026-11-01,,cat-cow,Cat-Cow,1,,5,,,,0,,,,log:1,drop,-3' > "$BATS_TEST_TMPDIR/b.csv"
+	run -1 --separate-stderr bk-log import "$BATS_TEST_TMPDIR/b.csv"
+	assert_equal "$stderr" "bk-log: cannot import '$BATS_TEST_TMPDIR/b.csv': line 2: invalid distance_m '-3'"
+	# a header with only one of the new columns is not a bk header
+	printf '%s\n' "${h%,distance_m}" '2026-11-01,,cat-cow,Cat-Cow,1,,5,,,,0,,,,log:1,drop' > "$BATS_TEST_TMPDIR/b.csv"
+	run -1 --separate-stderr bk-log import "$BATS_TEST_TMPDIR/b.csv" --format bk
+	assert_equal "$stderr" "bk-log: cannot import '$BATS_TEST_TMPDIR/b.csv': line 1: not a bk header: expected $h"
+	run -0 sqlite3 "$BK_DB" "SELECT count(*) FROM sets"
+	assert_output 10
 }

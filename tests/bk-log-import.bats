@@ -10,7 +10,8 @@ FIX="$BATS_TEST_DIRNAME/fixtures"
 sets() {
 	sqlite3 -separator '|' "$BK_DB" "SELECT s.date, coalesce(s.time, '-'),
 		e.slug, s.set_no, coalesce(s.reps, '-'), coalesce(s.hold_s, '-'),
-		coalesce(s.load_kg, '-'), coalesce(s.rpe, '-'), coalesce(s.note, '-')
+		coalesce(s.load_kg, '-'), coalesce(s.rpe, '-'), coalesce(s.note, '-'),
+		s.set_type, coalesce(s.distance_m, '-')
 		FROM sets s JOIN exercises e ON e.id = s.exercise_id
 		ORDER BY s.date, s.time, s.id"
 }
@@ -65,8 +66,8 @@ count() {
 	run -0 bk-log cat-cow 5 --date 2026-11-12
 	run -0 bk-log export
 	assert_equal "${#lines[@]}" 4
-	assert_line --index 0 'date,time,exercise,exercise_name,set,side,reps,hold_s,load_kg,rpe,skipped,reason,note,plan,key'
-	assert_line --index 1 --regexp "^2026-11-10,,band-row,Band Row,1,,10,,,,0,,'=1\+1,,log:[0-9a-f]{32}$"
+	assert_line --index 0 'date,time,exercise,exercise_name,set,side,reps,hold_s,load_kg,rpe,skipped,reason,note,plan,key,set_type,distance_m'
+	assert_line --index 1 --regexp "^2026-11-10,,band-row,Band Row,1,,10,,,,0,,'=1\+1,,log:[0-9a-f]{32},normal,$"
 	run -0 bk-log export --since 2026-11-11
 	assert_equal "${#lines[@]}" 2
 	assert_line --index 1 --partial '2026-11-12,,cat-cow,Cat-Cow,1,,5,'
@@ -130,15 +131,15 @@ count() {
 	assert_equal "$stderr" ""
 	run -0 sets
 	assert_output "$(printf '%s\n' \
-		'2025-12-20|08:00|band-row|1|12|-|-|-|-' \
-		'2025-12-20|08:00|band-row|2|12|-|-|-|-' \
-		'2025-12-20|08:00|dumbbell-row|1|10|-|5.0|-|warm-up set; warm, easy' \
-		'2025-12-20|08:00|dumbbell-row|2|8|-|12.5|8.0|-' \
-		'2025-12-20|08:00|dumbbell-row|3|8|-|12.5|8.5|-' \
-		'2025-12-20|08:00|dumbbell-row|4|10|-|7.5|-|drop set' \
-		'2025-12-20|08:00|passive-hang|1|-|30.0|-|-|-' \
-		'2025-12-20|08:00|passive-hang|2|-|45.0|-|-|set to failure; grip gave out' \
-		'2025-12-21|18:30|plank-alternate-arm-lift|1|15|-|-|-|-')"
+		'2025-12-20|08:00|band-row|1|12|-|-|-|-|normal|-' \
+		'2025-12-20|08:00|band-row|2|12|-|-|-|-|normal|-' \
+		'2025-12-20|08:00|dumbbell-row|1|10|-|5.0|-|warm, easy|warmup|-' \
+		'2025-12-20|08:00|dumbbell-row|2|8|-|12.5|8.0|-|normal|-' \
+		'2025-12-20|08:00|dumbbell-row|3|8|-|12.5|8.5|-|normal|-' \
+		'2025-12-20|08:00|dumbbell-row|4|10|-|7.5|-|-|drop|-' \
+		'2025-12-20|08:00|passive-hang|1|-|30.0|-|-|-|normal|-' \
+		'2025-12-20|08:00|passive-hang|2|-|45.0|-|-|grip gave out|failure|-' \
+		'2025-12-21|18:30|plank-alternate-arm-lift|1|15|-|-|-|-|normal|-')"
 }
 
 @test "import strong: Weight Unit in pounds, CRLF line ends" {
@@ -146,9 +147,9 @@ count() {
 	assert_output "imported 3 sets from '$FIX/strong-units.csv' (strong, kg and lb); 0 duplicates skipped"
 	run -0 sets
 	assert_output "$(printf '%s\n' \
-		'2025-12-22|07:15|face-pull|1|12|-|9.072|7.0|-' \
-		'2025-12-22|07:15|face-pull|2|12|-|9.072|-|-' \
-		'2025-12-22|07:15|band-row|1|15|-|10.0|-|-')"
+		'2025-12-22|07:15|face-pull|1|12|-|9.072|7.0|-|normal|-' \
+		'2025-12-22|07:15|face-pull|2|12|-|9.072|-|-|normal|-' \
+		'2025-12-22|07:15|band-row|1|15|-|10.0|-|-|normal|-')"
 }
 
 @test "import strong: Android files with ';', decimal commas, a BOM and no final newline" {
@@ -156,8 +157,8 @@ count() {
 	assert_output "imported 2 sets from '$FIX/strong-android.csv' (strong, kg); 0 duplicates skipped"
 	run -0 sets
 	assert_output "$(printf '%s\n' \
-		'2025-12-23|06:45|dumbbell-row|1|8|-|12.5|7.5|links; dann rechts' \
-		'2025-12-23|06:45|dumbbell-row|2|8|-|12.5|-|-')"
+		'2025-12-23|06:45|dumbbell-row|1|8|-|12.5|7.5|links; dann rechts|normal|-' \
+		'2025-12-23|06:45|dumbbell-row|2|8|-|12.5|-|-|normal|-')"
 }
 
 @test "import fitnotes: kgs and lbs, times as h:mm:ss and m:ss, comments" {
@@ -165,13 +166,13 @@ count() {
 	assert_output "imported 7 sets from '$FIX/fitnotes.csv' (fitnotes, kg and lb); 0 duplicates skipped"
 	run -0 sets
 	assert_output "$(printf '%s\n' \
-		'2025-12-18|-|band-row|1|15|-|-|-|-' \
-		'2025-12-18|-|band-row|2|15|-|-|-|slow, controlled' \
-		'2025-12-18|-|dumbbell-row|1|10|-|11.34|-|-' \
-		'2025-12-18|-|dumbbell-row|2|10|-|11.34|-|-' \
-		'2025-12-18|-|passive-hang|1|-|40.0|-|-|-' \
-		'2025-12-19|-|passive-hang|1|-|65.0|-|-|-' \
-		'2025-12-19|-|face-pull|1|12|-|12.5|-|-')"
+		'2025-12-18|-|band-row|1|15|-|-|-|-|normal|-' \
+		'2025-12-18|-|band-row|2|15|-|-|-|slow, controlled|normal|-' \
+		'2025-12-18|-|dumbbell-row|1|10|-|11.34|-|-|normal|-' \
+		'2025-12-18|-|dumbbell-row|2|10|-|11.34|-|-|normal|-' \
+		'2025-12-18|-|passive-hang|1|-|40.0|-|-|-|normal|-' \
+		'2025-12-19|-|passive-hang|1|-|65.0|-|-|-|normal|-' \
+		'2025-12-19|-|face-pull|1|12|-|12.5|-|-|normal|-')"
 }
 
 @test "import hevy: kg and lbs files, '22 Dec 2025, 08:00' times, set types" {
@@ -181,13 +182,13 @@ count() {
 	assert_output "imported 2 sets from '$FIX/hevy-lbs.csv' (hevy, lb); 0 duplicates skipped"
 	run -0 sets
 	assert_output "$(printf '%s\n' \
-		'2025-12-22|08:00|face-pull|1|15|-|5.0|-|warm-up set; elbows high' \
-		'2025-12-22|08:00|face-pull|2|12|-|10.0|8.0|elbows high' \
-		'2025-12-22|08:00|face-pull|3|9|-|10.0|10.0|set to failure; elbows high' \
-		'2025-12-22|08:00|passive-hang|1|-|35.0|-|-|-' \
-		'2025-12-22|08:00|passive-hang|2|-|40.0|-|-|-' \
-		'2025-12-23|18:05|dumbbell-row|1|10|-|11.34|-|-' \
-		'2025-12-23|18:05|dumbbell-row|2|12|-|6.804|-|drop set')"
+		'2025-12-22|08:00|face-pull|1|15|-|5.0|-|elbows high|warmup|-' \
+		'2025-12-22|08:00|face-pull|2|12|-|10.0|8.0|elbows high|normal|-' \
+		'2025-12-22|08:00|face-pull|3|9|-|10.0|10.0|elbows high|failure|-' \
+		'2025-12-22|08:00|passive-hang|1|-|35.0|-|-|-|normal|-' \
+		'2025-12-22|08:00|passive-hang|2|-|40.0|-|-|-|normal|-' \
+		'2025-12-23|18:05|dumbbell-row|1|10|-|11.34|-|-|normal|-' \
+		'2025-12-23|18:05|dumbbell-row|2|12|-|6.804|-|-|drop|-')"
 }
 
 @test "import: a second import of the same file adds nothing and says so" {
@@ -320,7 +321,7 @@ count() {
 	run -1 --separate-stderr bk-log import "$FIX/fitnotes.csv" --format strong
 	assert_err "bk-log: cannot import '$FIX/fitnotes.csv': line 1: not a Strong header: no column 'Exercise Name'"
 	run -1 --separate-stderr bk-log import "$FIX/strong.csv" --units kg --format bk
-	assert_err "bk-log: cannot import '$FIX/strong.csv': line 1: not a bk header: expected date,time,exercise,exercise_name,set,side,reps,hold_s,load_kg,rpe,skipped,reason,note,plan,key"
+	assert_err "bk-log: cannot import '$FIX/strong.csv': line 1: not a bk header: expected date,time,exercise,exercise_name,set,side,reps,hold_s,load_kg,rpe,skipped,reason,note,plan,key,set_type,distance_m"
 	run -1 --separate-stderr bk-log import "$FIX/hevy.csv" --format fitnotes
 	assert_err "bk-log: cannot import '$FIX/hevy.csv': line 1: not a FitNotes header: no column 'Date'"
 	run -2 --separate-stderr bk-log import "$FIX/hevy.csv" --format csv
@@ -398,7 +399,7 @@ count() {
 		'face-pull|5.0' 'face-pull|10.0' 'face-pull|10.0' 'face-pull|9.072' 'face-pull|9.072' 'band-row|10.0')"
 	# list shows pounds
 	run -0 bk-log list --exercise band-row --format csv
-	assert_line --index 3 --regexp ',band-row,1,,15,,22.05,,0,$'
+	assert_line --index 3 --regexp ',band-row,1,,15,,22.05,,0,,normal,$'
 }
 
 @test "export: rows another program stored without a key get a stable one" {
@@ -406,7 +407,7 @@ count() {
 	sqlite3 "$BK_DB" "INSERT INTO sets (date, exercise_id, set_no, reps) VALUES ('2026-11-02', (SELECT id FROM exercises WHERE slug = 'band-row'), 1, 10)"
 	bk-log export > "$BATS_TEST_TMPDIR/1.csv"
 	run -0 tail -n 1 "$BATS_TEST_TMPDIR/1.csv"
-	assert_output --regexp '^2026-11-02,,band-row,Band Row,1,,10,,,,0,,,,bk:[0-9a-f]{32}$'
+	assert_output --regexp '^2026-11-02,,band-row,Band Row,1,,10,,,,0,,,,bk:[0-9a-f]{32},normal,$'
 	bk-log export | cmp - "$BATS_TEST_TMPDIR/1.csv"
 	export BK_DB="$BATS_TEST_TMPDIR/2.db"
 	run -0 bk-log import "$BATS_TEST_TMPDIR/1.csv"

@@ -37,7 +37,9 @@ add_one() {
 @test "store: WAL, application id, schema version, foreign keys in the file" {
 	run -0 add_one
 	run -0 sqlite3 "$BK_DB" 'PRAGMA journal_mode; PRAGMA application_id; PRAGMA user_version;'
-	assert_output "$(printf 'wal\n%d\n1' 0x626b6b74)"
+	assert_output --regexp "^wal
+$((0x626b6b74))
+[1-9][0-9]*$"
 	run -0 sqlite3 "$BK_DB" 'PRAGMA foreign_key_check; PRAGMA integrity_check;'
 	assert_output ok
 }
@@ -83,11 +85,12 @@ refused() {
 
 @test "store: a database from a newer backkit is refused, untouched" {
 	run -0 add_one
+	local before known
+	known=$(sqlite3 "$BK_DB" 'PRAGMA user_version')
 	sqlite3 "$BK_DB" 'PRAGMA user_version = 99'
-	local before
 	before=$(digest "$BK_DB")
 	run -1 --separate-stderr bk-plan exercises
-	assert_equal "$stderr" "bk-plan: cannot open '$BK_DB': made by a newer backkit (schema 99; this one knows up to 1)"
+	assert_equal "$stderr" "bk-plan: cannot open '$BK_DB': made by a newer backkit (schema 99; this one knows up to $known)"
 	run -1 --separate-stderr add_one
 	assert_equal "$(digest "$BK_DB")" "$before"
 }
@@ -169,8 +172,9 @@ refused() {
 	# a version-0 file marked as backkit's: the migrations run in order
 	sqlite3 "$BK_DB" "PRAGMA application_id = $((0x626b6b74))"
 	run -0 bk-plan exercise add my-ex --name "My Ex"
+	BK_DB="$BATS_TEST_TMPDIR/fresh.db" bk-plan exercise add my-ex --name "My Ex" > /dev/null
 	run -0 sqlite3 "$BK_DB" 'PRAGMA user_version; SELECT count(*) > 40 FROM exercises;'
-	assert_output "$(printf '1\n1')"
+	assert_output "$(printf '%d\n1' "$(sqlite3 "$BATS_TEST_TMPDIR/fresh.db" 'PRAGMA user_version')")"
 }
 
 @test "store: two first writes at once make one store" {
