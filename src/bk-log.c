@@ -1221,9 +1221,10 @@ struct import {
 	struct bk_logrow row;
 	int header_seen, default_lb, create;
 	long long jid, max_exercise;
-	long added, dups, unknown, created, unlinked, rest, not_done;
+	long added, updated, unchanged, unknown, created, unlinked, rest;
+	long not_done;
 	long unit_rows[3];	/* rows by enum bk_logunit */
-	sqlite3_stmt *find, *count, *ins, *unk, *mk, *slug_used;
+	sqlite3_stmt *find, *count, *ins, *stored, *unk, *mk, *slug_used;
 	/* the exercise of each name met so far, so that a long file costs a
 	 * query per name rather than per row; direct-mapped, so bounded */
 	char *names[IMPORT_NAMES];
@@ -1324,26 +1325,36 @@ row_exercise(struct import *im, const struct bk_logrow *r, long line)
 	return id;
 }
 
-/* the insert of one imported set; a row whose key is stored already is
- * left out (sqlite3_changes() then says 0) */
+/* the insert of one imported set, with the id it had when it replaces
+ * an older version of itself (else NULL: a new id) */
 static sqlite3_stmt *
 prepare_import(struct bk_db *db)
 {
 	return bk_db_prepare(db, "INSERT INTO sets (date, time, exercise_id,"
 	    " set_no, reps, hold_s, load_kg, side, rpe, note, skipped, reason,"
-	    " plan_item_id, journal_id, source_key, set_type, distance_m)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-	    " ?14, ?15, coalesce(?16, 'normal'), ?17)"
-	    " ON CONFLICT (source_key) WHERE source_key IS NOT NULL"
-	    " DO NOTHING");
+	    " set_type, distance_m, plan_item_id, journal_id, source_key, id)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+	    " coalesce(?13, 'normal'), ?14, ?15, ?16, ?17, ?18)");
 }
 
+/* the stored row of a key: its id, the import that wrote it, whether it
+ * holds the same values, and its planned item */
+static sqlite3_stmt *
+prepare_stored(struct bk_db *db)
+{
+	return bk_db_prepare(db, "SELECT id, journal_id, date IS ?1 AND"
+	    " time IS ?2 AND exercise_id IS ?3 AND set_no IS ?4 AND reps IS ?5"
+	    " AND hold_s IS ?6 AND load_kg IS ?7 AND side IS ?8 AND rpe IS ?9"
+	    " AND note IS ?10 AND skipped IS ?11 AND reason IS ?12 AND"
+	    " set_type IS coalesce(?13, 'normal') AND distance_m IS ?14,"
+	    " plan_item_id FROM sets WHERE source_key = ?15");
+}
+
+/* a set's values as ?1 .. ?14 of the two statements above */
 static void
-import_insert(struct import *im, const struct setrow *s,
+bind_values(sqlite3_stmt *st, const struct setrow *s,
     const struct bk_logrow *r)
 {
-	sqlite3_stmt *st = im->ins;
-
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	bind_text(st, 1, s->date);
@@ -1359,13 +1370,50 @@ import_insert(struct import *im, const struct setrow *s,
 	bind_text(st, 10, s->note);
 	sqlite3_bind_int(st, 11, s->skipped);
 	bind_text(st, 12, s->reason);
-	if (s->item > 0)
-		sqlite3_bind_int64(st, 13, s->item);
-	sqlite3_bind_int64(st, 14, im->jid);
-	bind_text(st, 15, s->key);
-	bind_text(st, 16, r->set_type);
-	bind_num(st, 17, r->distance_m);
-	bk_db_step(im->db, st);
+	bind_text(st, 13, r->set_type);
+	bind_num(st, 14, r->distance_m);
+}
+
+/* store one set: new, unchanged, or an update of the row its key names,
+ * which goes to the journal's trash so that undo puts it back; 1 when a
+ * row was written */
+static int
+import_insert(struct import *im, const struct setrow *s,
+    const struct bk_logrow *r)
+{
+	long long id = 0, item = s->item;
+	int rc;
+
+	bind_values(im->stored, s, r);
+	bind_text(im->stored, 15, s->key);
+	if ((rc = bk_db_step(im->db, im->stored)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(im->stored, 0);
+		/* the same key twice in one file, or nothing changed */
+		if (sqlite3_column_int64(im->stored, 1) == im->jid ||
+		    sqlite3_column_int(im->stored, 2)) {
+			sqlite3_reset(im->stored);
+			im->unchanged++;
+			return 0;
+		}
+		if (item <= 0)
+			item = sqlite3_column_int64(im->stored, 3);
+	}
+	sqlite3_reset(im->stored);
+	if (id)
+		bk_journal_remove(im->db, im->jid, "sets", id);
+	bind_values(im->ins, s, r);
+	if (item > 0)
+		sqlite3_bind_int64(im->ins, 15, item);
+	sqlite3_bind_int64(im->ins, 16, im->jid);
+	bind_text(im->ins, 17, s->key);
+	if (id)
+		sqlite3_bind_int64(im->ins, 18, id);
+	bk_db_step(im->db, im->ins);
+	if (id)
+		im->updated++;
+	else
+		im->added++;
+	return !id;
 }
 
 /* the rank of this base among the rows read so far with the same one */
@@ -1477,13 +1525,8 @@ import_row(const struct bk_csv_row *row, void *data)
 	s.note = r->note;
 	s.reason = r->reason;
 	s.skipped = r->skipped;
-	import_insert(im, &s, r);
-	if (sqlite3_changes(im->db->h) == 0) {
-		im->dups++;	/* its key is stored already */
-		return 0;
-	}
-	im->added++;
-	im->unlinked += missing;
+	if (import_insert(im, &s, r))
+		im->unlinked += missing;
 	return 0;
 }
 
@@ -1583,6 +1626,7 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 	im.slug_used = bk_db_prepare(db, "SELECT 1 FROM exercises"
 	    " WHERE slug = ?");
 	im.ins = prepare_import(db);
+	im.stored = prepare_stored(db);
 	csverr[0] = '\0';
 	rc = bk_csv_read(fp, 0, import_row, &im, csverr, sizeof csverr);
 	if (fp != stdin)
@@ -1593,6 +1637,7 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 	sqlite3_finalize(im.mk);
 	sqlite3_finalize(im.slug_used);
 	sqlite3_finalize(im.ins);
+	sqlite3_finalize(im.stored);
 	bk_logrow_free(&im.row);
 	for (i = 0; i < IMPORT_NAMES; i++)
 		free(im.names[i]);
@@ -1611,7 +1656,7 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 		    strchr(names, ',') ? "them" : "it");
 	}
 	/* what --create-missing added, to tell the user */
-	if (im.created && (im.added > 0 || o->dry_run)) {
+	if (im.created && (im.added + im.updated > 0 || o->dry_run)) {
 		st = bk_db_prepare(db, "SELECT slug, name FROM exercises"
 		    " WHERE id > ? ORDER BY id");
 		sqlite3_bind_int64(st, 1, im.max_exercise);
@@ -1624,8 +1669,9 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 		}
 		sqlite3_finalize(st);
 	}
-	snprintf(summary, sizeof summary, "import %s (%s): %ld set%s", im.file,
-	    bk_logfmt_names[im.map.fmt], im.added, im.added == 1 ? "" : "s");
+	snprintf(summary, sizeof summary, "import %s (%s): %ld new, %ld "
+	    "updated", im.file, bk_logfmt_names[im.map.fmt], im.added,
+	    im.updated);
 	/* the unit the loads were read in */
 	if (im.unit_rows[BK_UNIT_KG] && im.unit_rows[BK_UNIT_LB])
 		unit = "kg and lb";
@@ -1638,15 +1684,16 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 	bk_journal_set_summary(db, im.jid, summary);
 	bk_db_exec(db, "DROP TABLE temp.bk_import_seen;"
 	    "DROP TABLE temp.bk_import_unknown");
-	if (o->dry_run || im.added == 0)
+	if (o->dry_run || im.added + im.updated == 0)
 		bk_db_rollback(db);
 	else
 		bk_db_commit(db);
 	printf("%s %ld set%s from ", o->dry_run ? "would import" : "imported",
-	    im.added, im.added == 1 ? "" : "s");
+	    im.added + im.updated, im.added + im.updated == 1 ? "" : "s");
 	bk_term_string(stdout, im.file);
-	printf(" (%s, %s); %ld duplicate%s skipped", bk_logfmt_names[im.map.fmt],
-	    unit, im.dups, im.dups == 1 ? "" : "s");
+	printf(" (%s, %s): %ld new, %ld updated, %ld unchanged",
+	    bk_logfmt_names[im.map.fmt], unit, im.added, im.updated,
+	    im.unchanged);
 	if (im.rest)
 		printf("; %ld rest timer%s skipped", im.rest,
 		    im.rest == 1 ? "" : "s");

@@ -23,7 +23,7 @@ dbsum() {
 
 @test "import strong: rest-timer rows in any language are skipped and counted" {
 	run -0 --separate-stderr bk-log import "$FIX/strong-rest.csv" --units kg
-	assert_output "imported 3 sets from '$FIX/strong-rest.csv' (strong, kg); 0 duplicates skipped; 4 rest timers skipped"
+	assert_output "imported 3 sets from '$FIX/strong-rest.csv' (strong, kg): 3 new, 0 updated, 0 unchanged; 4 rest timers skipped"
 	assert_equal "$stderr" ""
 	run -0 sets
 	assert_output "$(printf '%s\n' \
@@ -32,7 +32,7 @@ dbsum() {
 		'2025-05-11|12:06|face-pull|1|12|-|15.0|-|-|normal|-')"
 	# a dry run says the same and writes nothing
 	run -0 bk-log import "$FIX/strong-rest.csv" --units kg --dry-run
-	assert_output "would import 0 sets from '$FIX/strong-rest.csv' (strong, kg); 3 duplicates skipped; 4 rest timers skipped"
+	assert_output "would import 0 sets from '$FIX/strong-rest.csv' (strong, kg): 0 new, 0 updated, 3 unchanged; 4 rest timers skipped"
 }
 
 @test "import strong: a word in Set Order on a row with reps or a load is still an error" {
@@ -50,7 +50,7 @@ dbsum() {
 
 @test "import strong: the current ';' format, units in the header, set-type words, float noise rounded to a gram" {
 	run -0 --separate-stderr bk-log import "$FIX/strong-2025.csv"
-	assert_output "imported 6 sets from '$FIX/strong-2025.csv' (strong, kg); 0 duplicates skipped; 1 rest timer skipped"
+	assert_output "imported 6 sets from '$FIX/strong-2025.csv' (strong, kg): 6 new, 0 updated, 0 unchanged; 1 rest timer skipped"
 	assert_equal "$stderr" ""
 	run -0 sets
 	assert_output "$(printf '%s\n' \
@@ -62,16 +62,16 @@ dbsum() {
 		'2026-01-05|07:30|passive-hang|1|-|45.0|-|-|-|normal|-')"
 	# the header's unit wins over --units
 	run -0 bk-log import "$FIX/strong-2025-lbs.csv" --units kg
-	assert_output "imported 2 sets from '$FIX/strong-2025-lbs.csv' (strong, lb); 0 duplicates skipped"
+	assert_output "imported 2 sets from '$FIX/strong-2025-lbs.csv' (strong, lb): 2 new, 0 updated, 0 unchanged"
 	run -0 sqlite3 "$BK_DB" "SELECT group_concat(load_kg, ' ') FROM sets WHERE date = '2026-01-06'"
 	assert_output '61.235 83.915'
 }
 
 @test "import strong: German and French headers by their layout, with their rest timers" {
 	run -0 --separate-stderr bk-log import "$FIX/strong-de.csv" --units kg
-	assert_output "imported 3 sets from '$FIX/strong-de.csv' (strong, kg); 0 duplicates skipped; 1 rest timer skipped"
+	assert_output "imported 3 sets from '$FIX/strong-de.csv' (strong, kg): 3 new, 0 updated, 0 unchanged; 1 rest timer skipped"
 	run -0 bk-log import "$FIX/strong-fr.csv" --units kg --format strong
-	assert_output "imported 2 sets from '$FIX/strong-fr.csv' (strong, kg); 0 duplicates skipped; 1 rest timer skipped"
+	assert_output "imported 2 sets from '$FIX/strong-fr.csv' (strong, kg): 2 new, 0 updated, 0 unchanged; 1 rest timer skipped"
 	run -0 sets
 	assert_output "$(printf '%s\n' \
 		'2026-01-07|06:15|dumbbell-row|1|12|-|8.0|-|-|warmup|-' \
@@ -88,7 +88,7 @@ dbsum() {
 
 @test "import strong: the 2016 layout, CRLF line ends, Set Order from 0, kg in the header" {
 	run -0 bk-log import "$FIX/strong-2016.csv"
-	assert_output "imported 3 sets from '$FIX/strong-2016.csv' (strong, kg); 0 duplicates skipped"
+	assert_output "imported 3 sets from '$FIX/strong-2016.csv' (strong, kg): 3 new, 0 updated, 0 unchanged"
 	run -0 sets
 	assert_output "$(printf '%s\n' \
 		'2016-03-12|18:05|dumbbell-row|1|10|-|12.5|-|-|normal|-' \
@@ -98,9 +98,9 @@ dbsum() {
 
 @test "import fitnotes: Weight (lbs) and Weight (kgs) headers, times as h:mm:ss" {
 	run -0 bk-log import "$FIX/fitnotes-lbs.csv"
-	assert_output "imported 4 sets from '$FIX/fitnotes-lbs.csv' (fitnotes, lb); 0 duplicates skipped"
+	assert_output "imported 4 sets from '$FIX/fitnotes-lbs.csv' (fitnotes, lb): 4 new, 0 updated, 0 unchanged"
 	run -0 bk-log import "$FIX/fitnotes-kgs.csv" --units lb
-	assert_output "imported 1 set from '$FIX/fitnotes-kgs.csv' (fitnotes, kg); 0 duplicates skipped"
+	assert_output "imported 1 set from '$FIX/fitnotes-kgs.csv' (fitnotes, kg): 1 new, 0 updated, 0 unchanged"
 	run -0 sets
 	assert_output "$(printf '%s\n' \
 		'2026-01-09|-|dumbbell-row|1|10|-|11.34|-|-|normal|-' \
@@ -130,7 +130,7 @@ dbsum() {
 	assert_equal "$(dbsum)" "$before"
 	# --units lb: the loads are pounds, and the summary says so
 	run -0 bk-log import "$FIX/strong-rest.csv" --units lb --dry-run
-	assert_output "would import 3 sets from '$FIX/strong-rest.csv' (strong, lb); 0 duplicates skipped; 4 rest timers skipped"
+	assert_output "would import 3 sets from '$FIX/strong-rest.csv' (strong, lb): 3 new, 0 updated, 0 unchanged; 4 rest timers skipped"
 	run -0 bk-log import "$FIX/strong-rest.csv" --units lb
 	run -0 sqlite3 "$BK_DB" "SELECT group_concat(load_kg, ' ') FROM sets WHERE date = '2025-05-11'"
 	assert_output '9.072 9.072 6.804'
@@ -138,7 +138,7 @@ dbsum() {
 	mkdir -p "$XDG_CONFIG_HOME/backkit"
 	echo 'units = metric' > "$XDG_CONFIG_HOME/backkit/config"
 	run -0 bk-log import "$FIX/strong-fr.csv"
-	assert_output "imported 2 sets from '$FIX/strong-fr.csv' (strong, kg); 0 duplicates skipped; 1 rest timer skipped"
+	assert_output "imported 2 sets from '$FIX/strong-fr.csv' (strong, kg): 2 new, 0 updated, 0 unchanged; 1 rest timer skipped"
 	# a config without the key does not
 	echo 'week_start = sunday' > "$XDG_CONFIG_HOME/backkit/config"
 	run -1 --separate-stderr bk-log import "$FIX/strong-de.csv"
@@ -147,7 +147,7 @@ dbsum() {
 
 @test "import fitnotes: FitNotes 2 for iOS, UTC to local time, M/D/YYYY, 12-hour times, decimal commas, NotStarted sets" {
 	TZ=Asia/Tokyo run -0 --separate-stderr bk-log import "$FIX/fitnotes-ios.csv" --units kg
-	assert_output "imported 4 sets from '$FIX/fitnotes-ios.csv' (fitnotes, kg); 0 duplicates skipped; 2 sets not started skipped"
+	assert_output "imported 4 sets from '$FIX/fitnotes-ios.csv' (fitnotes, kg): 4 new, 0 updated, 0 unchanged; 2 sets not started skipped"
 	assert_equal "$stderr" ""
 	run -0 sets
 	assert_output "$(printf '%s\n' \
@@ -157,7 +157,7 @@ dbsum() {
 		'2026-01-01|08:50|face-pull|1|15|-|10.0|-|-|normal|-')"
 	# the same file again, in the same zone: all duplicates
 	TZ=Asia/Tokyo run -0 bk-log import "$FIX/fitnotes-ios.csv" --units kg
-	assert_output "imported 0 sets from '$FIX/fitnotes-ios.csv' (fitnotes, kg); 4 duplicates skipped; 2 sets not started skipped"
+	assert_output "imported 0 sets from '$FIX/fitnotes-ios.csv' (fitnotes, kg): 0 new, 0 updated, 4 unchanged; 2 sets not started skipped"
 	# it names no unit
 	run -1 --separate-stderr bk-log import "$FIX/fitnotes-ios.csv"
 	assert_equal "$stderr" "bk-log: cannot import '$FIX/fitnotes-ios.csv': the file does not say whether its weights are kg or lb (give --units kg or --units lb)"
@@ -178,7 +178,7 @@ dbsum() {
 
 @test "import: set types and distances are stored, exported, and read back" {
 	run -0 bk-log import "$FIX/strong-distance.csv" --create-missing
-	assert_line --index 2 "imported 2 sets from '$FIX/strong-distance.csv' (strong, kg); 0 duplicates skipped"
+	assert_line --index 2 "imported 2 sets from '$FIX/strong-distance.csv' (strong, kg): 2 new, 0 updated, 0 unchanged"
 	run -0 bk-log import "$FIX/fitnotes-distance.csv" --create-missing
 	run -0 bk-log import "$FIX/strong-2025.csv"
 	run -0 sqlite3 -separator '|' "$BK_DB" "SELECT e.slug, s.set_type, coalesce(s.distance_m, '-'), coalesce(s.hold_s, '-') FROM sets s JOIN exercises e ON e.id = s.exercise_id WHERE s.date >= '2026-01-11' ORDER BY s.id"
@@ -209,12 +209,15 @@ dbsum() {
 
 @test "import bk: files from before set_type and distance_m still import; bad values are named" {
 	run -0 bk-log import "$FIX/bk-old.csv" --create-missing
-	assert_line --index 1 "imported 10 sets from '$FIX/bk-old.csv' (bk, kg); 0 duplicates skipped"
+	assert_line --index 1 "imported 10 sets from '$FIX/bk-old.csv' (bk, kg): 10 new, 0 updated, 0 unchanged"
 	run -0 sqlite3 "$BK_DB" "SELECT count(*) FROM sets WHERE set_type = 'normal' AND distance_m IS NULL"
 	assert_output 10
-	# the same rows, in the new layout: the keys match
+	# the same rows in the new layout, three of them with a set type or a
+	# distance: the keys match, and those three are updated
 	run -0 bk-log import "$FIX/bk-hostile.csv"
-	assert_output "imported 0 sets from '$FIX/bk-hostile.csv' (bk, kg); 10 duplicates skipped"
+	assert_output "imported 3 sets from '$FIX/bk-hostile.csv' (bk, kg): 0 new, 3 updated, 7 unchanged"
+	run -0 sqlite3 "$BK_DB" "SELECT id, set_type, distance_m FROM sets WHERE set_type <> 'normal' OR distance_m IS NOT NULL ORDER BY id"
+	assert_output "$(printf '%s\n' '7|failure|' '8|normal|1500.5' '10|warmup|')"
 	local h='date,time,exercise,exercise_name,set,side,reps,hold_s,load_kg,rpe,skipped,reason,note,plan,key,set_type,distance_m'
 	printf '%s\n' "$h" '2026-11-01,,cat-cow,Cat-Cow,1,,5,,,,0,,,,log:1,warm-up,' > "$BATS_TEST_TMPDIR/b.csv"
 	run -1 --separate-stderr bk-log import "$BATS_TEST_TMPDIR/b.csv"
@@ -228,4 +231,44 @@ dbsum() {
 	assert_equal "$stderr" "bk-log: cannot import '$BATS_TEST_TMPDIR/b.csv': line 1: not a bk header: expected $h"
 	run -0 sqlite3 "$BK_DB" "SELECT count(*) FROM sets"
 	assert_output 10
+	# undo puts the three back as they were
+	run -0 bk-log undo
+	run -0 sqlite3 "$BK_DB" "SELECT count(*) FROM sets WHERE set_type = 'normal' AND distance_m IS NULL"
+	assert_output 10
+}
+
+@test "import: a newer export updates the rows that changed, adds the new, and undo reverses it all" {
+	run -0 bk-log import "$FIX/strong-2025.csv"
+	local before ids
+	before=$(sets)
+	ids=$(sqlite3 "$BK_DB" "SELECT group_concat(id) FROM sets ORDER BY id")
+	# the app later: a note added, a load corrected, one set more
+	sed -e 's/"65.181223569";"6";"9.5";"";"";"last one"/"65.181223569";"6";"9.5";"";"";"last one, hard"/' \
+		-e 's/"22.679618500";"8"/"25";"8"/' "$FIX/strong-2025.csv" > "$BATS_TEST_TMPDIR/new.csv"
+	printf '%s\r\n' '"12";"2026-01-05 07:30:00";"Pull";"2710";"Passive Hang";"2";"";"";"";"";"50";"";"easy day"' >> "$BATS_TEST_TMPDIR/new.csv"
+	run -0 bk-log import "$BATS_TEST_TMPDIR/new.csv" --dry-run
+	assert_output "would import 3 sets from '$BATS_TEST_TMPDIR/new.csv' (strong, kg): 1 new, 2 updated, 4 unchanged; 1 rest timer skipped"
+	assert_equal "$(sets)" "$before"
+	run -0 bk-log import "$BATS_TEST_TMPDIR/new.csv"
+	assert_output "imported 3 sets from '$BATS_TEST_TMPDIR/new.csv' (strong, kg): 1 new, 2 updated, 4 unchanged; 1 rest timer skipped"
+	run -0 sets
+	assert_output "$(printf '%s\n' \
+		'2026-01-05|07:30|dumbbell-row|1|12|-|10.0|-|-|warmup|-' \
+		'2026-01-05|07:30|dumbbell-row|2|8|-|25.0|8.0|-|normal|-' \
+		'2026-01-05|07:30|dumbbell-row|3|6|-|65.181|9.5|last one, hard|normal|-' \
+		'2026-01-05|07:30|dumbbell-row|4|10|-|15.0|-|-|drop|-' \
+		'2026-01-05|07:30|dumbbell-row|5|7|-|15.0|-|-|failure|-' \
+		'2026-01-05|07:30|passive-hang|1|-|45.0|-|-|-|normal|-' \
+		'2026-01-05|07:30|passive-hang|2|-|50.0|-|-|-|normal|-')"
+	# an updated row keeps its id
+	run -0 sqlite3 "$BK_DB" "SELECT group_concat(id) FROM (SELECT id FROM sets WHERE id <= 6 ORDER BY id)"
+	assert_output "$ids"
+	# once more: nothing left to change
+	run -0 bk-log import "$BATS_TEST_TMPDIR/new.csv"
+	assert_output "imported 0 sets from '$BATS_TEST_TMPDIR/new.csv' (strong, kg): 0 new, 0 updated, 7 unchanged; 1 rest timer skipped"
+	run -0 bk-log undo
+	assert_output "undid bk-log: import '$BATS_TEST_TMPDIR/new.csv' (strong): 1 new, 2 updated"
+	assert_equal "$(sets)" "$before"
+	run -0 sqlite3 "$BK_DB" "SELECT group_concat(id) FROM (SELECT id FROM sets ORDER BY id)"
+	assert_output "$ids"
 }
