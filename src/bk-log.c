@@ -1223,6 +1223,13 @@ struct import {
 	long long jid, max_exercise;
 	long added, updated, unchanged, unknown, created, unlinked, rest;
 	long not_done;
+	/* the file's columns that no field is read from: their names and
+	 * how many values they held */
+	char **left;	/* by column; NULL for a column that is read */
+	long *nleft;
+	int ncols;
+	/* Hevy repeats an exercise's note on each of its sets */
+	sqlite3_stmt *note_seen, *note_put;
 	long unit_rows[3];	/* rows by enum bk_logunit */
 	sqlite3_stmt *find, *count, *ins, *stored, *unk, *mk, *slug_used;
 	/* the exercise of each name met so far, so that a long file costs a
@@ -1464,6 +1471,31 @@ row_item(struct import *im, const struct bk_logrow *r, long long ex,
 	return due.id;
 }
 
+/* Hevy's note on an exercise, kept on its first set in the workout only
+ * (and on a set whose note differs), also when supersets interleave */
+static const char *
+exercise_note(struct import *im, const struct bk_logrow *r)
+{
+	char h[80];
+	int same;
+
+	bk_logio_key("", r->base, 0, h, sizeof h);
+	sqlite3_reset(im->note_seen);
+	sqlite3_bind_text(im->note_seen, 1, h, -1, SQLITE_TRANSIENT);
+	bind_text(im->note_seen, 2, r->note);
+	same = bk_db_step(im->db, im->note_seen) == SQLITE_ROW &&
+	    sqlite3_column_int(im->note_seen, 0);
+	sqlite3_reset(im->note_seen);
+	if (same)
+		return NULL;
+	sqlite3_reset(im->note_put);
+	sqlite3_bind_text(im->note_put, 1, h, -1, SQLITE_TRANSIENT);
+	bind_text(im->note_put, 2, r->note);
+	bk_db_step(im->db, im->note_put);
+	sqlite3_reset(im->note_put);
+	return r->note;
+}
+
 static int
 import_row(const struct bk_csv_row *row, void *data)
 {
@@ -1473,7 +1505,7 @@ import_row(const struct bk_csv_row *row, void *data)
 	char key[80];
 	long long ex;
 	long n;
-	int missing;
+	int missing, i;
 
 	if (!im->header_seen) {
 		im->header_seen = 1;
@@ -1486,6 +1518,14 @@ import_row(const struct bk_csv_row *row, void *data)
 			    "or --units lb)");
 			return -1;
 		}
+		im->ncols = row->n;
+		im->left = bk_xmalloc(row->n * sizeof *im->left);
+		im->nleft = bk_xmalloc(row->n * sizeof *im->nleft);
+		memset(im->left, 0, row->n * sizeof *im->left);
+		memset(im->nleft, 0, row->n * sizeof *im->nleft);
+		for (i = 0; i < row->n; i++)
+			if (!bk_logio_used(&im->map, i))
+				im->left[i] = bk_xstrdup(row->f[i]);
 		return 0;
 	}
 	if (bk_logio_row(&im->map, row, im->default_lb, r, im->err,
@@ -1496,6 +1536,9 @@ import_row(const struct bk_csv_row *row, void *data)
 		im->not_done += r->not_done;
 		return 0;
 	}
+	for (i = 0; i < im->ncols; i++)
+		if (im->left[i] && !bk_logio_blank(&im->map, row->f[i]))
+			im->nleft[i]++;
 	im->unit_rows[r->unit]++;
 	if ((ex = row_exercise(im, r, row->line)) < 0) {
 		im->unknown++;
@@ -1523,6 +1566,8 @@ import_row(const struct bk_csv_row *row, void *data)
 	s.rpe = r->rpe;
 	s.side = r->side;
 	s.note = r->note;
+	if (im->map.fmt == BK_LOGFMT_HEVY)
+		s.note = exercise_note(im, r);
 	s.reason = r->reason;
 	s.skipped = r->skipped;
 	if (import_insert(im, &s, r))
@@ -1554,10 +1599,25 @@ unknown_names(struct import *im)
 }
 
 static void
+free_left(struct import *im)
+{
+	int i;
+
+	for (i = 0; i < im->ncols; i++)
+		free(im->left[i]);
+	free(im->left);
+	free(im->nleft);
+	im->left = NULL;
+	im->nleft = NULL;
+	im->ncols = 0;
+}
+
+static void
 import_fail(struct import *im, const char *fmt, const char *arg)
 {
 	char what[600];
 
+	free_left(im);
 	bk_db_rollback(im->db);
 	snprintf(what, sizeof what, fmt, arg);
 	bk_errx(BK_EXIT_DATA, "cannot import %s: %s", im->file, what);
@@ -1572,7 +1632,7 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 	char shown[600], csverr[512], summary[800], v[512];
 	const char *unit;
 	FILE *fp;
-	int fmt = BK_LOGFMT_AUTO, rc, i;
+	int fmt = BK_LOGFMT_AUTO, rc, i, n;
 
 	if (o->format && (fmt = bk_word_index(bk_logfmt_names, o->format)) < 0)
 		bk_errx(BK_EXIT_USAGE, "invalid format '%s' (one of: auto, bk, "
@@ -1603,6 +1663,8 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 	 * time: a fifth of the import. */
 	bk_db_exec(db, "PRAGMA foreign_keys = OFF");
 	bk_db_begin(db);
+	bk_db_exec(db, "CREATE TEMP TABLE bk_import_note (h TEXT PRIMARY KEY,"
+	    " note TEXT) WITHOUT ROWID");
 	bk_db_exec(db, "CREATE TEMP TABLE bk_import_seen (h TEXT PRIMARY KEY,"
 	    " n INTEGER NOT NULL) WITHOUT ROWID;"
 	    "CREATE TEMP TABLE bk_import_unknown (name TEXT PRIMARY KEY,"
@@ -1616,6 +1678,10 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 	    " UNION ALL SELECT id FROM exercises WHERE slug = lower(?1)"
 	    " UNION ALL SELECT id FROM exercises WHERE name = ?1"
 	    " COLLATE NOCASE LIMIT 1");
+	im.note_seen = bk_db_prepare(db, "SELECT note IS ?2 FROM"
+	    " temp.bk_import_note WHERE h = ?1");
+	im.note_put = bk_db_prepare(db, "INSERT OR REPLACE INTO"
+	    " temp.bk_import_note (h, note) VALUES (?1, ?2)");
 	im.count = bk_db_prepare(db, "INSERT INTO temp.bk_import_seen (h, n)"
 	    " VALUES (?, 1) ON CONFLICT (h) DO UPDATE SET n = n + 1"
 	    " RETURNING n");
@@ -1638,6 +1704,8 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 	sqlite3_finalize(im.slug_used);
 	sqlite3_finalize(im.ins);
 	sqlite3_finalize(im.stored);
+	sqlite3_finalize(im.note_seen);
+	sqlite3_finalize(im.note_put);
 	bk_logrow_free(&im.row);
 	for (i = 0; i < IMPORT_NAMES; i++)
 		free(im.names[i]);
@@ -1649,6 +1717,7 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 	if (im.unknown) {
 		char *names = unknown_names(&im);
 
+		free_left(&im);
 		bk_db_rollback(db);
 		bk_errx(BK_EXIT_DATA, "cannot import %s: unknown exercise%s %s "
 		    "(add %s with --create-missing or 'bk-plan exercise add')",
@@ -1682,7 +1751,8 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 	else
 		unit = "kg";
 	bk_journal_set_summary(db, im.jid, summary);
-	bk_db_exec(db, "DROP TABLE temp.bk_import_seen;"
+	bk_db_exec(db, "DROP TABLE temp.bk_import_note;"
+	    "DROP TABLE temp.bk_import_seen;"
 	    "DROP TABLE temp.bk_import_unknown");
 	if (o->dry_run || im.added + im.updated == 0)
 		bk_db_rollback(db);
@@ -1703,7 +1773,16 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 	if (im.unlinked)
 		printf("; %ld plan link%s not found", im.unlinked,
 		    im.unlinked == 1 ? "" : "s");
+	/* what the file holds that no set keeps */
+	for (i = n = 0; i < im.ncols; i++)
+		if (im.left[i] && im.nleft[i] > 0) {
+			printf("%s'", n++ ? ", " : "; not imported: ");
+			bk_term_string(stdout, im.left[i]);
+			printf("' (%ld value%s)", im.nleft[i],
+			    im.nleft[i] == 1 ? "" : "s");
+		}
 	putchar('\n');
+	free_left(&im);
 }
 
 int

@@ -286,6 +286,10 @@ int bk_logio_header(struct bk_logmap *m, enum bk_logfmt fmt,
 int bk_logio_row(const struct bk_logmap *m, const struct bk_csv_row *row,
     int default_lb, struct bk_logrow *r, char *err, size_t errlen);
 void bk_logrow_free(struct bk_logrow *r);
+/* is column col of the file read into sets */
+int bk_logio_used(const struct bk_logmap *m, int col);
+/* is a value nothing: empty, or in an app's file a 0 */
+int bk_logio_blank(const struct bk_logmap *m, const char *s);
 /* "2025-12-22", "2025-12-22 08:00[:ss]", "2025-12-22T08:00:00",
  * "22 Dec 2025, 08:00": date and time ("" when none); 0 or -1 */
 int bk_logio_datetime(const char *s, char date[11], char time[6]);

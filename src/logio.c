@@ -328,6 +328,28 @@ bk_logio_header(struct bk_logmap *m, enum bk_logfmt fmt,
 	return 0;
 }
 
+int
+bk_logio_used(const struct bk_logmap *m, int col)
+{
+	int f;
+
+	for (f = 0; f < NFIELDS; f++)
+		if (m->col[f] == col)
+			return 1;
+	return 0;
+}
+
+int
+bk_logio_blank(const struct bk_logmap *m, const char *s)
+{
+	char buf[64];
+	double v;
+
+	s = trimmed(s, buf, sizeof buf);
+	return !*s || (m->fmt != BK_LOGFMT_BK &&
+	    bk_decimal_parse(s, m->point, &v) == 0 && v == 0);
+}
+
 /* between lo and hi digits at *p, into *out; moves *p past them */
 static int
 getnum(const char **p, int lo, int hi, int *out)

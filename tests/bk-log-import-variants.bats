@@ -23,7 +23,7 @@ dbsum() {
 
 @test "import strong: rest-timer rows in any language are skipped and counted" {
 	run -0 --separate-stderr bk-log import "$FIX/strong-rest.csv" --units kg
-	assert_output "imported 3 sets from '$FIX/strong-rest.csv' (strong, kg): 3 new, 0 updated, 0 unchanged; 4 rest timers skipped"
+	assert_output "imported 3 sets from '$FIX/strong-rest.csv' (strong, kg): 3 new, 0 updated, 0 unchanged; 4 rest timers skipped; not imported: 'Duration' (3 values)"
 	assert_equal "$stderr" ""
 	run -0 sets
 	assert_output "$(printf '%s\n' \
@@ -32,7 +32,7 @@ dbsum() {
 		'2025-05-11|12:06|face-pull|1|12|-|15.0|-|-|normal|-')"
 	# a dry run says the same and writes nothing
 	run -0 bk-log import "$FIX/strong-rest.csv" --units kg --dry-run
-	assert_output "would import 0 sets from '$FIX/strong-rest.csv' (strong, kg): 0 new, 0 updated, 3 unchanged; 4 rest timers skipped"
+	assert_output "would import 0 sets from '$FIX/strong-rest.csv' (strong, kg): 0 new, 0 updated, 3 unchanged; 4 rest timers skipped; not imported: 'Duration' (3 values)"
 }
 
 @test "import strong: a word in Set Order on a row with reps or a load is still an error" {
@@ -50,7 +50,7 @@ dbsum() {
 
 @test "import strong: the current ';' format, units in the header, set-type words, float noise rounded to a gram" {
 	run -0 --separate-stderr bk-log import "$FIX/strong-2025.csv"
-	assert_output "imported 6 sets from '$FIX/strong-2025.csv' (strong, kg): 6 new, 0 updated, 0 unchanged; 1 rest timer skipped"
+	assert_output "imported 6 sets from '$FIX/strong-2025.csv' (strong, kg): 6 new, 0 updated, 0 unchanged; 1 rest timer skipped; not imported: 'Workout #' (6 values), 'Duration (sec)' (6 values), 'Workout Notes' (6 values)"
 	assert_equal "$stderr" ""
 	run -0 sets
 	assert_output "$(printf '%s\n' \
@@ -62,16 +62,16 @@ dbsum() {
 		'2026-01-05|07:30|passive-hang|1|-|45.0|-|-|-|normal|-')"
 	# the header's unit wins over --units
 	run -0 bk-log import "$FIX/strong-2025-lbs.csv" --units kg
-	assert_output "imported 2 sets from '$FIX/strong-2025-lbs.csv' (strong, lb): 2 new, 0 updated, 0 unchanged"
+	assert_output "imported 2 sets from '$FIX/strong-2025-lbs.csv' (strong, lb): 2 new, 0 updated, 0 unchanged; not imported: 'Workout #' (2 values), 'Duration (sec)' (2 values)"
 	run -0 sqlite3 "$BK_DB" "SELECT group_concat(load_kg, ' ') FROM sets WHERE date = '2026-01-06'"
 	assert_output '61.235 83.915'
 }
 
 @test "import strong: German and French headers by their layout, with their rest timers" {
 	run -0 --separate-stderr bk-log import "$FIX/strong-de.csv" --units kg
-	assert_output "imported 3 sets from '$FIX/strong-de.csv' (strong, kg): 3 new, 0 updated, 0 unchanged; 1 rest timer skipped"
+	assert_output "imported 3 sets from '$FIX/strong-de.csv' (strong, kg): 3 new, 0 updated, 0 unchanged; 1 rest timer skipped; not imported: 'Dauer' (3 values)"
 	run -0 bk-log import "$FIX/strong-fr.csv" --units kg --format strong
-	assert_output "imported 2 sets from '$FIX/strong-fr.csv' (strong, kg): 2 new, 0 updated, 0 unchanged; 1 rest timer skipped"
+	assert_output "imported 2 sets from '$FIX/strong-fr.csv' (strong, kg): 2 new, 0 updated, 0 unchanged; 1 rest timer skipped; not imported: 'Durée' (2 values)"
 	run -0 sets
 	assert_output "$(printf '%s\n' \
 		'2026-01-07|06:15|dumbbell-row|1|12|-|8.0|-|-|warmup|-' \
@@ -98,9 +98,9 @@ dbsum() {
 
 @test "import fitnotes: Weight (lbs) and Weight (kgs) headers, times as h:mm:ss" {
 	run -0 bk-log import "$FIX/fitnotes-lbs.csv"
-	assert_output "imported 4 sets from '$FIX/fitnotes-lbs.csv' (fitnotes, lb): 4 new, 0 updated, 0 unchanged"
+	assert_output "imported 4 sets from '$FIX/fitnotes-lbs.csv' (fitnotes, lb): 4 new, 0 updated, 0 unchanged; not imported: 'Category' (4 values)"
 	run -0 bk-log import "$FIX/fitnotes-kgs.csv" --units lb
-	assert_output "imported 1 set from '$FIX/fitnotes-kgs.csv' (fitnotes, kg): 1 new, 0 updated, 0 unchanged"
+	assert_output "imported 1 set from '$FIX/fitnotes-kgs.csv' (fitnotes, kg): 1 new, 0 updated, 0 unchanged; not imported: 'Category' (1 value)"
 	run -0 sets
 	assert_output "$(printf '%s\n' \
 		'2026-01-09|-|dumbbell-row|1|10|-|11.34|-|-|normal|-' \
@@ -130,7 +130,7 @@ dbsum() {
 	assert_equal "$(dbsum)" "$before"
 	# --units lb: the loads are pounds, and the summary says so
 	run -0 bk-log import "$FIX/strong-rest.csv" --units lb --dry-run
-	assert_output "would import 3 sets from '$FIX/strong-rest.csv' (strong, lb): 3 new, 0 updated, 0 unchanged; 4 rest timers skipped"
+	assert_output "would import 3 sets from '$FIX/strong-rest.csv' (strong, lb): 3 new, 0 updated, 0 unchanged; 4 rest timers skipped; not imported: 'Duration' (3 values)"
 	run -0 bk-log import "$FIX/strong-rest.csv" --units lb
 	run -0 sqlite3 "$BK_DB" "SELECT group_concat(load_kg, ' ') FROM sets WHERE date = '2025-05-11'"
 	assert_output '9.072 9.072 6.804'
@@ -138,7 +138,7 @@ dbsum() {
 	mkdir -p "$XDG_CONFIG_HOME/backkit"
 	echo 'units = metric' > "$XDG_CONFIG_HOME/backkit/config"
 	run -0 bk-log import "$FIX/strong-fr.csv"
-	assert_output "imported 2 sets from '$FIX/strong-fr.csv' (strong, kg): 2 new, 0 updated, 0 unchanged; 1 rest timer skipped"
+	assert_output "imported 2 sets from '$FIX/strong-fr.csv' (strong, kg): 2 new, 0 updated, 0 unchanged; 1 rest timer skipped; not imported: 'Durée' (2 values)"
 	# a config without the key does not
 	echo 'week_start = sunday' > "$XDG_CONFIG_HOME/backkit/config"
 	run -1 --separate-stderr bk-log import "$FIX/strong-de.csv"
@@ -147,7 +147,7 @@ dbsum() {
 
 @test "import fitnotes: FitNotes 2 for iOS, UTC to local time, M/D/YYYY, 12-hour times, decimal commas, NotStarted sets" {
 	TZ=Asia/Tokyo run -0 --separate-stderr bk-log import "$FIX/fitnotes-ios.csv" --units kg
-	assert_output "imported 4 sets from '$FIX/fitnotes-ios.csv' (fitnotes, kg): 4 new, 0 updated, 0 unchanged; 2 sets not started skipped"
+	assert_output "imported 4 sets from '$FIX/fitnotes-ios.csv' (fitnotes, kg): 4 new, 0 updated, 0 unchanged; 2 sets not started skipped; not imported: 'End Date (UTC)' (4 values), 'End Time (UTC)' (4 values), 'BodyWeight' (3 values), 'Equipment' (4 values), 'Categories' (4 values)"
 	assert_equal "$stderr" ""
 	run -0 sets
 	assert_output "$(printf '%s\n' \
@@ -157,7 +157,7 @@ dbsum() {
 		'2026-01-01|08:50|face-pull|1|15|-|10.0|-|-|normal|-')"
 	# the same file again, in the same zone: all duplicates
 	TZ=Asia/Tokyo run -0 bk-log import "$FIX/fitnotes-ios.csv" --units kg
-	assert_output "imported 0 sets from '$FIX/fitnotes-ios.csv' (fitnotes, kg): 0 new, 0 updated, 4 unchanged; 2 sets not started skipped"
+	assert_output "imported 0 sets from '$FIX/fitnotes-ios.csv' (fitnotes, kg): 0 new, 0 updated, 4 unchanged; 2 sets not started skipped; not imported: 'End Date (UTC)' (4 values), 'End Time (UTC)' (4 values), 'BodyWeight' (3 values), 'Equipment' (4 values), 'Categories' (4 values)"
 	# it names no unit
 	run -1 --separate-stderr bk-log import "$FIX/fitnotes-ios.csv"
 	assert_equal "$stderr" "bk-log: cannot import '$FIX/fitnotes-ios.csv': the file does not say whether its weights are kg or lb (give --units kg or --units lb)"
@@ -178,7 +178,7 @@ dbsum() {
 
 @test "import: set types and distances are stored, exported, and read back" {
 	run -0 bk-log import "$FIX/strong-distance.csv" --create-missing
-	assert_line --index 2 "imported 2 sets from '$FIX/strong-distance.csv' (strong, kg): 2 new, 0 updated, 0 unchanged"
+	assert_line --index 2 "imported 2 sets from '$FIX/strong-distance.csv' (strong, kg): 2 new, 0 updated, 0 unchanged; not imported: 'Workout #' (2 values), 'Duration (sec)' (2 values), 'Workout Notes' (2 values)"
 	run -0 bk-log import "$FIX/fitnotes-distance.csv" --create-missing
 	run -0 bk-log import "$FIX/strong-2025.csv"
 	run -0 sqlite3 -separator '|' "$BK_DB" "SELECT e.slug, s.set_type, coalesce(s.distance_m, '-'), coalesce(s.hold_s, '-') FROM sets s JOIN exercises e ON e.id = s.exercise_id WHERE s.date >= '2026-01-11' ORDER BY s.id"
@@ -247,10 +247,10 @@ dbsum() {
 		-e 's/"22.679618500";"8"/"25";"8"/' "$FIX/strong-2025.csv" > "$BATS_TEST_TMPDIR/new.csv"
 	printf '%s\r\n' '"12";"2026-01-05 07:30:00";"Pull";"2710";"Passive Hang";"2";"";"";"";"";"50";"";"easy day"' >> "$BATS_TEST_TMPDIR/new.csv"
 	run -0 bk-log import "$BATS_TEST_TMPDIR/new.csv" --dry-run
-	assert_output "would import 3 sets from '$BATS_TEST_TMPDIR/new.csv' (strong, kg): 1 new, 2 updated, 4 unchanged; 1 rest timer skipped"
+	assert_output "would import 3 sets from '$BATS_TEST_TMPDIR/new.csv' (strong, kg): 1 new, 2 updated, 4 unchanged; 1 rest timer skipped; not imported: 'Workout #' (7 values), 'Duration (sec)' (7 values), 'Workout Notes' (7 values)"
 	assert_equal "$(sets)" "$before"
 	run -0 bk-log import "$BATS_TEST_TMPDIR/new.csv"
-	assert_output "imported 3 sets from '$BATS_TEST_TMPDIR/new.csv' (strong, kg): 1 new, 2 updated, 4 unchanged; 1 rest timer skipped"
+	assert_output "imported 3 sets from '$BATS_TEST_TMPDIR/new.csv' (strong, kg): 1 new, 2 updated, 4 unchanged; 1 rest timer skipped; not imported: 'Workout #' (7 values), 'Duration (sec)' (7 values), 'Workout Notes' (7 values)"
 	run -0 sets
 	assert_output "$(printf '%s\n' \
 		'2026-01-05|07:30|dumbbell-row|1|12|-|10.0|-|-|warmup|-' \
@@ -265,10 +265,28 @@ dbsum() {
 	assert_output "$ids"
 	# once more: nothing left to change
 	run -0 bk-log import "$BATS_TEST_TMPDIR/new.csv"
-	assert_output "imported 0 sets from '$BATS_TEST_TMPDIR/new.csv' (strong, kg): 0 new, 0 updated, 7 unchanged; 1 rest timer skipped"
+	assert_output "imported 0 sets from '$BATS_TEST_TMPDIR/new.csv' (strong, kg): 0 new, 0 updated, 7 unchanged; 1 rest timer skipped; not imported: 'Workout #' (7 values), 'Duration (sec)' (7 values), 'Workout Notes' (7 values)"
 	run -0 bk-log undo
 	assert_output "undid bk-log: import '$BATS_TEST_TMPDIR/new.csv' (strong): 1 new, 2 updated"
 	assert_equal "$(sets)" "$before"
 	run -0 sqlite3 "$BK_DB" "SELECT group_concat(id) FROM (SELECT id FROM sets ORDER BY id)"
 	assert_output "$ids"
+}
+
+@test "import hevy: the exercise note once per exercise of a workout; the columns left out are named with their counts" {
+	printf '%s\n' '"title","start_time","end_time","description","exercise_title","superset_id","exercise_notes","set_index","set_type","weight_kg","reps","distance_km","duration_seconds","rpe"' \
+		'"A","22 Dec 2025, 08:00","22 Dec 2025, 08:40","legs tired","Face Pull",1,"elbows high",0,"normal",10,12,,,' \
+		'"A","22 Dec 2025, 08:00","22 Dec 2025, 08:40","legs tired","Face Pull",1,"elbows high",1,"normal",10,12,,,' \
+		'"A","22 Dec 2025, 08:00","22 Dec 2025, 08:40","legs tired","Band Row",1,"elbows high",0,"normal",,15,,,' \
+		'"A","22 Dec 2025, 08:00","22 Dec 2025, 08:40","legs tired","Face Pull",1,"elbows high",2,"normal",10,11,,,' \
+		'"A","22 Dec 2025, 08:00","22 Dec 2025, 08:40","legs tired","Face Pull",,"wider grip",3,"normal",10,10,,,' \
+		'"B","23 Dec 2025, 08:00","23 Dec 2025, 08:30","","Face Pull",,"elbows high",0,"normal",10,12,,,' > "$BATS_TEST_TMPDIR/h.csv"
+	run -0 --separate-stderr bk-log import "$BATS_TEST_TMPDIR/h.csv"
+	assert_output "imported 6 sets from '$BATS_TEST_TMPDIR/h.csv' (hevy, kg): 6 new, 0 updated, 0 unchanged; not imported: 'end_time' (6 values), 'description' (5 values), 'superset_id' (4 values), 'set_index' (3 values)"
+	run -0 sqlite3 -separator '|' "$BK_DB" "SELECT e.slug, s.set_no, coalesce(s.note, '-') FROM sets s JOIN exercises e ON e.id = s.exercise_id ORDER BY s.id"
+	assert_output "$(printf '%s\n' 'face-pull|1|elbows high' 'face-pull|2|-' 'band-row|1|elbows high' 'face-pull|3|-' 'face-pull|4|wider grip' 'face-pull|1|elbows high')"
+	# the bk format keeps every column: nothing to name
+	bk-log export > "$BATS_TEST_TMPDIR/e.csv"
+	BK_DB="$BATS_TEST_TMPDIR/2.db" run -0 bk-log import "$BATS_TEST_TMPDIR/e.csv"
+	assert_output "imported 6 sets from '$BATS_TEST_TMPDIR/e.csv' (bk, kg): 6 new, 0 updated, 0 unchanged"
 }

@@ -127,7 +127,7 @@ count() {
 
 @test "import strong: sets, reps, loads, holds, dates and set kinds" {
 	run -0 --separate-stderr bk-log import "$FIX/strong.csv" --units kg
-	assert_output "imported 9 sets from '$FIX/strong.csv' (strong, kg): 9 new, 0 updated, 0 unchanged"
+	assert_output "imported 9 sets from '$FIX/strong.csv' (strong, kg): 9 new, 0 updated, 0 unchanged; not imported: 'Duration' (9 values), 'Workout Notes' (1 value)"
 	assert_equal "$stderr" ""
 	run -0 sets
 	assert_output "$(printf '%s\n' \
@@ -144,7 +144,7 @@ count() {
 
 @test "import strong: Weight Unit in pounds, CRLF line ends" {
 	run -0 bk-log import "$FIX/strong-units.csv"
-	assert_output "imported 3 sets from '$FIX/strong-units.csv' (strong, kg and lb): 3 new, 0 updated, 0 unchanged"
+	assert_output "imported 3 sets from '$FIX/strong-units.csv' (strong, kg and lb): 3 new, 0 updated, 0 unchanged; not imported: 'Duration' (3 values)"
 	run -0 sets
 	assert_output "$(printf '%s\n' \
 		'2025-12-22|07:15|face-pull|1|12|-|9.072|7.0|-|normal|-' \
@@ -154,7 +154,7 @@ count() {
 
 @test "import strong: Android files with ';', decimal commas, a BOM and no final newline" {
 	run -0 bk-log import "$FIX/strong-android.csv" --units kg --format strong
-	assert_output "imported 2 sets from '$FIX/strong-android.csv' (strong, kg): 2 new, 0 updated, 0 unchanged"
+	assert_output "imported 2 sets from '$FIX/strong-android.csv' (strong, kg): 2 new, 0 updated, 0 unchanged; not imported: 'Duration' (2 values)"
 	run -0 sets
 	assert_output "$(printf '%s\n' \
 		'2025-12-23|06:45|dumbbell-row|1|8|-|12.5|7.5|links; dann rechts|normal|-' \
@@ -163,7 +163,7 @@ count() {
 
 @test "import fitnotes: kgs and lbs, times as h:mm:ss and m:ss, comments" {
 	run -0 bk-log import "$FIX/fitnotes.csv"
-	assert_output "imported 7 sets from '$FIX/fitnotes.csv' (fitnotes, kg and lb): 7 new, 0 updated, 0 unchanged"
+	assert_output "imported 7 sets from '$FIX/fitnotes.csv' (fitnotes, kg and lb): 7 new, 0 updated, 0 unchanged; not imported: 'Category' (7 values)"
 	run -0 sets
 	assert_output "$(printf '%s\n' \
 		'2025-12-18|-|band-row|1|15|-|-|-|-|normal|-' \
@@ -177,14 +177,14 @@ count() {
 
 @test "import hevy: kg and lbs files, '22 Dec 2025, 08:00' times, set types" {
 	run -0 bk-log import "$FIX/hevy.csv"
-	assert_output "imported 5 sets from '$FIX/hevy.csv' (hevy, kg): 5 new, 0 updated, 0 unchanged"
+	assert_output "imported 5 sets from '$FIX/hevy.csv' (hevy, kg): 5 new, 0 updated, 0 unchanged; not imported: 'end_time' (5 values), 'set_index' (3 values)"
 	run -0 bk-log import "$FIX/hevy-lbs.csv" --format hevy
-	assert_output "imported 2 sets from '$FIX/hevy-lbs.csv' (hevy, lb): 2 new, 0 updated, 0 unchanged"
+	assert_output "imported 2 sets from '$FIX/hevy-lbs.csv' (hevy, lb): 2 new, 0 updated, 0 unchanged; not imported: 'end_time' (2 values), 'description' (2 values), 'set_index' (1 value)"
 	run -0 sets
 	assert_output "$(printf '%s\n' \
 		'2025-12-22|08:00|face-pull|1|15|-|5.0|-|elbows high|warmup|-' \
-		'2025-12-22|08:00|face-pull|2|12|-|10.0|8.0|elbows high|normal|-' \
-		'2025-12-22|08:00|face-pull|3|9|-|10.0|10.0|elbows high|failure|-' \
+		'2025-12-22|08:00|face-pull|2|12|-|10.0|8.0|-|normal|-' \
+		'2025-12-22|08:00|face-pull|3|9|-|10.0|10.0|-|failure|-' \
 		'2025-12-22|08:00|passive-hang|1|-|35.0|-|-|-|normal|-' \
 		'2025-12-22|08:00|passive-hang|2|-|40.0|-|-|-|normal|-' \
 		'2025-12-23|18:05|dumbbell-row|1|10|-|11.34|-|-|normal|-' \
@@ -202,15 +202,15 @@ count() {
 	assert_equal "$n" 38
 	for f in strong strong-units strong-android fitnotes hevy hevy-lbs bk-hostile; do
 		run -0 bk-log import "$FIX/$f.csv" --units kg
-		assert_output --regexp "^imported 0 sets from '.*/$f.csv' \([a-z ,]+\): 0 new, 0 updated, [0-9]+ unchanged$"
+		assert_output --regexp "^imported 0 sets from '.*/$f.csv' \([a-z ,]+\): 0 new, 0 updated, [0-9]+ unchanged(; not imported: .*)?$"
 	done
 	run -0 bk-log import "$FIX/strong.csv" --units kg
-	assert_output "imported 0 sets from '$FIX/strong.csv' (strong, kg): 0 new, 0 updated, 9 unchanged"
+	assert_output "imported 0 sets from '$FIX/strong.csv' (strong, kg): 0 new, 0 updated, 9 unchanged; not imported: 'Duration' (9 values), 'Workout Notes' (1 value)"
 	assert_equal "$(dbsum)" "$before"
 	# a file that overlaps: only the new rows come in
 	{ cat "$FIX/fitnotes.csv"; echo '2025-12-20,Band Row,Back,0.0,kgs,20,,,,'; } > "$BATS_TEST_TMPDIR/more.csv"
 	run -0 bk-log import "$BATS_TEST_TMPDIR/more.csv"
-	assert_output "imported 1 set from '$BATS_TEST_TMPDIR/more.csv' (fitnotes, kg and lb): 1 new, 0 updated, 7 unchanged"
+	assert_output "imported 1 set from '$BATS_TEST_TMPDIR/more.csv' (fitnotes, kg and lb): 1 new, 0 updated, 7 unchanged; not imported: 'Category' (8 values)"
 	# an export of a store imported into itself adds nothing either
 	bk-log export > "$BATS_TEST_TMPDIR/all.csv"
 	run -0 bk-log import "$BATS_TEST_TMPDIR/all.csv"
@@ -244,11 +244,11 @@ count() {
 	run -0 bk-log import "$BATS_TEST_TMPDIR/u.csv" --create-missing --dry-run
 	assert_output "$(printf '%s\n' 'would add exercise bench-press-barbell (Bench Press (Barbell))' \
 		'would add exercise cable-row-seated (Cable Row, seated)' \
-		"would import 5 sets from '$BATS_TEST_TMPDIR/u.csv' (fitnotes, kg): 5 new, 0 updated, 0 unchanged")"
+		"would import 5 sets from '$BATS_TEST_TMPDIR/u.csv' (fitnotes, kg): 5 new, 0 updated, 0 unchanged; not imported: 'Category' (5 values)")"
 	assert_equal "$(dbsum)" "$before"
 	run -0 bk-log import "$BATS_TEST_TMPDIR/u.csv" --create-missing
 	assert_line --index 0 'added exercise bench-press-barbell (Bench Press (Barbell))'
-	assert_line --index 2 "imported 5 sets from '$BATS_TEST_TMPDIR/u.csv' (fitnotes, kg): 5 new, 0 updated, 0 unchanged"
+	assert_line --index 2 "imported 5 sets from '$BATS_TEST_TMPDIR/u.csv' (fitnotes, kg): 5 new, 0 updated, 0 unchanged; not imported: 'Category' (5 values)"
 	run -0 bk-plan exercise 'bench press (barbell)'
 	assert_line --index 0 'Bench Press (Barbell) (bench-press-barbell)'
 	# a slug that is taken gets a number
@@ -338,7 +338,7 @@ count() {
 
 @test "import: from stdin, a header alone, and a dry run that writes nothing" {
 	run -0 bash -c "bk-log import - < '$FIX/hevy.csv'"
-	assert_output 'imported 5 sets from stdin (hevy, kg): 5 new, 0 updated, 0 unchanged'
+	assert_output "imported 5 sets from stdin (hevy, kg): 5 new, 0 updated, 0 unchanged; not imported: 'end_time' (5 values), 'set_index' (3 values)"
 	run -1 --separate-stderr bash -c "printf 'x\n' | bk-log import -"
 	assert_err 'bk-log: cannot import stdin: line 1: unknown header: not the bk, Strong, FitNotes or Hevy format'
 	run -0 bk-log import <(head -n 1 "$FIX/strong.csv") --units kg
@@ -346,7 +346,7 @@ count() {
 	local before
 	before=$(dbsum)
 	run -0 bk-log import "$FIX/strong.csv" --units kg --dry-run
-	assert_output "would import 9 sets from '$FIX/strong.csv' (strong, kg): 9 new, 0 updated, 0 unchanged"
+	assert_output "would import 9 sets from '$FIX/strong.csv' (strong, kg): 9 new, 0 updated, 0 unchanged; not imported: 'Duration' (9 values), 'Workout Notes' (1 value)"
 	assert_equal "$(dbsum)" "$before"
 }
 
@@ -358,7 +358,7 @@ count() {
 	assert_output "undid bk-log: import '$FIX/strong.csv' (strong): 9 new, 0 updated"
 	assert_equal "$(count)" 1
 	run -0 bk-log import "$FIX/strong.csv" --units kg
-	assert_output "imported 9 sets from '$FIX/strong.csv' (strong, kg): 9 new, 0 updated, 0 unchanged"
+	assert_output "imported 9 sets from '$FIX/strong.csv' (strong, kg): 9 new, 0 updated, 0 unchanged; not imported: 'Duration' (9 values), 'Workout Notes' (1 value)"
 	# an import that added nothing is nothing to undo
 	run -0 bk-log import "$FIX/strong.csv" --units kg
 	run -0 bk-log undo
@@ -391,7 +391,7 @@ count() {
 	mkdir -p "$XDG_CONFIG_HOME/backkit"
 	echo 'units = imperial' > "$XDG_CONFIG_HOME/backkit/config"
 	run -0 bk-log import "$FIX/strong.csv"
-	assert_output "imported 9 sets from '$FIX/strong.csv' (strong, lb): 9 new, 0 updated, 0 unchanged"
+	assert_output "imported 9 sets from '$FIX/strong.csv' (strong, lb): 9 new, 0 updated, 0 unchanged; not imported: 'Duration' (9 values), 'Workout Notes' (1 value)"
 	run -0 bk-log import "$FIX/hevy.csv"
 	run -0 bk-log import "$FIX/strong-units.csv"
 	run -0 sqlite3 "$BK_DB" "SELECT e.slug, s.load_kg FROM sets s JOIN exercises e ON e.id = s.exercise_id WHERE s.load_kg IS NOT NULL AND s.date IN ('2025-12-20', '2025-12-22') ORDER BY s.id"
