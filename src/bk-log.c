@@ -1228,6 +1228,9 @@ struct import {
 	char **left;	/* by column; NULL for a column that is read */
 	long *nleft;
 	int ncols;
+	/* the lines of the rows mended, by enum bk_repair: the first few,
+	 * and how many */
+	long fixed_line[3][8], nfixed[3];
 	/* Hevy repeats an exercise's note on each of its sets */
 	sqlite3_stmt *note_seen, *note_put;
 	long unit_rows[3];	/* rows by enum bk_logunit */
@@ -1536,9 +1539,15 @@ import_row(const struct bk_csv_row *row, void *data)
 		im->not_done += r->not_done;
 		return 0;
 	}
-	for (i = 0; i < im->ncols; i++)
+	for (i = 0; i < im->ncols && i < row->n; i++)
 		if (im->left[i] && !bk_logio_blank(&im->map, row->f[i]))
 			im->nleft[i]++;
+	if (r->repair) {
+		if (im->nfixed[r->repair] < 8)
+			im->fixed_line[r->repair][im->nfixed[r->repair]] =
+			    row->line;
+		im->nfixed[r->repair]++;
+	}
 	im->unit_rows[r->unit]++;
 	if ((ex = row_exercise(im, r, row->line)) < 0) {
 		im->unknown++;
@@ -1596,6 +1605,32 @@ unknown_names(struct import *im)
 	sqlite3_finalize(st);
 	fclose(fp);
 	return buf;
+}
+
+/* a warning for each kind of row mended, with its lines */
+static void
+warn_mended(const struct import *im)
+{
+	static const char *const what[] = { "", "an exercise name written "
+		"with unquoted commas was joined again", "quotes in a note "
+		"that were not escaped were read as quotes" };
+	char lines[200];
+	size_t len;
+	int k, i;
+
+	for (k = 1; k < 3; k++) {
+		if (!im->nfixed[k])
+			continue;
+		len = 0;
+		for (i = 0; i < im->nfixed[k] && i < 8; i++)
+			len += (size_t)snprintf(lines + len, sizeof lines - len,
+			    "%s%ld", i ? ", " : "", im->fixed_line[k][i]);
+		if (im->nfixed[k] > 8)
+			snprintf(lines + len, sizeof lines - len, " and %ld "
+			    "more", im->nfixed[k] - 8);
+		bk_warnx("warning: %s: line%s %s: %s", im->file, im->nfixed[k] > 1 ?
+		    "s" : "", lines, what[k]);
+	}
 }
 
 static void
@@ -1724,6 +1759,7 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 		    im.file, strchr(names, ',') ? "s" : "", names,
 		    strchr(names, ',') ? "them" : "it");
 	}
+	warn_mended(&im);
 	/* what --create-missing added, to tell the user */
 	if (im.created && (im.added + im.updated > 0 || o->dry_run)) {
 		st = bk_db_prepare(db, "SELECT slug, name FROM exercises"

@@ -169,6 +169,8 @@ struct bk_csv_row {
 	int n;
 	long line;	/* line the row starts on */
 	char delim;	/* the separator in use */
+	int repaired;	/* 0, or 1 + the field whose bare "" pairs were
+			 * taken for quotes (a line strict reading refuses) */
 };
 /* called once per row; return 0 to go on, -1 to stop reading */
 typedef int (*bk_csv_cb)(const struct bk_csv_row *row, void *data);
@@ -241,6 +243,8 @@ extern const char *const bk_logio_columns[];	/* the bk format's header */
 extern const char *const bk_logio_set_types[];
 #define BK_DIST_MAX 1e6	/* metres in one set */
 #define BK_LOGIO_NFIELDS 24
+/* the quoting slips of the apps that an import mends */
+enum bk_repair { BK_REPAIR_NONE, BK_REPAIR_COMMAS, BK_REPAIR_QUOTES };
 /* the weight unit a file's header says, or a row uses */
 enum bk_logunit { BK_UNIT_NONE, BK_UNIT_KG, BK_UNIT_LB };
 /* where each field is in a file's rows, from its header */
@@ -270,6 +274,7 @@ struct bk_logrow {
 	int skipped;
 	int rest;	/* a rest-timer row: nothing else is read */
 	int not_done;	/* a set the app lists as not started: nor here */
+	int repair;	/* enum bk_repair: how the app's row was mended */
 	int unit;	/* enum bk_logunit of load_kg as the file wrote it */
 	const char *reason, *note, *plan, *key;	/* NULL when empty */
 	const char *base;	/* what a key is made from; NULL with a key */

@@ -941,13 +941,70 @@ foreign_row(const struct ctx *c, struct bk_logrow *r, int default_lb)
 	return 0;
 }
 
+/* row with the fields that FitNotes' unquoted commas split out of its
+ * exercise name joined again (into r's note buffer) */
+static int
+rejoin(const struct bk_logmap *m, const struct bk_csv_row *row,
+    struct bk_csv_row *out, struct bk_logrow *r)
+{
+	int ex = m->col[F_EXERCISE], extra = row->n - m->ncols, i;
+	size_t used = 0;
+
+	*out = *row;
+	out->n = m->ncols;
+	out->f = bk_xmalloc(m->ncols * sizeof *out->f);
+	out->len = bk_xmalloc(m->ncols * sizeof *out->len);
+	for (i = 0; i <= ex + extra; i++) {
+		if (i > ex)
+			put(&r->nbuf, &r->ncap, &used, ",", 1);
+		if (i >= ex)
+			put(&r->nbuf, &r->ncap, &used, row->f[i], row->len[i]);
+	}
+	for (i = 0; i < m->ncols; i++) {
+		out->f[i] = row->f[i < ex ? i : i + extra];
+		out->len[i] = row->len[i < ex ? i : i + extra];
+	}
+	out->f[ex] = r->nbuf;
+	out->len[ex] = used;
+	return 0;
+}
+
 int
 bk_logio_row(const struct bk_logmap *m, const struct bk_csv_row *row,
     int default_lb, struct bk_logrow *r, char *err, size_t errlen)
 {
 	struct ctx c = { m, row, err, errlen };
-	int i;
+	struct bk_csv_row fixed;
+	int i, rc;
 
+	r->repair = BK_REPAIR_NONE;
+	if (row->repaired) {
+		/* bare "" pairs: Strong's quotes in a note it did not quote;
+		 * in any other column or file the line stays refused */
+		if (m->fmt != BK_LOGFMT_STRONG || (row->repaired - 1 !=
+		    m->col[F_NOTE] && bk_logio_used(m, row->repaired - 1))) {
+			snprintf(err, errlen, "line %ld: malformed CSV: a quote "
+			    "inside an unquoted field or after a closing quote",
+			    row->line);
+			return -1;
+		}
+		r->repair = BK_REPAIR_QUOTES;
+	}
+	if (row->n > m->ncols && m->fmt == BK_LOGFMT_FITNOTES &&
+	    m->layout == L_MAIN && m->col[F_EXERCISE] >= 0) {
+		/* FitNotes writes commas in a name unquoted; the columns
+		 * after it are fixed, so the name is the fields between */
+		if (rejoin(m, row, &fixed, r) != 0)
+			return -1;
+		rc = bk_logio_row(m, &fixed, default_lb, r, err, errlen);
+		free(fixed.f);
+		free(fixed.len);
+		r->repair = BK_REPAIR_COMMAS;
+		if (rc != 0)	/* not that slip, then */
+			snprintf(err, errlen, "line %ld: %d fields, expected %d",
+			    row->line, row->n, m->ncols);
+		return rc;
+	}
 	if (row->n != m->ncols) {
 		snprintf(err, errlen, "line %ld: %d fields, expected %d",
 		    row->line, row->n, m->ncols);

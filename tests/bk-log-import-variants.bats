@@ -290,3 +290,48 @@ dbsum() {
 	BK_DB="$BATS_TEST_TMPDIR/2.db" run -0 bk-log import "$BATS_TEST_TMPDIR/e.csv"
 	assert_output "imported 6 sets from '$BATS_TEST_TMPDIR/e.csv' (bk, kg): 6 new, 0 updated, 0 unchanged"
 }
+
+@test "import: FitNotes' unquoted commas in a name and Strong's unescaped quotes in a note are mended, with a warning naming the lines" {
+	run -0 --separate-stderr bk-log import "$FIX/fitnotes-commas.csv" --create-missing
+	assert_equal "$stderr" "bk-log: warning: '$FIX/fitnotes-commas.csv': lines 2, 3: an exercise name written with unquoted commas was joined again"
+	assert_line --index 0 'added exercise overhead-press-each-side-dumbbells (Overhead Press (Each Side, Dumbbells))'
+	assert_line --index 2 "imported 4 sets from '$FIX/fitnotes-commas.csv' (fitnotes, kg): 4 new, 0 updated, 0 unchanged; not imported: 'Category' (4 values)"
+	run -0 --separate-stderr bk-log import "$FIX/strong-quotes.csv"
+	assert_equal "$stderr" "bk-log: warning: '$FIX/strong-quotes.csv': lines 2, 4: quotes in a note that were not escaped were read as quotes"
+	run -0 sqlite3 -separator '|' "$BK_DB" "SELECT e.slug, s.load_kg, s.reps, coalesce(s.note, '-') FROM sets s JOIN exercises e ON e.id = s.exercise_id ORDER BY s.id"
+	assert_output "$(printf '%s\n' 'overhead-press-each-side-dumbbells|8.0|5|-' \
+		'overhead-press-each-side-dumbbells|8.0|5|slow, then fast' 'band-row||15|-' \
+		'curl-hammer-seated|10.0|8|-' 'dumbbell-row|12.0|10|"bro curls"' \
+		'dumbbell-row|12.0|10|said "ok"' 'dumbbell-row|12.0|8|"bro" rows')"
+	# a second import mends the same way and finds nothing changed
+	run -0 --separate-stderr bk-log import "$FIX/strong-quotes.csv"
+	assert_output --partial ': 0 new, 0 updated, 3 unchanged'
+}
+
+@test "import: other quoting and column slips still fail the whole import with the line" {
+	local f="$BATS_TEST_TMPDIR/bad.csv" before
+	run -0 bk-log cat-cow 3 --date yesterday
+	before=$(sqlite3 "$BK_DB" .dump | sha256sum)
+	bad() {
+		printf '%s\n' "$@" > "$f"
+		run -1 --separate-stderr bk-log import "$f" --units kg
+		assert_output ""
+		assert_equal "$(sqlite3 "$BK_DB" .dump | sha256sum)" "$before"
+	}
+	# bare "" pairs in a Strong exercise name
+	bad 'Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Notes' '2025-06-02 17:00:00,A,""Row"",1,12,10,'
+	assert_equal "$stderr" "bk-log: cannot import '$f': line 2: malformed CSV: a quote inside an unquoted field or after a closing quote"
+	# ... in a bk file
+	bad 'date,time,exercise,exercise_name,set,side,reps,hold_s,load_kg,rpe,skipped,reason,note,plan,key' \
+		'2026-11-01,,cat-cow,Cat-Cow,1,,5,,,,0,,""x"",,log:1'
+	assert_equal "$stderr" "bk-log: cannot import '$f': line 2: malformed CSV: a quote inside an unquoted field or after a closing quote"
+	# a lone quote
+	bad 'Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Notes' '2025-06-02 17:00:00,A,Dumbbell Row,1,12,10,5" tall'
+	assert_equal "$stderr" "bk-log: cannot import '$f': line 2: malformed CSV: a quote inside an unquoted field or after a closing quote"
+	# FitNotes: an extra comma that is not in the name
+	bad 'Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time,Comment' '2025-04-29,Band Row,Back,0.0,kgs,15,,,,slow, steady'
+	assert_equal "$stderr" "bk-log: cannot import '$f': line 2: 11 fields, expected 10"
+	# too many fields in another app's file
+	bad '"title","start_time","exercise_title","set_type","weight_kg","reps"' '"A","22 Dec 2025, 08:00","Face Pull","normal",5,5,6'
+	assert_equal "$stderr" "bk-log: cannot import '$f': line 2: 7 fields, expected 6"
+}
