@@ -1284,8 +1284,12 @@ create_exercise(struct import *im, const struct bk_logrow *r)
 	else
 		bk_logio_slug(r->exercise, slug, 65);
 	snprintf(try, sizeof try, "%s", slug);
+	/* a name in another script: exercise-1, exercise-2, ... */
+	if (!slug[0])
+		snprintf(try, sizeof try, "exercise-1");
 	for (k = 2; slug_taken(im, try); k++)
-		snprintf(try, sizeof try, "%.*s-%d", 56, slug, k);
+		snprintf(try, sizeof try, "%.*s-%d", 56, slug[0] ? slug :
+		    "exercise", k);
 	sqlite3_reset(im->mk);
 	sqlite3_bind_text(im->mk, 1, try, -1, SQLITE_STATIC);
 	sqlite3_bind_text(im->mk, 2, r->exercise_name ? r->exercise_name :

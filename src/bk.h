@@ -300,7 +300,8 @@ int bk_logio_blank(const struct bk_logmap *m, const char *s);
 int bk_logio_datetime(const char *s, char date[11], char time[6]);
 /* "08:00", "8:00", "08:00:30" as "HH:MM"; 0 or -1 */
 int bk_logio_time(const char *s, char time[6]);
-/* a slug made from a name ("Bench Press (Barbell)": bench-press-barbell);
+/* a slug made from a name ("Bench Press (Barbell)": bench-press-barbell,
+ * "Über Curl": uber-curl); "" when the name has no Latin letter or digit;
  * buf >= 65 bytes */
 void bk_logio_slug(const char *name, char *buf, size_t len);
 /* a row's identity: prefix ":" and 32 hex digits from base and n (the

@@ -482,25 +482,58 @@ utc_datetime(const char *ds, const char *ts, char date[11], char time[6])
 	return 0;
 }
 
+/* the Latin letters U+00C0 .. U+017F without their marks, lower case */
+static const char *const latin[] = {
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i",
+	"i", "i", "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u",
+	"u", "y", "th", "ss", "a", "a", "a", "a", "a", "a", "ae", "c", "e",
+	"e", "e", "e", "i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o",
+	"", "o", "u", "u", "u", "u", "y", "th", "y", "a", "a", "a", "a", "a",
+	"a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d", "d", "d", "e",
+	"e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g", "g",
+	"g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i",
+	"i", "i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l",
+	"l", "l", "l", "l", "l", "l", "l", "n", "n", "n", "n", "n", "n", "n",
+	"n", "n", "o", "o", "o", "o", "o", "o", "oe", "oe", "r", "r", "r",
+	"r", "r", "r", "s", "s", "s", "s", "s", "s", "s", "s", "t", "t", "t",
+	"t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u",
+	"u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s"
+};
+
 void
 bk_logio_slug(const char *name, char *buf, size_t len)
 {
 	size_t n = 0, max = len - 1 < 64 ? len - 1 : 64;
 	const unsigned char *p;
+	const char *t;
+	char one[2] = { 0, 0 };
+	unsigned cp;
 	int dash = 0;
 
 	for (p = (const unsigned char *)name; *p && n < max; p++) {
+		t = NULL;
 		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
 		    (*p >= 'A' && *p <= 'Z')) {
-			if (dash && n > 0 && n < max - 1)
-				buf[n++] = '-';
-			dash = 0;
-			buf[n++] = (char)(*p | (*p >= 'A' && *p <= 'Z' ? 0x20 : 0));
-		} else
+			one[0] = (char)(*p | (*p >= 'A' && *p <= 'Z' ? 0x20 : 0));
+			t = one;
+		} else if (*p >= 0xc3 && *p <= 0xc5 && (p[1] & 0xc0) == 0x80) {
+			cp = ((unsigned)(*p & 0x1f) << 6) | (p[1] & 0x3f);
+			p++;
+			if (cp >= 0xc0 && *latin[cp - 0xc0])
+				t = latin[cp - 0xc0];
+		}
+		if (!t) {
 			dash = 1;
+			continue;
+		}
+		if (dash && n > 0 && n < max - 1)
+			buf[n++] = '-';
+		dash = 0;
+		for (; *t && n < max; t++)
+			buf[n++] = *t;
 	}
 	buf[n] = '\0';
-	if (!(buf[0] >= 'a' && buf[0] <= 'z')) {
+	if (n > 0 && !(buf[0] >= 'a' && buf[0] <= 'z')) {
 		memmove(buf + 2, buf, n + 1 < max - 1 ? n + 1 : max - 1);
 		buf[0] = 'x';
 		buf[1] = '-';

@@ -335,3 +335,24 @@ dbsum() {
 	bad '"title","start_time","exercise_title","set_type","weight_kg","reps"' '"A","22 Dec 2025, 08:00","Face Pull","normal",5,5,6'
 	assert_equal "$stderr" "bk-log: cannot import '$f': line 2: 7 fields, expected 6"
 }
+
+@test "import --create-missing: Latin diacritics transliterated in slugs, other scripts numbered; names kept" {
+	printf '%s\n' 'Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time,Comment' \
+		'2026-01-13,Decline Crunch ręce proste,Core,,,12,,,,' \
+		'2026-01-13,Жим лёжа,Chest,40,kgs,8,,,,' \
+		'2026-01-13,Großer Ausfallschritt,Legs,,,10,,,,' \
+		'2026-01-13,深蹲,Legs,60,kgs,5,,,,' \
+		'2026-01-13,Жим лёжа,Chest,40,kgs,8,,,,' > "$BATS_TEST_TMPDIR/n.csv"
+	run -0 --separate-stderr bk-log import "$BATS_TEST_TMPDIR/n.csv" --create-missing
+	assert_line --index 0 'added exercise decline-crunch-rece-proste (Decline Crunch ręce proste)'
+	assert_line --index 1 'added exercise exercise-1 (Жим лёжа)'
+	assert_line --index 2 'added exercise grosser-ausfallschritt (Großer Ausfallschritt)'
+	assert_line --index 3 'added exercise exercise-2 (深蹲)'
+	run -0 sqlite3 -separator '|' "$BK_DB" "SELECT e.slug, count(*) FROM sets s JOIN exercises e ON e.id = s.exercise_id GROUP BY e.slug ORDER BY e.slug"
+	assert_output "$(printf '%s\n' 'decline-crunch-rece-proste|1' 'exercise-1|2' 'exercise-2|1' 'grosser-ausfallschritt|1')"
+	# the names find them again
+	run -0 bk-log import "$BATS_TEST_TMPDIR/n.csv"
+	assert_output --partial ': 0 new, 0 updated, 5 unchanged'
+	run -0 bk-log list --exercise 'Жим лёжа' --format csv
+	assert_equal "${#lines[@]}" 3
+}
