@@ -1503,16 +1503,17 @@ exercise_note(struct import *im, const struct bk_logrow *r)
 	return r->note;
 }
 
+static void import_set(struct import *, const struct bk_logrow *,
+    long long);
+
 static int
 import_row(const struct bk_csv_row *row, void *data)
 {
 	struct import *im = data;
 	struct bk_logrow *r = &im->row;
-	struct setrow s;
-	char key[80];
 	long long ex;
-	long n;
-	int missing, i;
+	long k;
+	int i;
 
 	if (!im->header_seen) {
 		im->header_seen = 1;
@@ -1559,6 +1560,20 @@ import_row(const struct bk_csv_row *row, void *data)
 	}
 	if (im->unknown)
 		return 0;	/* the import fails: only look for more names */
+	for (k = 0; k < r->repeat; k++)
+		import_set(im, r, ex);
+	return 0;
+}
+
+/* one set of a row read */
+static void
+import_set(struct import *im, const struct bk_logrow *r, long long ex)
+{
+	struct setrow s;
+	char key[80];
+	long n;
+	int missing;
+
 	memset(&s, 0, sizeof s);
 	s.key = r->key;
 	if (!s.key || r->set_no == 0) {
@@ -1585,7 +1600,6 @@ import_row(const struct bk_csv_row *row, void *data)
 	s.skipped = r->skipped;
 	if (import_insert(im, &s, r))
 		im->unlinked += missing;
-	return 0;
 }
 
 /* "'a' (line 2), 'b' (line 7)" for the names nothing matched */
@@ -1675,7 +1689,7 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 
 	if (o->format && (fmt = bk_word_index(bk_logfmt_names, o->format)) < 0)
 		bk_errx(BK_EXIT_USAGE, "invalid format '%s' (one of: auto, bk, "
-		    "strong, fitnotes, hevy)", o->format);
+		    "strong, fitnotes, hevy, fitbod)", o->format);
 	memset(&im, 0, sizeof im);
 	if (strcmp(path, "-") == 0) {
 		fp = stdin;

@@ -236,13 +236,13 @@ int bk_due_item(struct bk_db *db, long long exercise_id, bk_day day,
 /* logio.c: the CSV files of bk-log: its own format (bk-csv(5)) and the
  * exports of Strong, FitNotes and Hevy (pure: no store, no exit) */
 enum bk_logfmt { BK_LOGFMT_AUTO, BK_LOGFMT_BK, BK_LOGFMT_STRONG,
-	BK_LOGFMT_FITNOTES, BK_LOGFMT_HEVY };
+	BK_LOGFMT_FITNOTES, BK_LOGFMT_HEVY, BK_LOGFMT_FITBOD };
 extern const char *const bk_logfmt_names[];	/* by enum bk_logfmt */
 extern const char *const bk_logio_columns[];	/* the bk format's header */
 /* normal, warmup, drop, failure: the set types as stored */
 extern const char *const bk_logio_set_types[];
 #define BK_DIST_MAX 1e6	/* metres in one set */
-#define BK_LOGIO_NFIELDS 24
+#define BK_LOGIO_NFIELDS 32
 /* the quoting slips of the apps that an import mends */
 enum bk_repair { BK_REPAIR_NONE, BK_REPAIR_COMMAS, BK_REPAIR_QUOTES };
 /* the weight unit a file's header says, or a row uses */
@@ -275,6 +275,7 @@ struct bk_logrow {
 	int rest;	/* a rest-timer row: nothing else is read */
 	int not_done;	/* a set the app lists as not started: nor here */
 	int repair;	/* enum bk_repair: how the app's row was mended */
+	long repeat;	/* this many sets alike (Fitbod's Sets column) */
 	int unit;	/* enum bk_logunit of load_kg as the file wrote it */
 	const char *reason, *note, *plan, *key;	/* NULL when empty */
 	const char *base;	/* what a key is made from; NULL with a key */

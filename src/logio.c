@@ -11,9 +11,9 @@
 #include "bk.h"
 
 const char *const bk_logfmt_names[] = { "auto", "bk", "strong", "fitnotes",
-	"hevy", NULL };
+	"hevy", "fitbod", NULL };
 static const char *const fmt_titles[] = { "", "bk", "Strong", "FitNotes",
-	"Hevy" };
+	"Hevy", "Fitbod" };
 
 /* the bk format's columns, in order: F_DATE .. F_DIST below match them;
  * files written before set_type and distance_m end at key */
@@ -31,7 +31,7 @@ enum field {
 	F_DATE, F_TIME, F_EXERCISE, F_EXNAME, F_SET, F_SIDE, F_REPS, F_HOLD,
 	F_LOAD, F_RPE, F_SKIPPED, F_REASON, F_NOTE, F_PLAN, F_KEY,
 	F_SETTYPE, F_DIST, F_WORKOUT, F_UNIT, F_LOAD_LB, F_CLOCK, F_STATUS,
-	F_DIST_UNIT, NFIELDS
+	F_DIST_UNIT, F_WARMUP, F_SETS, NFIELDS
 };
 
 /* the distance units a header names, in the unit field of a colspec */
@@ -39,7 +39,7 @@ enum { D_NONE, D_M, D_KM, D_MI };
 static const double metres_per[] = { 0, 1, 1000, 1609.344 };
 
 /* the layouts of one app that share no header */
-enum { L_MAIN, L_FITNOTES_IOS };
+enum { L_MAIN, L_FITNOTES_IOS, L_FITBOD_OLD };
 
 struct colspec {
 	enum bk_logfmt fmt;
@@ -95,6 +95,21 @@ static const struct colspec foreign[] = {
 	{ BK_LOGFMT_FITNOTES, L_FITNOTES_IOS, "Time", F_HOLD, 0, 0 },
 	{ BK_LOGFMT_FITNOTES, L_FITNOTES_IOS, "Status", F_STATUS, 0, 0 },
 	{ BK_LOGFMT_FITNOTES, L_FITNOTES_IOS, "Distance", F_DIST, 0, D_NONE },
+	{ BK_LOGFMT_FITBOD, L_MAIN, "Date", F_DATE, 1, 0 },
+	{ BK_LOGFMT_FITBOD, L_MAIN, "Exercise", F_EXERCISE, 1, 0 },
+	{ BK_LOGFMT_FITBOD, L_MAIN, "Reps", F_REPS, 1, 0 },
+	{ BK_LOGFMT_FITBOD, L_MAIN, "Weight(kg)", F_LOAD, 1, BK_UNIT_KG },
+	{ BK_LOGFMT_FITBOD, L_MAIN, "Duration(s)", F_HOLD, 0, 0 },
+	{ BK_LOGFMT_FITBOD, L_MAIN, "Distance(m)", F_DIST, 0, D_M },
+	{ BK_LOGFMT_FITBOD, L_MAIN, "isWarmup", F_WARMUP, 0, 0 },
+	{ BK_LOGFMT_FITBOD, L_MAIN, "Note", F_NOTE, 0, 0 },
+	{ BK_LOGFMT_FITBOD, L_FITBOD_OLD, "Date", F_DATE, 1, 0 },
+	{ BK_LOGFMT_FITBOD, L_FITBOD_OLD, "Exercise", F_EXERCISE, 1, 0 },
+	{ BK_LOGFMT_FITBOD, L_FITBOD_OLD, "Sets", F_SETS, 1, 0 },
+	{ BK_LOGFMT_FITBOD, L_FITBOD_OLD, "Reps", F_REPS, 1, 0 },
+	{ BK_LOGFMT_FITBOD, L_FITBOD_OLD, "Weight", F_LOAD, 1, 0 },
+	{ BK_LOGFMT_FITBOD, L_FITBOD_OLD, "isWarmup", F_WARMUP, 0, 0 },
+	{ BK_LOGFMT_FITBOD, L_FITBOD_OLD, "Note", F_NOTE, 0, 0 },
 	{ BK_LOGFMT_HEVY, L_MAIN, "start_time", F_DATE, 1, 0 },
 	{ BK_LOGFMT_HEVY, L_MAIN, "title", F_WORKOUT, 0, 0 },
 	{ BK_LOGFMT_HEVY, L_MAIN, "exercise_title", F_EXERCISE, 1, 0 },
@@ -254,6 +269,8 @@ bk_logio_header(struct bk_logmap *m, enum bk_logfmt fmt,
 			fmt = BK_LOGFMT_BK;
 		else if (has_column(row, "exercise_title"))
 			fmt = BK_LOGFMT_HEVY;
+		else if (has_column(row, "isWarmup"))
+			fmt = BK_LOGFMT_FITBOD;
 		else if (has_column(row, "Exercise Name"))
 			fmt = BK_LOGFMT_STRONG;
 		else if (has_column(row, "Exercise") &&
@@ -264,7 +281,8 @@ bk_logio_header(struct bk_logmap *m, enum bk_logfmt fmt,
 			fmt = BK_LOGFMT_STRONG, localized = 1;
 		else {
 			snprintf(err, errlen, "line %ld: unknown header: not the "
-			    "bk, Strong, FitNotes or Hevy format", row->line);
+			    "bk, Strong, FitNotes, Hevy or Fitbod format",
+			    row->line);
 			return -1;
 		}
 	} else if (fmt == BK_LOGFMT_STRONG && !has_column(row, "Exercise Name"))
@@ -274,6 +292,8 @@ bk_logio_header(struct bk_logmap *m, enum bk_logfmt fmt,
 		m->layout = L_FITNOTES_IOS;
 		m->point = ',';	/* "9,07" in a comma-separated file */
 	}
+	if (fmt == BK_LOGFMT_FITBOD && has_column(row, "Sets"))
+		m->layout = L_FITBOD_OLD;
 	if (fmt == BK_LOGFMT_BK) {
 		if (!is_bk_header(row)) {
 			snprintf(err, errlen, "line %ld: not a bk header: "
@@ -435,6 +455,55 @@ bk_logio_datetime(const char *s, char date[11], char time[6])
 	if (*s++ != ' ')
 		return -1;
 	return clock_time(s, time);
+}
+
+/* Fitbod: "2024-03-04 18:02:11 +0000", a time with its UTC offset, as
+ * the local date and time; without an offset, as it is */
+static int
+offset_datetime(const char *s, char date[11], char time[6])
+{
+	char buf[40];
+	const char *sp = strrchr(s, ' ');
+	int y, mo, d, h, mi, sec = 0, off, sign;
+	struct tm tm;
+	time_t t;
+
+	if (!sp || (sp[1] != '+' && sp[1] != '-') || strlen(sp) != 6 ||
+	    (size_t)(sp - s) >= sizeof buf)
+		return bk_logio_datetime(s, date, time);
+	memcpy(buf, s, (size_t)(sp - s));
+	buf[sp - s] = '\0';
+	if (bk_logio_datetime(buf, date, time) != 0 || !time[0])
+		return -1;
+	sign = sp[1] == '-' ? -1 : 1;
+	sp += 2;
+	if (getnum(&sp, 4, 4, &off) != 0 || off % 100 > 59 || off > 1400)
+		return -1;
+	s = buf;
+	if (getnum(&s, 4, 4, &y) != 0 || *s++ != '-' ||
+	    getnum(&s, 2, 2, &mo) != 0 || *s++ != '-' ||
+	    getnum(&s, 2, 2, &d) != 0 || (*s != ' ' && *s != 'T') ||
+	    (s++, getnum(&s, 1, 2, &h)) != 0 || *s++ != ':' ||
+	    getnum(&s, 2, 2, &mi) != 0)
+		return -1;
+	if (*s == ':' && (s++, getnum(&s, 2, 2, &sec) != 0))
+		return -1;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = sec;
+	t = timegm(&tm) - sign * ((off / 100) * 3600 + (off % 100) * 60);
+	if (!localtime_r(&t, &tm) || tm.tm_year + 1900 < 1 ||
+	    tm.tm_year + 1900 > 9999)
+		return -1;
+	snprintf(date, 11, "%04u-%02u-%02u", (unsigned)(tm.tm_year + 1900) %
+	    10000u, (unsigned)(tm.tm_mon + 1) % 100u, (unsigned)tm.tm_mday % 100u);
+	snprintf(time, 6, "%02u:%02u", (unsigned)tm.tm_hour % 100u,
+	    (unsigned)tm.tm_min % 100u);
+	return 0;
 }
 
 /* FitNotes for iOS: "3/4/2025" and "5:45:45 AM" in UTC, as the local
@@ -904,6 +973,9 @@ foreign_row(const struct ctx *c, struct bk_logrow *r, int default_lb)
 			r->not_done = 1;
 			return 0;
 		}
+	} else if (c->m->fmt == BK_LOGFMT_FITBOD) {
+		if (offset_datetime(field(c, F_DATE), r->date, r->time) != 0)
+			return bad(c, F_DATE, NULL);
 	} else if (bk_logio_datetime(field(c, F_DATE), r->date, r->time) != 0)
 		return bad(c, F_DATE, NULL);
 	if (c->m->col[F_SETTYPE] >= 0 && set_kind(c, &what, &r->rest) != 0)
@@ -947,6 +1019,21 @@ foreign_row(const struct ctx *c, struct bk_logrow *r, int default_lb)
 		r->unit = lb ? BK_UNIT_LB : BK_UNIT_KG;
 	if (lb && r->load_kg > 0)
 		r->load_kg = bk_round3(r->load_kg * BK_KG_PER_LB);
+	if (c->m->col[F_WARMUP] >= 0) {
+		unit = trimmed(field(c, F_WARMUP), buf, sizeof buf);
+		if (bk_strcaseeq(unit, "true") || strcmp(unit, "1") == 0)
+			what = "warmup";
+		else if (*unit && !bk_strcaseeq(unit, "false") &&
+		    strcmp(unit, "0") != 0)
+			return bad(c, F_WARMUP, "expected true or false");
+	}
+	if (c->m->col[F_SETS] >= 0) {
+		if (number(c, F_SETS, 1, 100, 1, &v) != 0)
+			return -1;
+		if (v < 0)
+			return bad(c, F_SETS, "empty");
+		r->repeat = (long)v;
+	}
 	r->set_type = what;
 	r->note = text(c, F_NOTE);
 	if (distance(c, r, default_lb) != 0)
@@ -954,8 +1041,12 @@ foreign_row(const struct ctx *c, struct bk_logrow *r, int default_lb)
 	/* the sets of one exercise in one workout are numbered in file
 	 * order; the workout is known by its start and its name */
 	used = 0;
-	put(&r->bbuf, &r->bcap, &used, field(c, F_DATE),
-	    strlen(field(c, F_DATE)));
+	/* Fitbod stamps each set: its workout is the day */
+	if (c->m->fmt == BK_LOGFMT_FITBOD)
+		put(&r->bbuf, &r->bcap, &used, r->date, strlen(r->date));
+	else
+		put(&r->bbuf, &r->bcap, &used, field(c, F_DATE),
+		    strlen(field(c, F_DATE)));
 	if (c->m->layout == L_FITNOTES_IOS) {
 		put(&r->bbuf, &r->bcap, &used, " ", 1);
 		put(&r->bbuf, &r->bcap, &used, field(c, F_CLOCK),
@@ -1060,6 +1151,7 @@ bk_logio_row(const struct bk_logmap *m, const struct bk_csv_row *row,
 	r->unit = BK_UNIT_NONE;
 	r->set_type = NULL;
 	r->distance_m = -1;
+	r->repeat = 1;
 	if (m->fmt != BK_LOGFMT_BK)
 		return foreign_row(&c, r, default_lb);
 	if (bk_row(&c, r) != 0)

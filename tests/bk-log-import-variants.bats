@@ -83,7 +83,7 @@ dbsum() {
 	printf '%s\n' 'Fecha,Entrenamiento,Duracion,Ejercicio,Orden,Peso,Repeticiones,Distancia,Segundos' \
 		'2026-01-08 19:00:00,Dos,25m,Face Pull,1,10,15,0,0' > "$BATS_TEST_TMPDIR/es.csv"
 	run -1 --separate-stderr bk-log import "$BATS_TEST_TMPDIR/es.csv" --units kg
-	assert_equal "$stderr" "bk-log: cannot import '$BATS_TEST_TMPDIR/es.csv': line 1: unknown header: not the bk, Strong, FitNotes or Hevy format"
+	assert_equal "$stderr" "bk-log: cannot import '$BATS_TEST_TMPDIR/es.csv': line 1: unknown header: not the bk, Strong, FitNotes, Hevy or Fitbod format"
 }
 
 @test "import strong: the 2016 layout, CRLF line ends, Set Order from 0, kg in the header" {
@@ -355,4 +355,33 @@ dbsum() {
 	assert_output --partial ': 0 new, 0 updated, 5 unchanged'
 	run -0 bk-log list --exercise 'Жим лёжа' --format csv
 	assert_equal "${#lines[@]}" 3
+}
+
+@test "import fitbod: both layouts, UTC offsets to local time, isWarmup, Sets as that many sets" {
+	TZ=Europe/Berlin run -0 --separate-stderr bk-log import "$FIX/fitbod.csv"
+	assert_output "imported 5 sets from '$FIX/fitbod.csv' (fitbod, kg): 5 new, 0 updated, 0 unchanged; not imported: 'multiplier' (5 values)"
+	run -0 sets
+	assert_output "$(printf '%s\n' \
+		'2024-03-04|19:02|dumbbell-row|1|12|-|8.0|-|-|warmup|-' \
+		'2024-03-04|19:04|dumbbell-row|2|10|-|12.5|-|slow|normal|-' \
+		'2024-03-04|19:07|dumbbell-row|3|10|-|12.5|-|-|normal|-' \
+		'2024-03-04|19:15|passive-hang|1|-|40.0|-|-|-|normal|-' \
+		'2024-03-05|05:30|face-pull|1|15|-|10.0|-|-|normal|-')"
+	# the older layout names no unit; Sets is how many sets were done alike
+	run -1 --separate-stderr bk-log import "$FIX/fitbod-old.csv"
+	assert_equal "$stderr" "bk-log: cannot import '$FIX/fitbod-old.csv': the file does not say whether its weights are kg or lb (give --units kg or --units lb)"
+	TZ=UTC run -0 bk-log import "$FIX/fitbod-old.csv" --units lb --format fitbod
+	assert_output "imported 4 sets from '$FIX/fitbod-old.csv' (fitbod, lb): 4 new, 0 updated, 0 unchanged"
+	run -0 sqlite3 -separator '|' "$BK_DB" "SELECT e.slug, s.set_no, s.reps, s.load_kg, s.set_type, coalesce(s.note, '-') FROM sets s JOIN exercises e ON e.id = s.exercise_id WHERE s.date = '2019-05-01' ORDER BY s.id"
+	assert_output "$(printf '%s\n' 'dumbbell-row|1|10|5.67|normal|-' 'dumbbell-row|2|10|5.67|normal|-' \
+		'dumbbell-row|3|10|5.67|normal|-' 'face-pull|1|15|2.268|warmup|light')"
+	TZ=UTC run -0 bk-log import "$FIX/fitbod-old.csv" --units lb
+	assert_output "imported 0 sets from '$FIX/fitbod-old.csv' (fitbod, lb): 0 new, 0 updated, 4 unchanged"
+	# bad values
+	printf '%s\n' 'Date,Exercise,Sets,Reps,Weight,isWarmup,Note' '2019-05-01 07:10:00 +0000,Face Pull,1,15,5,maybe,' > "$BATS_TEST_TMPDIR/b.csv"
+	run -1 --separate-stderr bk-log import "$BATS_TEST_TMPDIR/b.csv" --units kg
+	assert_equal "$stderr" "bk-log: cannot import '$BATS_TEST_TMPDIR/b.csv': line 2: invalid isWarmup 'maybe': expected true or false"
+	printf '%s\n' 'Date,Exercise,Sets,Reps,Weight,isWarmup,Note' '2019-05-01 07:10:00 +9900,Face Pull,1,15,5,true,' > "$BATS_TEST_TMPDIR/b.csv"
+	run -1 --separate-stderr bk-log import "$BATS_TEST_TMPDIR/b.csv" --units kg
+	assert_equal "$stderr" "bk-log: cannot import '$BATS_TEST_TMPDIR/b.csv': line 2: invalid Date '2019-05-01 07:10:00 +9900'"
 }

@@ -308,7 +308,7 @@ count() {
 	bad 'date,time,exercise,exercise_name,set,side,reps,hold_s,load_kg,rpe,skipped,reason,note,plan,key\n2025-12-18,,cat-cow,,1,,5,,,,yes,,,,\n' \
 		"line 2: invalid skipped 'yes': expected 0 or 1"
 	bad "$h$ok"'2025-12-18,Band Row,Back,0,kgs,5,,,,a\0b\n' 'line 3: a NUL byte in field 10'
-	bad 'a,b,c\n1,2,3\n' 'line 1: unknown header: not the bk, Strong, FitNotes or Hevy format'
+	bad 'a,b,c\n1,2,3\n' 'line 1: unknown header: not the bk, Strong, FitNotes, Hevy or Fitbod format'
 	bad '' 'the file is empty (no header row)'
 	# a bad row late in a long file still writes nothing
 	{ printf "$h"; for i in $(seq 1 500); do printf "$ok"; done; printf '2025-12-18,Band Row,Back,0.0,kgs,many,,,,\n'; } > "$f"
@@ -325,7 +325,7 @@ count() {
 	run -1 --separate-stderr bk-log import "$FIX/hevy.csv" --format fitnotes
 	assert_err "bk-log: cannot import '$FIX/hevy.csv': line 1: not a FitNotes header: no column 'Date'"
 	run -2 --separate-stderr bk-log import "$FIX/hevy.csv" --format csv
-	assert_err "bk-log: invalid format 'csv' (one of: auto, bk, strong, fitnotes, hevy)"
+	assert_err "bk-log: invalid format 'csv' (one of: auto, bk, strong, fitnotes, hevy, fitbod)"
 	run -1 --separate-stderr bk-log import "$BATS_TEST_TMPDIR/nosuch.csv"
 	assert_err "bk-log: cannot open '$BATS_TEST_TMPDIR/nosuch.csv': No such file or directory"
 	run -2 --separate-stderr bk-log import
@@ -340,7 +340,7 @@ count() {
 	run -0 bash -c "bk-log import - < '$FIX/hevy.csv'"
 	assert_output "imported 5 sets from stdin (hevy, kg): 5 new, 0 updated, 0 unchanged; not imported: 'end_time' (5 values), 'set_index' (3 values)"
 	run -1 --separate-stderr bash -c "printf 'x\n' | bk-log import -"
-	assert_err 'bk-log: cannot import stdin: line 1: unknown header: not the bk, Strong, FitNotes or Hevy format'
+	assert_err 'bk-log: cannot import stdin: line 1: unknown header: not the bk, Strong, FitNotes, Hevy or Fitbod format'
 	run -0 bk-log import <(head -n 1 "$FIX/strong.csv") --units kg
 	assert_output --regexp '^imported 0 sets from .* \(strong, kg\): 0 new, 0 updated, 0 unchanged$'
 	local before

@@ -406,7 +406,7 @@ make_plan() {
 	run -0 bk-log --complete commands
 	assert_output "$(printf '%s\n' skip list rm undo export import log session)"
 	run -0 bk-log --complete import-format
-	assert_output "$(printf '%s\n' auto bk strong fitnotes hevy)"
+	assert_output "$(printf '%s\n' auto bk strong fitnotes hevy fitbod)"
 	run -0 bk-log --complete side
 	assert_output "$(printf '%s\n' left right both)"
 	run -0 bk-log --complete exercises
