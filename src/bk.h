@@ -171,6 +171,7 @@ struct bk_csv_row {
 	char delim;	/* the separator in use */
 	int repaired;	/* 0, or 1 + the field whose bare "" pairs were
 			 * taken for quotes (a line strict reading refuses) */
+	int repaired_last;	/* 1 + the last such field */
 };
 /* called once per row; return 0 to go on, -1 to stop reading */
 typedef int (*bk_csv_cb)(const struct bk_csv_row *row, void *data);

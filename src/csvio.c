@@ -13,7 +13,7 @@ struct reader {
 	int n, nmax;
 	long line, row_line;
 	char delim;
-	int repaired;
+	int repaired, repaired_last;
 	bk_csv_cb cb;
 	void *data;
 	int stop;
@@ -65,6 +65,7 @@ row_cb(int c, void *data)
 		row.line = r->row_line;
 		row.delim = r->delim;
 		row.repaired = r->repaired;
+		row.repaired_last = r->repaired_last;
 		if (r->cb(&row, r->data) != 0)
 			r->stop = 1;
 		if (f != fields)
@@ -73,7 +74,7 @@ row_cb(int c, void *data)
 	r->n = 0;
 	r->used = 0;
 	r->row_line = 0;
-	r->repaired = 0;
+	r->repaired = r->repaired_last = 0;
 }
 
 static int
@@ -146,6 +147,7 @@ repair(struct reader *r, const char *s, size_t n)
 					pairs = 1;
 					if (!r->repaired)
 						r->repaired = r->n + 1;
+					r->repaired_last = r->n + 1;
 				} else {
 					bad = 1;
 					break;
@@ -163,7 +165,7 @@ repair(struct reader *r, const char *s, size_t n)
 	if (bad || !pairs) {
 		r->n = 0;
 		r->used = 0;
-		r->repaired = 0;
+		r->repaired = r->repaired_last = 0;
 		return -1;
 	}
 	row_cb('\n', r);

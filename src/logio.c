@@ -1065,6 +1065,13 @@ foreign_row(const struct ctx *c, struct bk_logrow *r, int default_lb)
 	return 0;
 }
 
+/* Strong's Notes, or a column not read (Workout Notes) */
+static int
+note_column(const struct bk_logmap *m, int col)
+{
+	return col == m->col[F_NOTE] || !bk_logio_used(m, col);
+}
+
 /* row with the fields that FitNotes' unquoted commas split out of its
  * exercise name joined again (into r's note buffer) */
 static int
@@ -1105,8 +1112,9 @@ bk_logio_row(const struct bk_logmap *m, const struct bk_csv_row *row,
 	if (row->repaired) {
 		/* bare "" pairs: Strong's quotes in a note it did not quote;
 		 * in any other column or file the line stays refused */
-		if (m->fmt != BK_LOGFMT_STRONG || (row->repaired - 1 !=
-		    m->col[F_NOTE] && bk_logio_used(m, row->repaired - 1))) {
+		if (m->fmt != BK_LOGFMT_STRONG || !note_column(m,
+		    row->repaired - 1) || !note_column(m,
+		    row->repaired_last - 1)) {
 			snprintf(err, errlen, "line %ld: malformed CSV: a quote "
 			    "inside an unquoted field or after a closing quote",
 			    row->line);

@@ -321,6 +321,11 @@ dbsum() {
 	# bare "" pairs in a Strong exercise name
 	bad 'Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Notes' '2025-06-02 17:00:00,A,""Row"",1,12,10,'
 	assert_equal "$stderr" "bk-log: cannot import '$f': line 2: malformed CSV: a quote inside an unquoted field or after a closing quote"
+	# ... in a note and in a column that is read
+	bad 'Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Notes' '2025-06-02 17:00:00,A,""Row"",1,12,10,""ok""'
+	assert_equal "$stderr" "bk-log: cannot import '$f': line 2: malformed CSV: a quote inside an unquoted field or after a closing quote"
+	bad 'Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Notes' '2025-06-02 17:00:00,A,Dumbbell Row,""1"",12,10,""ok""'
+	assert_equal "$stderr" "bk-log: cannot import '$f': line 2: malformed CSV: a quote inside an unquoted field or after a closing quote"
 	# ... in a bk file
 	bad 'date,time,exercise,exercise_name,set,side,reps,hold_s,load_kg,rpe,skipped,reason,note,plan,key' \
 		'2026-11-01,,cat-cow,Cat-Cow,1,,5,,,,0,,""x"",,log:1'
