@@ -7,8 +7,8 @@ _bk_log()
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		case ${COMP_WORDS[i]} in
 		--db|--date|--time|--side|--hold|--rpe|--note|--plan|--reason|\
-		--since|--until|--exercise|--format|--reps|--load|\
-		-[dDtsHrmpRSUeflx]) ((i++)) ;;
+		--since|--until|--exercise|--format|--reps|--load|--units|\
+		-[dDtsHrmpRSUeflxu]) ((i++)) ;;
 		-*) ;;
 		*) [[ -z $sub ]] && sub=${COMP_WORDS[i]}; ((nargs++)) ;;
 		esac
@@ -27,6 +27,7 @@ _bk_log()
 		else
 			words=$("$cmd" --complete format)
 		fi ;;
+	--units|-u) words="kg lb" ;;
 	--side|-s) words=$("$cmd" --complete side) ;;
 	--exercise|-e) words=$("$cmd" --complete exercises 2>/dev/null) ;;
 	--plan|-p) words=$("$cmd" --complete plans 2>/dev/null) ;;

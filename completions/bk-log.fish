@@ -20,6 +20,7 @@ complete -c bk-log -s U -l until -x -a 'today yesterday monday tuesday wednesday
 complete -c bk-log -s e -l exercise -x -a '(bk-log --complete exercises 2>/dev/null)' -d 'one exercise only'
 complete -c bk-log -s f -l format -x -n 'not __fish_seen_subcommand_from import' -a '(bk-log --complete format)' -d 'output format'
 complete -c bk-log -s f -l format -x -n '__fish_seen_subcommand_from import' -a '(bk-log --complete import-format)' -d 'file format'
+complete -c bk-log -s u -l units -x -n '__fish_seen_subcommand_from import' -a 'kg lb' -d 'import: unit of weights the file does not name'
 complete -c bk-log -s n -l dry-run -d 'import, undo: write nothing, show what would be done'
 complete -c bk-log -s c -l create-missing -d 'import: add unknown exercises'
 complete -c bk-log -s N -l no-timer -n '__fish_seen_subcommand_from session' -d 'session: no countdowns'

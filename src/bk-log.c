@@ -21,7 +21,7 @@ static const char usage_text[] =
     "       bk-log undo [--dry-run]\n"
     "       bk-log export [--since D] [--until D] [--exercise X] [--format F]\n"
     "       bk-log import FILE|- [--format auto|bk|strong|fitnotes|hevy]\n"
-    "              [--dry-run] [--create-missing]\n"
+    "              [--units kg|lb] [--dry-run] [--create-missing]\n"
     "       bk-log session [PLAN] [--date D] [--no-timer | --timer]\n"
     "SPEC: 3x10, 3x8@5kg, 2x10@15lb, 3x30s, 2x1m, 12\n"
     "common options: [--db PATH] [-h | --help] [--version]\n";
@@ -47,6 +47,7 @@ static const struct option longopts[] = {
 	{ "time", required_argument, NULL, 't' },
 	{ "timer", no_argument, NULL, 'T' },
 	{ "until", required_argument, NULL, 'U' },
+	{ "units", required_argument, NULL, 'u' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "complete", required_argument, NULL, 'C' },	/* for completions */
 	{ NULL, 0, NULL, 0 }
@@ -66,6 +67,7 @@ struct opts {
 	double load_kg;	/* -1: no --load */
 	double rpe;	/* -1: no --rpe */
 	int dry_run, create_missing;
+	int units;	/* --units: 0 kg, 1 lb, -1 not given */
 	int no_timer, timer;	/* session: --no-timer, --timer */
 	const char *seen;	/* options given, as their letters */
 };
@@ -540,14 +542,15 @@ static void
 cmd_list(struct bk_db *db, const struct opts *o)
 {
 	static const char *cols[] = { "id", "date", "time", "exercise", "set",
-		"side", "reps", "hold_s", "load_kg", "rpe", "skipped", "note" };
-	static const int isnum[] = { 1, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 0 };
+		"side", "reps", "hold_s", "load_kg", "rpe", "skipped", "note",
+		"set_type", "distance_m" };
+	static const int isnum[] = { 1, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 0, 0, 1 };
 	enum bk_format fmt = out_format(o, bk_format_default());
 	struct bk_config cfg;
 	struct bk_out *out;
 	sqlite3_stmt *st;
-	const char *v[12];
-	char nums[12][40];
+	const char *v[14];
+	char nums[14][40];
 	int i;
 
 	bk_config_load(&cfg);
@@ -556,10 +559,10 @@ cmd_list(struct bk_db *db, const struct opts *o)
 	bk_db_open(db, o->db, BK_DB_READ);
 	st = select_sets(db, o, "s.id, s.date, s.time, e.slug, s.set_no,"
 	    " s.side, s.reps, s.hold_s, s.load_kg, s.rpe, s.skipped,"
-	    " coalesce(s.note, s.reason)");
-	out = bk_out_new(stdout, fmt, cols, 12);
+	    " coalesce(s.note, s.reason), s.set_type, s.distance_m");
+	out = bk_out_new(stdout, fmt, cols, 14);
 	while (bk_db_step(db, st) == SQLITE_ROW) {
-		for (i = 0; i < 12; i++)
+		for (i = 0; i < 14; i++)
 			v[i] = col_text(st, i, nums[i], sizeof nums[i]);
 		if (cfg.imperial && v[8])
 			v[8] = bk_num_format(sqlite3_column_double(st, 8) /
@@ -593,23 +596,23 @@ static void
 cmd_export(struct bk_db *db, const struct opts *o)
 {
 	static const int isnum[] = { 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 0, 0, 0,
-		0 };
+		0, 0, 1 };
 	static const int text_cols[] = { 3, 11, 12, 13 };
 	enum bk_format fmt = out_format(o, BK_FMT_CSV);
 	struct bk_out *out;
 	sqlite3_stmt *st;
-	const char *v[15];
-	char nums[15][40], key[80], *buf[4] = { NULL }, base[160];
+	const char *v[17];
+	char nums[17][40], key[80], *buf[4] = { NULL }, base[160];
 	size_t cap[4] = { 0 };
 	int i, guard = fmt == BK_FMT_CSV || fmt == BK_FMT_TSV;
 
 	bk_db_open(db, o->db, BK_DB_READ);
 	st = select_sets(db, o, "s.date, s.time, e.slug, e.name, s.set_no,"
 	    " s.side, s.reps, s.hold_s, s.load_kg, s.rpe, s.skipped, s.reason,"
-	    " s.note, p.name, s.source_key, s.id");
-	out = bk_out_new(stdout, fmt, (const char **)bk_logio_columns, 15);
+	    " s.note, p.name, s.source_key, s.set_type, s.distance_m, s.id");
+	out = bk_out_new(stdout, fmt, (const char **)bk_logio_columns, 17);
 	while (bk_db_step(db, st) == SQLITE_ROW) {
-		for (i = 0; i < 15; i++)
+		for (i = 0; i < 17; i++)
 			v[i] = col_text(st, i, nums[i], sizeof nums[i]);
 		for (i = 0; i < 4; i++)
 			v[text_cols[i]] = cell_text(v[text_cols[i]], guard,
@@ -617,7 +620,7 @@ cmd_export(struct bk_db *db, const struct opts *o)
 		if (!v[14]) {
 			/* a row some other program stored: give it a key */
 			snprintf(base, sizeof base, "%lld\x1f%s\x1f%s",
-			    sqlite3_column_int64(st, 15), v[0], v[2]);
+			    sqlite3_column_int64(st, 17), v[0], v[2]);
 			v[14] = bk_logio_key("bk", base, 1, key, sizeof key);
 		}
 		bk_out_row(out, v, isnum);
@@ -1385,8 +1388,20 @@ struct import {
 	struct bk_logrow row;
 	int header_seen, default_lb, create;
 	long long jid, max_exercise;
-	long added, dups, unknown, created, unlinked;
-	sqlite3_stmt *find, *count, *ins, *unk, *mk, *slug_used;
+	long added, updated, unchanged, unknown, created, unlinked, rest;
+	long not_done;
+	/* the file's columns that no field is read from: their names and
+	 * how many values they held */
+	char **left;	/* by column; NULL for a column that is read */
+	long *nleft;
+	int ncols;
+	/* the lines of the rows mended, by enum bk_repair: the first few,
+	 * and how many */
+	long fixed_line[3][8], nfixed[3];
+	/* Hevy repeats an exercise's note on each of its sets */
+	sqlite3_stmt *note_seen, *note_put;
+	long unit_rows[3];	/* rows by enum bk_logunit */
+	sqlite3_stmt *find, *count, *ins, *stored, *unk, *mk, *slug_used;
 	/* the exercise of each name met so far, so that a long file costs a
 	 * query per name rather than per row; direct-mapped, so bounded */
 	char *names[IMPORT_NAMES];
@@ -1436,8 +1451,12 @@ create_exercise(struct import *im, const struct bk_logrow *r)
 	else
 		bk_logio_slug(r->exercise, slug, 65);
 	snprintf(try, sizeof try, "%s", slug);
+	/* a name in another script: exercise-1, exercise-2, ... */
+	if (!slug[0])
+		snprintf(try, sizeof try, "exercise-1");
 	for (k = 2; slug_taken(im, try); k++)
-		snprintf(try, sizeof try, "%.*s-%d", 56, slug, k);
+		snprintf(try, sizeof try, "%.*s-%d", 56, slug[0] ? slug :
+		    "exercise", k);
 	sqlite3_reset(im->mk);
 	sqlite3_bind_text(im->mk, 1, try, -1, SQLITE_STATIC);
 	sqlite3_bind_text(im->mk, 2, r->exercise_name ? r->exercise_name :
@@ -1485,6 +1504,97 @@ row_exercise(struct import *im, const struct bk_logrow *r, long line)
 	im->names[slot] = bk_xstrdup(r->exercise);
 	im->name_ids[slot] = id;
 	return id;
+}
+
+/* the insert of one imported set, with the id it had when it replaces
+ * an older version of itself (else NULL: a new id) */
+static sqlite3_stmt *
+prepare_import(struct bk_db *db)
+{
+	return bk_db_prepare(db, "INSERT INTO sets (date, time, exercise_id,"
+	    " set_no, reps, hold_s, load_kg, side, rpe, note, skipped, reason,"
+	    " set_type, distance_m, plan_item_id, journal_id, source_key, id)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+	    " coalesce(?13, 'normal'), ?14, ?15, ?16, ?17, ?18)");
+}
+
+/* the stored row of a key: its id, the import that wrote it, whether it
+ * holds the same values, and its planned item */
+static sqlite3_stmt *
+prepare_stored(struct bk_db *db)
+{
+	return bk_db_prepare(db, "SELECT id, journal_id, date IS ?1 AND"
+	    " time IS ?2 AND exercise_id IS ?3 AND set_no IS ?4 AND reps IS ?5"
+	    " AND hold_s IS ?6 AND load_kg IS ?7 AND side IS ?8 AND rpe IS ?9"
+	    " AND note IS ?10 AND skipped IS ?11 AND reason IS ?12 AND"
+	    " set_type IS coalesce(?13, 'normal') AND distance_m IS ?14,"
+	    " plan_item_id FROM sets WHERE source_key = ?15");
+}
+
+/* a set's values as ?1 .. ?14 of the two statements above */
+static void
+bind_values(sqlite3_stmt *st, const struct setrow *s,
+    const struct bk_logrow *r)
+{
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	bind_text(st, 1, s->date);
+	bind_text(st, 2, s->time);
+	sqlite3_bind_int64(st, 3, s->exercise);
+	sqlite3_bind_int64(st, 4, s->set_no);
+	if (s->reps >= 0)
+		sqlite3_bind_int64(st, 5, s->reps);
+	bind_num(st, 6, s->hold_s);
+	bind_num(st, 7, s->load_kg);
+	bind_text(st, 8, s->side);
+	bind_num(st, 9, s->rpe);
+	bind_text(st, 10, s->note);
+	sqlite3_bind_int(st, 11, s->skipped);
+	bind_text(st, 12, s->reason);
+	bind_text(st, 13, r->set_type);
+	bind_num(st, 14, r->distance_m);
+}
+
+/* store one set: new, unchanged, or an update of the row its key names,
+ * which goes to the journal's trash so that undo puts it back; 1 when a
+ * row was written */
+static int
+import_insert(struct import *im, const struct setrow *s,
+    const struct bk_logrow *r)
+{
+	long long id = 0, item = s->item;
+	int rc;
+
+	bind_values(im->stored, s, r);
+	bind_text(im->stored, 15, s->key);
+	if ((rc = bk_db_step(im->db, im->stored)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(im->stored, 0);
+		/* the same key twice in one file, or nothing changed */
+		if (sqlite3_column_int64(im->stored, 1) == im->jid ||
+		    sqlite3_column_int(im->stored, 2)) {
+			sqlite3_reset(im->stored);
+			im->unchanged++;
+			return 0;
+		}
+		if (item <= 0)
+			item = sqlite3_column_int64(im->stored, 3);
+	}
+	sqlite3_reset(im->stored);
+	if (id)
+		bk_journal_remove(im->db, im->jid, "sets", id);
+	bind_values(im->ins, s, r);
+	if (item > 0)
+		sqlite3_bind_int64(im->ins, 15, item);
+	sqlite3_bind_int64(im->ins, 16, im->jid);
+	bind_text(im->ins, 17, s->key);
+	if (id)
+		sqlite3_bind_int64(im->ins, 18, id);
+	bk_db_step(im->db, im->ins);
+	if (id)
+		im->updated++;
+	else
+		im->added++;
+	return !id;
 }
 
 /* the rank of this base among the rows read so far with the same one */
@@ -1535,31 +1645,102 @@ row_item(struct import *im, const struct bk_logrow *r, long long ex,
 	return due.id;
 }
 
+/* Hevy's note on an exercise, kept on its first set in the workout only
+ * (and on a set whose note differs), also when supersets interleave */
+static const char *
+exercise_note(struct import *im, const struct bk_logrow *r)
+{
+	char h[80];
+	int same;
+
+	bk_logio_key("", r->base, 0, h, sizeof h);
+	sqlite3_reset(im->note_seen);
+	sqlite3_bind_text(im->note_seen, 1, h, -1, SQLITE_TRANSIENT);
+	bind_text(im->note_seen, 2, r->note);
+	same = bk_db_step(im->db, im->note_seen) == SQLITE_ROW &&
+	    sqlite3_column_int(im->note_seen, 0);
+	sqlite3_reset(im->note_seen);
+	if (same)
+		return NULL;
+	sqlite3_reset(im->note_put);
+	sqlite3_bind_text(im->note_put, 1, h, -1, SQLITE_TRANSIENT);
+	bind_text(im->note_put, 2, r->note);
+	bk_db_step(im->db, im->note_put);
+	sqlite3_reset(im->note_put);
+	return r->note;
+}
+
+static void import_set(struct import *, const struct bk_logrow *,
+    long long);
+
 static int
 import_row(const struct bk_csv_row *row, void *data)
 {
 	struct import *im = data;
 	struct bk_logrow *r = &im->row;
-	struct setrow s;
-	char key[80];
 	long long ex;
-	long n;
-	int missing;
+	long k;
+	int i;
 
 	if (!im->header_seen) {
 		im->header_seen = 1;
-		return bk_logio_header(&im->map, im->want, row, im->err,
-		    sizeof im->err);
+		if (bk_logio_header(&im->map, im->want, row, im->err,
+		    sizeof im->err) != 0)
+			return -1;
+		if (!im->map.says_unit && im->default_lb < 0) {
+			snprintf(im->err, sizeof im->err, "the file does not say "
+			    "whether its weights are kg or lb (give --units kg "
+			    "or --units lb)");
+			return -1;
+		}
+		im->ncols = row->n;
+		im->left = bk_xmalloc(row->n * sizeof *im->left);
+		im->nleft = bk_xmalloc(row->n * sizeof *im->nleft);
+		memset(im->left, 0, row->n * sizeof *im->left);
+		memset(im->nleft, 0, row->n * sizeof *im->nleft);
+		for (i = 0; i < row->n; i++)
+			if (!bk_logio_used(&im->map, i))
+				im->left[i] = bk_xstrdup(row->f[i]);
+		return 0;
 	}
 	if (bk_logio_row(&im->map, row, im->default_lb, r, im->err,
 	    sizeof im->err) != 0)
 		return -1;
+	if (r->rest || r->not_done) {
+		im->rest += r->rest;
+		im->not_done += r->not_done;
+		return 0;
+	}
+	for (i = 0; i < im->ncols && i < row->n; i++)
+		if (im->left[i] && !bk_logio_blank(&im->map, row->f[i]))
+			im->nleft[i]++;
+	if (r->repair) {
+		if (im->nfixed[r->repair] < 8)
+			im->fixed_line[r->repair][im->nfixed[r->repair]] =
+			    row->line;
+		im->nfixed[r->repair]++;
+	}
+	im->unit_rows[r->unit]++;
 	if ((ex = row_exercise(im, r, row->line)) < 0) {
 		im->unknown++;
 		return 0;
 	}
 	if (im->unknown)
 		return 0;	/* the import fails: only look for more names */
+	for (k = 0; k < r->repeat; k++)
+		import_set(im, r, ex);
+	return 0;
+}
+
+/* one set of a row read */
+static void
+import_set(struct import *im, const struct bk_logrow *r, long long ex)
+{
+	struct setrow s;
+	char key[80];
+	long n;
+	int missing;
+
 	memset(&s, 0, sizeof s);
 	s.key = r->key;
 	if (!s.key || r->set_no == 0) {
@@ -1580,16 +1761,12 @@ import_row(const struct bk_csv_row *row, void *data)
 	s.rpe = r->rpe;
 	s.side = r->side;
 	s.note = r->note;
+	if (im->map.fmt == BK_LOGFMT_HEVY)
+		s.note = exercise_note(im, r);
 	s.reason = r->reason;
 	s.skipped = r->skipped;
-	insert_set(im->db, im->ins, im->jid, &s);
-	if (sqlite3_changes(im->db->h) == 0) {
-		im->dups++;	/* its key is stored already */
-		return 0;
-	}
-	im->added++;
-	im->unlinked += missing;
-	return 0;
+	if (import_insert(im, &s, r))
+		im->unlinked += missing;
 }
 
 /* "'a' (line 2), 'b' (line 7)" for the names nothing matched */
@@ -1615,11 +1792,52 @@ unknown_names(struct import *im)
 	return buf;
 }
 
+/* a warning for each kind of row mended, with its lines */
+static void
+warn_mended(const struct import *im)
+{
+	static const char *const what[] = { "", "an exercise name written "
+		"with unquoted commas was joined again", "quotes in a note "
+		"that were not escaped were read as quotes" };
+	char lines[200];
+	size_t len;
+	int k, i;
+
+	for (k = 1; k < 3; k++) {
+		if (!im->nfixed[k])
+			continue;
+		len = 0;
+		for (i = 0; i < im->nfixed[k] && i < 8; i++)
+			len += (size_t)snprintf(lines + len, sizeof lines - len,
+			    "%s%ld", i ? ", " : "", im->fixed_line[k][i]);
+		if (im->nfixed[k] > 8)
+			snprintf(lines + len, sizeof lines - len, " and %ld "
+			    "more", im->nfixed[k] - 8);
+		bk_warnx("warning: %s: line%s %s: %s", im->file, im->nfixed[k] > 1 ?
+		    "s" : "", lines, what[k]);
+	}
+}
+
+static void
+free_left(struct import *im)
+{
+	int i;
+
+	for (i = 0; i < im->ncols; i++)
+		free(im->left[i]);
+	free(im->left);
+	free(im->nleft);
+	im->left = NULL;
+	im->nleft = NULL;
+	im->ncols = 0;
+}
+
 static void
 import_fail(struct import *im, const char *fmt, const char *arg)
 {
 	char what[600];
 
+	free_left(im);
 	bk_db_rollback(im->db);
 	snprintf(what, sizeof what, fmt, arg);
 	bk_errx(BK_EXIT_DATA, "cannot import %s: %s", im->file, what);
@@ -1632,12 +1850,13 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 	struct bk_config cfg;
 	sqlite3_stmt *st;
 	char shown[600], csverr[512], summary[800], v[512];
+	const char *unit;
 	FILE *fp;
-	int fmt = BK_LOGFMT_AUTO, rc, i;
+	int fmt = BK_LOGFMT_AUTO, rc, i, n;
 
 	if (o->format && (fmt = bk_word_index(bk_logfmt_names, o->format)) < 0)
 		bk_errx(BK_EXIT_USAGE, "invalid format '%s' (one of: auto, bk, "
-		    "strong, fitnotes, hevy)", o->format);
+		    "strong, fitnotes, hevy, fitbod)", o->format);
 	memset(&im, 0, sizeof im);
 	if (strcmp(path, "-") == 0) {
 		fp = stdin;
@@ -1653,7 +1872,9 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 	im.db = db;
 	im.file = shown;
 	im.want = (enum bk_logfmt)fmt;
-	im.default_lb = cfg.imperial;
+	/* a unit the file does not say comes from --units or the config */
+	im.default_lb = o->units >= 0 ? o->units : cfg.units_set ?
+	    cfg.imperial : -1;
 	im.create = o->create_missing;
 	/* a dry run never creates the store */
 	bk_db_open(db, o->db, o->dry_run ? BK_DB_READ : BK_DB_WRITE);
@@ -1663,6 +1884,8 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 	 * time: a fifth of the import. */
 	bk_db_exec(db, "PRAGMA foreign_keys = OFF");
 	bk_db_begin(db);
+	bk_db_exec(db, "CREATE TEMP TABLE bk_import_note (h TEXT PRIMARY KEY,"
+	    " note TEXT) WITHOUT ROWID");
 	bk_db_exec(db, "CREATE TEMP TABLE bk_import_seen (h TEXT PRIMARY KEY,"
 	    " n INTEGER NOT NULL) WITHOUT ROWID;"
 	    "CREATE TEMP TABLE bk_import_unknown (name TEXT PRIMARY KEY,"
@@ -1676,6 +1899,10 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 	    " UNION ALL SELECT id FROM exercises WHERE slug = lower(?1)"
 	    " UNION ALL SELECT id FROM exercises WHERE name = ?1"
 	    " COLLATE NOCASE LIMIT 1");
+	im.note_seen = bk_db_prepare(db, "SELECT note IS ?2 FROM"
+	    " temp.bk_import_note WHERE h = ?1");
+	im.note_put = bk_db_prepare(db, "INSERT OR REPLACE INTO"
+	    " temp.bk_import_note (h, note) VALUES (?1, ?2)");
 	im.count = bk_db_prepare(db, "INSERT INTO temp.bk_import_seen (h, n)"
 	    " VALUES (?, 1) ON CONFLICT (h) DO UPDATE SET n = n + 1"
 	    " RETURNING n");
@@ -1685,7 +1912,8 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 	    " reps, builtin, added) VALUES (?, ?, 1, 10, 0, ?)");
 	im.slug_used = bk_db_prepare(db, "SELECT 1 FROM exercises"
 	    " WHERE slug = ?");
-	im.ins = prepare_insert(db, 1);
+	im.ins = prepare_import(db);
+	im.stored = prepare_stored(db);
 	csverr[0] = '\0';
 	rc = bk_csv_read(fp, 0, import_row, &im, csverr, sizeof csverr);
 	if (fp != stdin)
@@ -1696,6 +1924,9 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 	sqlite3_finalize(im.mk);
 	sqlite3_finalize(im.slug_used);
 	sqlite3_finalize(im.ins);
+	sqlite3_finalize(im.stored);
+	sqlite3_finalize(im.note_seen);
+	sqlite3_finalize(im.note_put);
 	bk_logrow_free(&im.row);
 	for (i = 0; i < IMPORT_NAMES; i++)
 		free(im.names[i]);
@@ -1707,14 +1938,16 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 	if (im.unknown) {
 		char *names = unknown_names(&im);
 
+		free_left(&im);
 		bk_db_rollback(db);
 		bk_errx(BK_EXIT_DATA, "cannot import %s: unknown exercise%s %s "
 		    "(add %s with --create-missing or 'bk-plan exercise add')",
 		    im.file, strchr(names, ',') ? "s" : "", names,
 		    strchr(names, ',') ? "them" : "it");
 	}
+	warn_mended(&im);
 	/* what --create-missing added, to tell the user */
-	if (im.created && (im.added > 0 || o->dry_run)) {
+	if (im.created && (im.added + im.updated > 0 || o->dry_run)) {
 		st = bk_db_prepare(db, "SELECT slug, name FROM exercises"
 		    " WHERE id > ? ORDER BY id");
 		sqlite3_bind_int64(st, 1, im.max_exercise);
@@ -1727,24 +1960,51 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 		}
 		sqlite3_finalize(st);
 	}
-	snprintf(summary, sizeof summary, "import %s (%s): %ld set%s", im.file,
-	    bk_logfmt_names[im.map.fmt], im.added, im.added == 1 ? "" : "s");
+	snprintf(summary, sizeof summary, "import %s (%s): %ld new, %ld "
+	    "updated", im.file, bk_logfmt_names[im.map.fmt], im.added,
+	    im.updated);
+	/* the unit the loads were read in */
+	if (im.unit_rows[BK_UNIT_KG] && im.unit_rows[BK_UNIT_LB])
+		unit = "kg and lb";
+	else if (im.unit_rows[BK_UNIT_LB] || (!im.unit_rows[BK_UNIT_KG] &&
+	    (im.map.unit == BK_UNIT_LB || (im.map.unit == BK_UNIT_NONE &&
+	    im.default_lb == 1))))
+		unit = "lb";
+	else
+		unit = "kg";
 	bk_journal_set_summary(db, im.jid, summary);
-	bk_db_exec(db, "DROP TABLE temp.bk_import_seen;"
+	bk_db_exec(db, "DROP TABLE temp.bk_import_note;"
+	    "DROP TABLE temp.bk_import_seen;"
 	    "DROP TABLE temp.bk_import_unknown");
-	if (o->dry_run || im.added == 0)
+	if (o->dry_run || im.added + im.updated == 0)
 		bk_db_rollback(db);
 	else
 		bk_db_commit(db);
 	printf("%s %ld set%s from ", o->dry_run ? "would import" : "imported",
-	    im.added, im.added == 1 ? "" : "s");
+	    im.added + im.updated, im.added + im.updated == 1 ? "" : "s");
 	bk_term_string(stdout, im.file);
-	printf(" (%s); %ld duplicate%s skipped", bk_logfmt_names[im.map.fmt],
-	    im.dups, im.dups == 1 ? "" : "s");
+	printf(" (%s, %s): %ld new, %ld updated, %ld unchanged",
+	    bk_logfmt_names[im.map.fmt], unit, im.added, im.updated,
+	    im.unchanged);
+	if (im.rest)
+		printf("; %ld rest timer%s skipped", im.rest,
+		    im.rest == 1 ? "" : "s");
+	if (im.not_done)
+		printf("; %ld set%s not started skipped", im.not_done,
+		    im.not_done == 1 ? "" : "s");
 	if (im.unlinked)
 		printf("; %ld plan link%s not found", im.unlinked,
 		    im.unlinked == 1 ? "" : "s");
+	/* what the file holds that no set keeps */
+	for (i = n = 0; i < im.ncols; i++)
+		if (im.left[i] && im.nleft[i] > 0) {
+			printf("%s'", n++ ? ", " : "; not imported: ");
+			bk_term_string(stdout, im.left[i]);
+			printf("' (%ld value%s)", im.nleft[i],
+			    im.nleft[i] == 1 ? "" : "s");
+		}
 	putchar('\n');
+	free_left(&im);
 }
 
 int
@@ -1761,9 +2021,10 @@ main(int argc, char *argv[])
 	memset(&o, 0, sizeof o);
 	memset(&db, 0, sizeof db);
 	o.rpe = o.load_kg = -1;
+	o.units = -1;
 	o.today = bk_today();
 	o.day = o.today;
-	while ((c = getopt_long(argc, argv, "cD:d:ne:f:hH:l:m:Np:R:r:s:S:t:TU:Vx:",
+	while ((c = getopt_long(argc, argv, "cD:d:ne:f:hH:l:m:Np:R:r:s:S:t:TU:u:Vx:",
 	    longopts, NULL)) != -1) {
 		if (nseen < sizeof seen - 1 && !memchr(seen, c, nseen))
 			seen[nseen++] = (char)c;
@@ -1849,6 +2110,15 @@ main(int argc, char *argv[])
 			o.until_s = optarg;
 			o.until = date_arg("date", optarg, o.today);
 			break;
+		case 'u':
+			if (strcmp(optarg, "kg") == 0)
+				o.units = 0;
+			else if (strcmp(optarg, "lb") == 0)
+				o.units = 1;
+			else
+				bk_errx(BK_EXIT_USAGE, "invalid units '%s' (kg or "
+				    "lb)", optarg);
+			break;
 		case 'V':
 			puts("bk-log (backkit) " BK_VERSION);
 			return bk_close_stdout();
@@ -1909,7 +2179,7 @@ main(int argc, char *argv[])
 			usage_error("unexpected argument '%s'", argv[2]);
 		cmd_session(&db, &o, argc > 1 ? argv[1] : NULL);
 	} else if (strcmp(sub, "import") == 0) {
-		only_options(&o, sub, "fnc");
+		only_options(&o, sub, "fncu");
 		if (argc < 2)
 			usage_error("%s", "import needs a FILE (or - for stdin)");
 		if (argc > 2)

@@ -76,6 +76,7 @@ bk_day bk_today(void);
 enum bk_sex { BK_SEX_UNKNOWN, BK_SEX_MALE, BK_SEX_FEMALE };
 struct bk_config {
 	int imperial;	/* units = imperial */
+	int units_set;	/* the file has a units key */
 	int week_sunday;	/* week_start = sunday */
 	int birth_year;	/* birth_year = YYYY; 0 when not set */
 	int sex;	/* enum bk_sex: sex = male|female */
@@ -193,6 +194,9 @@ struct bk_csv_row {
 	int n;
 	long line;	/* line the row starts on */
 	char delim;	/* the separator in use */
+	int repaired;	/* 0, or 1 + the field whose bare "" pairs were
+			 * taken for quotes (a line strict reading refuses) */
+	int repaired_last;	/* 1 + the last such field */
 };
 /* called once per row; return 0 to go on, -1 to stop reading */
 typedef int (*bk_csv_cb)(const struct bk_csv_row *row, void *data);
@@ -309,14 +313,25 @@ int bk_due_item(struct bk_db *db, long long exercise_id, bk_day day,
 /* logio.c: the CSV files of bk-log: its own format (bk-csv(5)) and the
  * exports of Strong, FitNotes and Hevy (pure: no store, no exit) */
 enum bk_logfmt { BK_LOGFMT_AUTO, BK_LOGFMT_BK, BK_LOGFMT_STRONG,
-	BK_LOGFMT_FITNOTES, BK_LOGFMT_HEVY };
+	BK_LOGFMT_FITNOTES, BK_LOGFMT_HEVY, BK_LOGFMT_FITBOD };
 extern const char *const bk_logfmt_names[];	/* by enum bk_logfmt */
 extern const char *const bk_logio_columns[];	/* the bk format's header */
-#define BK_LOGIO_NFIELDS 24
+/* normal, warmup, drop, failure: the set types as stored */
+extern const char *const bk_logio_set_types[];
+#define BK_DIST_MAX 1e6	/* metres in one set */
+#define BK_LOGIO_NFIELDS 32
+/* the quoting slips of the apps that an import mends */
+enum bk_repair { BK_REPAIR_NONE, BK_REPAIR_COMMAS, BK_REPAIR_QUOTES };
+/* the weight unit a file's header says, or a row uses */
+enum bk_logunit { BK_UNIT_NONE, BK_UNIT_KG, BK_UNIT_LB };
 /* where each field is in a file's rows, from its header */
 struct bk_logmap {
 	enum bk_logfmt fmt;
 	int ncols;
+	int unit;	/* enum bk_logunit: the unit the header names */
+	int says_unit;	/* the file says its unit (header or a unit column) */
+	int layout;	/* which of an app's layouts */
+	int dunit;	/* the distance unit the header names (logio.c) */
 	int col[BK_LOGIO_NFIELDS];	/* -1: not in the file */
 	const char *name[BK_LOGIO_NFIELDS];	/* for messages */
 	char point;	/* ',' as decimal point too (';'-separated files) */
@@ -330,8 +345,15 @@ struct bk_logrow {
 	long set_no;	/* 0: number the sets of each workout in file order */
 	long reps;	/* -1: none */
 	double hold_s, load_kg, rpe;	/* -1: none */
+	double distance_m;	/* -1: none */
+	const char *set_type;	/* NULL for a normal set, else "warmup", ... */
 	const char *side;	/* NULL, "left" or "right" */
 	int skipped;
+	int rest;	/* a rest-timer row: nothing else is read */
+	int not_done;	/* a set the app lists as not started: nor here */
+	int repair;	/* enum bk_repair: how the app's row was mended */
+	long repeat;	/* this many sets alike (Fitbod's Sets column) */
+	int unit;	/* enum bk_logunit of load_kg as the file wrote it */
 	const char *reason, *note, *plan, *key;	/* NULL when empty */
 	const char *base;	/* what a key is made from; NULL with a key */
 	char *nbuf, *bbuf;
@@ -341,17 +363,23 @@ struct bk_logrow {
  * 0, or -1 with "line N: reason" in err */
 int bk_logio_header(struct bk_logmap *m, enum bk_logfmt fmt,
     const struct bk_csv_row *row, char *err, size_t errlen);
-/* map one data row; weights without a unit are pounds when default_lb;
+/* map one data row; weights without a unit are pounds when default_lb
+ * is 1 (kilograms when 0);
  * 0, or -1 with "line N: invalid Column 'value'..." in err */
 int bk_logio_row(const struct bk_logmap *m, const struct bk_csv_row *row,
     int default_lb, struct bk_logrow *r, char *err, size_t errlen);
 void bk_logrow_free(struct bk_logrow *r);
+/* is column col of the file read into sets */
+int bk_logio_used(const struct bk_logmap *m, int col);
+/* is a value nothing: empty, or in an app's file a 0 */
+int bk_logio_blank(const struct bk_logmap *m, const char *s);
 /* "2025-12-22", "2025-12-22 08:00[:ss]", "2025-12-22T08:00:00",
  * "22 Dec 2025, 08:00": date and time ("" when none); 0 or -1 */
 int bk_logio_datetime(const char *s, char date[11], char time[6]);
 /* "08:00", "8:00", "08:00:30" as "HH:MM"; 0 or -1 */
 int bk_logio_time(const char *s, char time[6]);
-/* a slug made from a name ("Bench Press (Barbell)": bench-press-barbell);
+/* a slug made from a name ("Bench Press (Barbell)": bench-press-barbell,
+ * "Über Curl": uber-curl); "" when the name has no Latin letter or digit;
  * buf >= 65 bytes */
 void bk_logio_slug(const char *name, char *buf, size_t len);
 /* a row's identity: prefix ":" and 32 hex digits from base and n (the

@@ -101,6 +101,8 @@ bk_config_load(struct bk_config *cfg)
 			bk_errx(BK_EXIT_DATA, "%s:%ld: unknown key '%s' (one of: "
 			    "units, week_start, birth_year, sex)", path, lineno,
 			    key);
+		if (c == choices)
+			cfg->units_set = 1;	/* imports take it as said */
 		if (strcmp(val, c->word[0]) == 0)
 			*field(cfg, c) = c->value[0];
 		else if (strcmp(val, c->word[1]) == 0)

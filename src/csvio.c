@@ -13,6 +13,7 @@ struct reader {
 	int n, nmax;
 	long line, row_line;
 	char delim;
+	int repaired, repaired_last;
 	bk_csv_cb cb;
 	void *data;
 	int stop;
@@ -63,6 +64,8 @@ row_cb(int c, void *data)
 		row.n = r->n;
 		row.line = r->row_line;
 		row.delim = r->delim;
+		row.repaired = r->repaired;
+		row.repaired_last = r->repaired_last;
 		if (r->cb(&row, r->data) != 0)
 			r->stop = 1;
 		if (f != fields)
@@ -71,6 +74,7 @@ row_cb(int c, void *data)
 	r->n = 0;
 	r->used = 0;
 	r->row_line = 0;
+	r->repaired = r->repaired_last = 0;
 }
 
 static int
@@ -93,6 +97,79 @@ guess_delim(const char *s, size_t n)
 			semis++;
 	}
 	return semis > commas ? ';' : ',';
+}
+
+/* A one-line record that strict reading refuses, read again with one
+ * allowance: an unquoted field may hold quotes written as "" pairs (an
+ * app that doubled the quotes of a note and did not put it in quotes).
+ * A well-quoted field is read as usual; anything else is refused. The
+ * fields go to r as libcsv would give them; 0, or -1. */
+static int
+repair(struct reader *r, const char *s, size_t n)
+{
+	char *buf = bk_xmalloc(n + 1), *o;
+	size_t i = 0;
+	int bad = 0, pairs = 0;
+
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	for (;;) {
+		o = buf;
+		if (i < n && s[i] == '"' && !(i + 1 < n && s[i + 1] == '"' &&
+		    i + 2 < n && s[i + 2] != r->delim)) {
+			/* quoted: to the closing quote, "" inside */
+			for (i++;; i++) {
+				if (i >= n) {
+					bad = 1;
+					break;
+				}
+				if (s[i] == '"') {
+					if (i + 1 < n && s[i + 1] == '"')
+						*o++ = s[i++];
+					else
+						break;
+				} else
+					*o++ = s[i];
+			}
+			if (bad)
+				break;
+			i++;
+			if (i < n && s[i] != r->delim) {
+				bad = 1;
+				break;
+			}
+		} else {
+			for (; i < n && s[i] != r->delim; i++) {
+				if (s[i] != '"')
+					*o++ = s[i];
+				else if (i + 1 < n && s[i + 1] == '"') {
+					*o++ = s[i++];
+					pairs = 1;
+					if (!r->repaired)
+						r->repaired = r->n + 1;
+					r->repaired_last = r->n + 1;
+				} else {
+					bad = 1;
+					break;
+				}
+			}
+			if (bad)
+				break;
+		}
+		field_cb(buf, (size_t)(o - buf), r);
+		if (i >= n)
+			break;
+		i++;	/* the separator */
+	}
+	free(buf);
+	if (bad || !pairs) {
+		r->n = 0;
+		r->used = 0;
+		r->repaired = r->repaired_last = 0;
+		return -1;
+	}
+	row_cb('\n', r);
+	return 0;
 }
 
 int
@@ -127,6 +204,22 @@ bk_csv_read(FILE *fp, char delim, bk_csv_cb cb, void *data, char *err,
 		if (r.row_line == 0)
 			r.row_line = r.line;
 		if (csv_parse(&p, s, n, field_cb, row_cb, &r) != n) {
+			/* a record on this one line may be an app's quoting
+			 * slip; the reader starts afresh after it */
+			if (r.row_line == r.line) {
+				r.n = 0;
+				r.used = 0;
+				csv_free(&p);
+				if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+					snprintf(err, errlen, "cannot allocate "
+					    "memory");
+					return -1;
+				}
+				csv_set_space_func(&p, no_space);
+				csv_set_delim(&p, (unsigned char)r.delim);
+				if (repair(&r, s, n) == 0)
+					continue;
+			}
 			snprintf(err, errlen, "line %ld: malformed CSV: a quote "
 			    "inside an unquoted field or after a closing quote",
 			    r.line);

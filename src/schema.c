@@ -160,6 +160,10 @@ const char *const bk_migrations[] = {
 	"CREATE INDEX trash_row ON trash(journal_id, tbl, row_id);"
 	/* 1: ended by bk-plan end on end_date, before its time */
 	"ALTER TABLE plans ADD COLUMN ended INTEGER NOT NULL DEFAULT 0;",
+	/* what kind of set it was, and how far it went (imports bring both) */
+	"ALTER TABLE sets ADD COLUMN set_type TEXT NOT NULL DEFAULT 'normal'"
+	"  CHECK (set_type IN ('normal', 'warmup', 'drop', 'failure'));"
+	"ALTER TABLE sets ADD COLUMN distance_m REAL;",
 };
 
 const int bk_nmigrations = sizeof bk_migrations / sizeof bk_migrations[0];

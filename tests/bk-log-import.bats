@@ -10,7 +10,8 @@ FIX="$BATS_TEST_DIRNAME/fixtures"
 sets() {
 	sqlite3 -separator '|' "$BK_DB" "SELECT s.date, coalesce(s.time, '-'),
 		e.slug, s.set_no, coalesce(s.reps, '-'), coalesce(s.hold_s, '-'),
-		coalesce(s.load_kg, '-'), coalesce(s.rpe, '-'), coalesce(s.note, '-')
+		coalesce(s.load_kg, '-'), coalesce(s.rpe, '-'), coalesce(s.note, '-'),
+		s.set_type, coalesce(s.distance_m, '-')
 		FROM sets s JOIN exercises e ON e.id = s.exercise_id
 		ORDER BY s.date, s.time, s.id"
 }
@@ -26,7 +27,7 @@ count() {
 @test "round trip: the hostile fixture imports into an empty store and exports byte for byte" {
 	run -0 --separate-stderr bk-log import "$FIX/bk-hostile.csv" --create-missing
 	assert_line --index 0 'added exercise wall-angel (Wall Angel, "wide")'
-	assert_line --index 1 "imported 10 sets from '$FIX/bk-hostile.csv' (bk); 0 duplicates skipped"
+	assert_line --index 1 "imported 10 sets from '$FIX/bk-hostile.csv' (bk, kg): 10 new, 0 updated, 0 unchanged"
 	bk-log export > "$BATS_TEST_TMPDIR/1.csv"
 	cmp "$BATS_TEST_TMPDIR/1.csv" "$FIX/bk-hostile.csv"
 	# and once more, from that export into another empty store
@@ -65,8 +66,8 @@ count() {
 	run -0 bk-log cat-cow 5 --date 2026-11-12
 	run -0 bk-log export
 	assert_equal "${#lines[@]}" 4
-	assert_line --index 0 'date,time,exercise,exercise_name,set,side,reps,hold_s,load_kg,rpe,skipped,reason,note,plan,key'
-	assert_line --index 1 --regexp "^2026-11-10,,band-row,Band Row,1,,10,,,,0,,'=1\+1,,log:[0-9a-f]{32}$"
+	assert_line --index 0 'date,time,exercise,exercise_name,set,side,reps,hold_s,load_kg,rpe,skipped,reason,note,plan,key,set_type,distance_m'
+	assert_line --index 1 --regexp "^2026-11-10,,band-row,Band Row,1,,10,,,,0,,'=1\+1,,log:[0-9a-f]{32},normal,$"
 	run -0 bk-log export --since 2026-11-11
 	assert_equal "${#lines[@]}" 2
 	assert_line --index 1 --partial '2026-11-12,,cat-cow,Cat-Cow,1,,5,'
@@ -101,7 +102,7 @@ count() {
 	# in a store without that plan the sets come in unlinked, and are counted
 	export BK_DB="$BATS_TEST_TMPDIR/other.db"
 	run -0 bk-log import "$BATS_TEST_TMPDIR/e.csv"
-	assert_output "imported 2 sets from '$BATS_TEST_TMPDIR/e.csv' (bk); 0 duplicates skipped; 2 plan links not found"
+	assert_output "imported 2 sets from '$BATS_TEST_TMPDIR/e.csv' (bk, kg): 2 new, 0 updated, 0 unchanged; 2 plan links not found"
 }
 
 @test "import: a set of another exercise never takes the planned item of the row before" {
@@ -121,104 +122,104 @@ count() {
 	sqlite3 "$BK_DB" "DELETE FROM plan_items WHERE id = 8"
 	printf '2026-11-20,08:00,band-row,,1,,5,,,,0,,,daily,k:3\n' >> "$BATS_TEST_TMPDIR/p.csv"
 	run -0 bk-log import "$BATS_TEST_TMPDIR/p.csv"
-	assert_output "imported 1 set from '$BATS_TEST_TMPDIR/p.csv' (bk); 2 duplicates skipped; 1 plan link not found"
+	assert_output "imported 1 set from '$BATS_TEST_TMPDIR/p.csv' (bk, kg): 1 new, 0 updated, 2 unchanged; 1 plan link not found"
 }
 
 @test "import strong: sets, reps, loads, holds, dates and set kinds" {
-	run -0 --separate-stderr bk-log import "$FIX/strong.csv"
-	assert_output "imported 9 sets from '$FIX/strong.csv' (strong); 0 duplicates skipped"
+	run -0 --separate-stderr bk-log import "$FIX/strong.csv" --units kg
+	assert_output "imported 9 sets from '$FIX/strong.csv' (strong, kg): 9 new, 0 updated, 0 unchanged; not imported: 'Duration' (9 values), 'Workout Notes' (1 value)"
 	assert_equal "$stderr" ""
 	run -0 sets
 	assert_output "$(printf '%s\n' \
-		'2025-12-20|08:00|band-row|1|12|-|-|-|-' \
-		'2025-12-20|08:00|band-row|2|12|-|-|-|-' \
-		'2025-12-20|08:00|dumbbell-row|1|10|-|5.0|-|warm-up set; warm, easy' \
-		'2025-12-20|08:00|dumbbell-row|2|8|-|12.5|8.0|-' \
-		'2025-12-20|08:00|dumbbell-row|3|8|-|12.5|8.5|-' \
-		'2025-12-20|08:00|dumbbell-row|4|10|-|7.5|-|drop set' \
-		'2025-12-20|08:00|passive-hang|1|-|30.0|-|-|-' \
-		'2025-12-20|08:00|passive-hang|2|-|45.0|-|-|set to failure; grip gave out' \
-		'2025-12-21|18:30|plank-alternate-arm-lift|1|15|-|-|-|-')"
+		'2025-12-20|08:00|band-row|1|12|-|-|-|-|normal|-' \
+		'2025-12-20|08:00|band-row|2|12|-|-|-|-|normal|-' \
+		'2025-12-20|08:00|dumbbell-row|1|10|-|5.0|-|warm, easy|warmup|-' \
+		'2025-12-20|08:00|dumbbell-row|2|8|-|12.5|8.0|-|normal|-' \
+		'2025-12-20|08:00|dumbbell-row|3|8|-|12.5|8.5|-|normal|-' \
+		'2025-12-20|08:00|dumbbell-row|4|10|-|7.5|-|-|drop|-' \
+		'2025-12-20|08:00|passive-hang|1|-|30.0|-|-|-|normal|-' \
+		'2025-12-20|08:00|passive-hang|2|-|45.0|-|-|grip gave out|failure|-' \
+		'2025-12-21|18:30|plank-alternate-arm-lift|1|15|-|-|-|-|normal|-')"
 }
 
 @test "import strong: Weight Unit in pounds, CRLF line ends" {
 	run -0 bk-log import "$FIX/strong-units.csv"
-	assert_output "imported 3 sets from '$FIX/strong-units.csv' (strong); 0 duplicates skipped"
+	assert_output "imported 3 sets from '$FIX/strong-units.csv' (strong, kg and lb): 3 new, 0 updated, 0 unchanged; not imported: 'Duration' (3 values)"
 	run -0 sets
 	assert_output "$(printf '%s\n' \
-		'2025-12-22|07:15|face-pull|1|12|-|9.072|7.0|-' \
-		'2025-12-22|07:15|face-pull|2|12|-|9.072|-|-' \
-		'2025-12-22|07:15|band-row|1|15|-|10.0|-|-')"
+		'2025-12-22|07:15|face-pull|1|12|-|9.072|7.0|-|normal|-' \
+		'2025-12-22|07:15|face-pull|2|12|-|9.072|-|-|normal|-' \
+		'2025-12-22|07:15|band-row|1|15|-|10.0|-|-|normal|-')"
 }
 
 @test "import strong: Android files with ';', decimal commas, a BOM and no final newline" {
-	run -0 bk-log import "$FIX/strong-android.csv" --format strong
-	assert_output "imported 2 sets from '$FIX/strong-android.csv' (strong); 0 duplicates skipped"
+	run -0 bk-log import "$FIX/strong-android.csv" --units kg --format strong
+	assert_output "imported 2 sets from '$FIX/strong-android.csv' (strong, kg): 2 new, 0 updated, 0 unchanged; not imported: 'Duration' (2 values)"
 	run -0 sets
 	assert_output "$(printf '%s\n' \
-		'2025-12-23|06:45|dumbbell-row|1|8|-|12.5|7.5|links; dann rechts' \
-		'2025-12-23|06:45|dumbbell-row|2|8|-|12.5|-|-')"
+		'2025-12-23|06:45|dumbbell-row|1|8|-|12.5|7.5|links; dann rechts|normal|-' \
+		'2025-12-23|06:45|dumbbell-row|2|8|-|12.5|-|-|normal|-')"
 }
 
 @test "import fitnotes: kgs and lbs, times as h:mm:ss and m:ss, comments" {
 	run -0 bk-log import "$FIX/fitnotes.csv"
-	assert_output "imported 7 sets from '$FIX/fitnotes.csv' (fitnotes); 0 duplicates skipped"
+	assert_output "imported 7 sets from '$FIX/fitnotes.csv' (fitnotes, kg and lb): 7 new, 0 updated, 0 unchanged; not imported: 'Category' (7 values)"
 	run -0 sets
 	assert_output "$(printf '%s\n' \
-		'2025-12-18|-|band-row|1|15|-|-|-|-' \
-		'2025-12-18|-|band-row|2|15|-|-|-|slow, controlled' \
-		'2025-12-18|-|dumbbell-row|1|10|-|11.34|-|-' \
-		'2025-12-18|-|dumbbell-row|2|10|-|11.34|-|-' \
-		'2025-12-18|-|passive-hang|1|-|40.0|-|-|-' \
-		'2025-12-19|-|passive-hang|1|-|65.0|-|-|-' \
-		'2025-12-19|-|face-pull|1|12|-|12.5|-|-')"
+		'2025-12-18|-|band-row|1|15|-|-|-|-|normal|-' \
+		'2025-12-18|-|band-row|2|15|-|-|-|slow, controlled|normal|-' \
+		'2025-12-18|-|dumbbell-row|1|10|-|11.34|-|-|normal|-' \
+		'2025-12-18|-|dumbbell-row|2|10|-|11.34|-|-|normal|-' \
+		'2025-12-18|-|passive-hang|1|-|40.0|-|-|-|normal|-' \
+		'2025-12-19|-|passive-hang|1|-|65.0|-|-|-|normal|-' \
+		'2025-12-19|-|face-pull|1|12|-|12.5|-|-|normal|-')"
 }
 
 @test "import hevy: kg and lbs files, '22 Dec 2025, 08:00' times, set types" {
 	run -0 bk-log import "$FIX/hevy.csv"
-	assert_output "imported 5 sets from '$FIX/hevy.csv' (hevy); 0 duplicates skipped"
+	assert_output "imported 5 sets from '$FIX/hevy.csv' (hevy, kg): 5 new, 0 updated, 0 unchanged; not imported: 'end_time' (5 values), 'set_index' (3 values)"
 	run -0 bk-log import "$FIX/hevy-lbs.csv" --format hevy
-	assert_output "imported 2 sets from '$FIX/hevy-lbs.csv' (hevy); 0 duplicates skipped"
+	assert_output "imported 2 sets from '$FIX/hevy-lbs.csv' (hevy, lb): 2 new, 0 updated, 0 unchanged; not imported: 'end_time' (2 values), 'description' (2 values), 'set_index' (1 value)"
 	run -0 sets
 	assert_output "$(printf '%s\n' \
-		'2025-12-22|08:00|face-pull|1|15|-|5.0|-|warm-up set; elbows high' \
-		'2025-12-22|08:00|face-pull|2|12|-|10.0|8.0|elbows high' \
-		'2025-12-22|08:00|face-pull|3|9|-|10.0|10.0|set to failure; elbows high' \
-		'2025-12-22|08:00|passive-hang|1|-|35.0|-|-|-' \
-		'2025-12-22|08:00|passive-hang|2|-|40.0|-|-|-' \
-		'2025-12-23|18:05|dumbbell-row|1|10|-|11.34|-|-' \
-		'2025-12-23|18:05|dumbbell-row|2|12|-|6.804|-|drop set')"
+		'2025-12-22|08:00|face-pull|1|15|-|5.0|-|elbows high|warmup|-' \
+		'2025-12-22|08:00|face-pull|2|12|-|10.0|8.0|-|normal|-' \
+		'2025-12-22|08:00|face-pull|3|9|-|10.0|10.0|-|failure|-' \
+		'2025-12-22|08:00|passive-hang|1|-|35.0|-|-|-|normal|-' \
+		'2025-12-22|08:00|passive-hang|2|-|40.0|-|-|-|normal|-' \
+		'2025-12-23|18:05|dumbbell-row|1|10|-|11.34|-|-|normal|-' \
+		'2025-12-23|18:05|dumbbell-row|2|12|-|6.804|-|-|drop|-')"
 }
 
 @test "import: a second import of the same file adds nothing and says so" {
 	local f
 	for f in strong strong-units strong-android fitnotes hevy hevy-lbs bk-hostile; do
-		run -0 bk-log import "$FIX/$f.csv" --create-missing
+		run -0 bk-log import "$FIX/$f.csv" --units kg --create-missing
 	done
 	local before n
 	before=$(dbsum)
 	n=$(count)
 	assert_equal "$n" 38
 	for f in strong strong-units strong-android fitnotes hevy hevy-lbs bk-hostile; do
-		run -0 bk-log import "$FIX/$f.csv"
-		assert_output --regexp "^imported 0 sets from '.*/$f.csv' \([a-z]+\); [0-9]+ duplicates? skipped$"
+		run -0 bk-log import "$FIX/$f.csv" --units kg
+		assert_output --regexp "^imported 0 sets from '.*/$f.csv' \([a-z ,]+\): 0 new, 0 updated, [0-9]+ unchanged(; not imported: .*)?$"
 	done
-	run -0 bk-log import "$FIX/strong.csv"
-	assert_output "imported 0 sets from '$FIX/strong.csv' (strong); 9 duplicates skipped"
+	run -0 bk-log import "$FIX/strong.csv" --units kg
+	assert_output "imported 0 sets from '$FIX/strong.csv' (strong, kg): 0 new, 0 updated, 9 unchanged; not imported: 'Duration' (9 values), 'Workout Notes' (1 value)"
 	assert_equal "$(dbsum)" "$before"
 	# a file that overlaps: only the new rows come in
 	{ cat "$FIX/fitnotes.csv"; echo '2025-12-20,Band Row,Back,0.0,kgs,20,,,,'; } > "$BATS_TEST_TMPDIR/more.csv"
 	run -0 bk-log import "$BATS_TEST_TMPDIR/more.csv"
-	assert_output "imported 1 set from '$BATS_TEST_TMPDIR/more.csv' (fitnotes); 7 duplicates skipped"
+	assert_output "imported 1 set from '$BATS_TEST_TMPDIR/more.csv' (fitnotes, kg and lb): 1 new, 0 updated, 7 unchanged; not imported: 'Category' (8 values)"
 	# an export of a store imported into itself adds nothing either
 	bk-log export > "$BATS_TEST_TMPDIR/all.csv"
 	run -0 bk-log import "$BATS_TEST_TMPDIR/all.csv"
-	assert_output "imported 0 sets from '$BATS_TEST_TMPDIR/all.csv' (bk); 39 duplicates skipped"
+	assert_output "imported 0 sets from '$BATS_TEST_TMPDIR/all.csv' (bk, kg): 0 new, 0 updated, 39 unchanged"
 }
 
 @test "import: the same exercise in any case counts as one run of sets" {
 	# 'passive hang' and 'Passive Hang' in strong.csv are sets 1 and 2
-	run -0 bk-log import "$FIX/strong.csv"
+	run -0 bk-log import "$FIX/strong.csv" --units kg
 	run -0 sqlite3 "$BK_DB" "SELECT group_concat(set_no) FROM sets s JOIN exercises e ON e.id = s.exercise_id WHERE e.slug = 'passive-hang'"
 	assert_output '1,2'
 }
@@ -243,11 +244,11 @@ count() {
 	run -0 bk-log import "$BATS_TEST_TMPDIR/u.csv" --create-missing --dry-run
 	assert_output "$(printf '%s\n' 'would add exercise bench-press-barbell (Bench Press (Barbell))' \
 		'would add exercise cable-row-seated (Cable Row, seated)' \
-		"would import 5 sets from '$BATS_TEST_TMPDIR/u.csv' (fitnotes); 0 duplicates skipped")"
+		"would import 5 sets from '$BATS_TEST_TMPDIR/u.csv' (fitnotes, kg): 5 new, 0 updated, 0 unchanged; not imported: 'Category' (5 values)")"
 	assert_equal "$(dbsum)" "$before"
 	run -0 bk-log import "$BATS_TEST_TMPDIR/u.csv" --create-missing
 	assert_line --index 0 'added exercise bench-press-barbell (Bench Press (Barbell))'
-	assert_line --index 2 "imported 5 sets from '$BATS_TEST_TMPDIR/u.csv' (fitnotes); 0 duplicates skipped"
+	assert_line --index 2 "imported 5 sets from '$BATS_TEST_TMPDIR/u.csv' (fitnotes, kg): 5 new, 0 updated, 0 unchanged; not imported: 'Category' (5 values)"
 	run -0 bk-plan exercise 'bench press (barbell)'
 	assert_line --index 0 'Bench Press (Barbell) (bench-press-barbell)'
 	# a slug that is taken gets a number
@@ -290,9 +291,9 @@ count() {
 	bad "$h$ok"'2025-12-18,Band Row,Back,5,kgs,5,,,1:99,\n' "line 3: invalid Time '1:99'"
 	bad "$h$ok"'2025-12-18,Band Row,x"y,5,kgs,5,,,,\n' 'line 3: malformed CSV: a quote inside an unquoted field or after a closing quote'
 	bad "$h$ok"'2025-12-18,,Back,5,kgs,5,,,,\n' "line 3: invalid Exercise '': empty"
-	bad 'Date,Workout Name,Exercise Name,Set Order,Weight,Reps\n2025-12-20 08:00:00,W,Band Row,X,0,12\n' \
-		"line 2: invalid Set Order 'X': expected a number, W, D or F"
-	bad 'Date,Workout Name,Exercise Name,Set Order,Weight,Reps,RPE\n2025-12-20 08:00:00,W,Band Row,1,0,12,11\n' \
+	bad 'Date,Workout Name,Exercise Name,Set Order,Weight (kg),Reps\n2025-12-20 08:00:00,W,Band Row,X,0,12\n' \
+		"line 2: invalid Set Order 'X': expected a number, W, D, F, WARM_UP, DROP, FAILURE or a rest timer"
+	bad 'Date,Workout Name,Exercise Name,Set Order,Weight (kg),Reps,RPE\n2025-12-20 08:00:00,W,Band Row,1,0,12,11\n' \
 		"line 2: invalid RPE '11': out of range 0 to 10"
 	bad '"title","start_time","exercise_title","set_type","weight_kg","reps"\n"A","2025-12-22 8h","Face Pull","normal",5,5\n' \
 		"line 2: invalid start_time '2025-12-22 8h'"
@@ -307,7 +308,7 @@ count() {
 	bad 'date,time,exercise,exercise_name,set,side,reps,hold_s,load_kg,rpe,skipped,reason,note,plan,key\n2025-12-18,,cat-cow,,1,,5,,,,yes,,,,\n' \
 		"line 2: invalid skipped 'yes': expected 0 or 1"
 	bad "$h$ok"'2025-12-18,Band Row,Back,0,kgs,5,,,,a\0b\n' 'line 3: a NUL byte in field 10'
-	bad 'a,b,c\n1,2,3\n' 'line 1: unknown header: not the bk, Strong, FitNotes or Hevy format'
+	bad 'a,b,c\n1,2,3\n' 'line 1: unknown header: not the bk, Strong, FitNotes, Hevy or Fitbod format'
 	bad '' 'the file is empty (no header row)'
 	# a bad row late in a long file still writes nothing
 	{ printf "$h"; for i in $(seq 1 500); do printf "$ok"; done; printf '2025-12-18,Band Row,Back,0.0,kgs,many,,,,\n'; } > "$f"
@@ -319,12 +320,12 @@ count() {
 @test "import: --format checks the header; a bad --format is a usage error" {
 	run -1 --separate-stderr bk-log import "$FIX/fitnotes.csv" --format strong
 	assert_err "bk-log: cannot import '$FIX/fitnotes.csv': line 1: not a Strong header: no column 'Exercise Name'"
-	run -1 --separate-stderr bk-log import "$FIX/strong.csv" --format bk
-	assert_err "bk-log: cannot import '$FIX/strong.csv': line 1: not a bk header: expected date,time,exercise,exercise_name,set,side,reps,hold_s,load_kg,rpe,skipped,reason,note,plan,key"
+	run -1 --separate-stderr bk-log import "$FIX/strong.csv" --units kg --format bk
+	assert_err "bk-log: cannot import '$FIX/strong.csv': line 1: not a bk header: expected date,time,exercise,exercise_name,set,side,reps,hold_s,load_kg,rpe,skipped,reason,note,plan,key,set_type,distance_m"
 	run -1 --separate-stderr bk-log import "$FIX/hevy.csv" --format fitnotes
 	assert_err "bk-log: cannot import '$FIX/hevy.csv': line 1: not a FitNotes header: no column 'Date'"
 	run -2 --separate-stderr bk-log import "$FIX/hevy.csv" --format csv
-	assert_err "bk-log: invalid format 'csv' (one of: auto, bk, strong, fitnotes, hevy)"
+	assert_err "bk-log: invalid format 'csv' (one of: auto, bk, strong, fitnotes, hevy, fitbod)"
 	run -1 --separate-stderr bk-log import "$BATS_TEST_TMPDIR/nosuch.csv"
 	assert_err "bk-log: cannot open '$BATS_TEST_TMPDIR/nosuch.csv': No such file or directory"
 	run -2 --separate-stderr bk-log import
@@ -337,29 +338,29 @@ count() {
 
 @test "import: from stdin, a header alone, and a dry run that writes nothing" {
 	run -0 bash -c "bk-log import - < '$FIX/hevy.csv'"
-	assert_output 'imported 5 sets from stdin (hevy); 0 duplicates skipped'
+	assert_output "imported 5 sets from stdin (hevy, kg): 5 new, 0 updated, 0 unchanged; not imported: 'end_time' (5 values), 'set_index' (3 values)"
 	run -1 --separate-stderr bash -c "printf 'x\n' | bk-log import -"
-	assert_err 'bk-log: cannot import stdin: line 1: unknown header: not the bk, Strong, FitNotes or Hevy format'
-	run -0 bk-log import <(head -n 1 "$FIX/strong.csv")
-	assert_output --regexp '^imported 0 sets from .* \(strong\); 0 duplicates skipped$'
+	assert_err 'bk-log: cannot import stdin: line 1: unknown header: not the bk, Strong, FitNotes, Hevy or Fitbod format'
+	run -0 bk-log import <(head -n 1 "$FIX/strong.csv") --units kg
+	assert_output --regexp '^imported 0 sets from .* \(strong, kg\): 0 new, 0 updated, 0 unchanged$'
 	local before
 	before=$(dbsum)
-	run -0 bk-log import "$FIX/strong.csv" --dry-run
-	assert_output "would import 9 sets from '$FIX/strong.csv' (strong); 0 duplicates skipped"
+	run -0 bk-log import "$FIX/strong.csv" --units kg --dry-run
+	assert_output "would import 9 sets from '$FIX/strong.csv' (strong, kg): 9 new, 0 updated, 0 unchanged; not imported: 'Duration' (9 values), 'Workout Notes' (1 value)"
 	assert_equal "$(dbsum)" "$before"
 }
 
 @test "import: undo removes the whole import; a repeat brings it back" {
 	run -0 bk-log cat-cow 3 --date yesterday
-	run -0 bk-log import "$FIX/strong.csv"
+	run -0 bk-log import "$FIX/strong.csv" --units kg
 	assert_equal "$(count)" 10
 	run -0 bk-log undo
-	assert_output "undid bk-log: import '$FIX/strong.csv' (strong): 9 sets"
+	assert_output "undid bk-log: import '$FIX/strong.csv' (strong): 9 new, 0 updated"
 	assert_equal "$(count)" 1
-	run -0 bk-log import "$FIX/strong.csv"
-	assert_output "imported 9 sets from '$FIX/strong.csv' (strong); 0 duplicates skipped"
+	run -0 bk-log import "$FIX/strong.csv" --units kg
+	assert_output "imported 9 sets from '$FIX/strong.csv' (strong, kg): 9 new, 0 updated, 0 unchanged; not imported: 'Duration' (9 values), 'Workout Notes' (1 value)"
 	# an import that added nothing is nothing to undo
-	run -0 bk-log import "$FIX/strong.csv"
+	run -0 bk-log import "$FIX/strong.csv" --units kg
 	run -0 bk-log undo
 	assert_output --partial "undid bk-log: import"
 	run -0 bk-log undo
@@ -390,6 +391,7 @@ count() {
 	mkdir -p "$XDG_CONFIG_HOME/backkit"
 	echo 'units = imperial' > "$XDG_CONFIG_HOME/backkit/config"
 	run -0 bk-log import "$FIX/strong.csv"
+	assert_output "imported 9 sets from '$FIX/strong.csv' (strong, lb): 9 new, 0 updated, 0 unchanged; not imported: 'Duration' (9 values), 'Workout Notes' (1 value)"
 	run -0 bk-log import "$FIX/hevy.csv"
 	run -0 bk-log import "$FIX/strong-units.csv"
 	run -0 sqlite3 "$BK_DB" "SELECT e.slug, s.load_kg FROM sets s JOIN exercises e ON e.id = s.exercise_id WHERE s.load_kg IS NOT NULL AND s.date IN ('2025-12-20', '2025-12-22') ORDER BY s.id"
@@ -397,7 +399,7 @@ count() {
 		'face-pull|5.0' 'face-pull|10.0' 'face-pull|10.0' 'face-pull|9.072' 'face-pull|9.072' 'band-row|10.0')"
 	# list shows pounds
 	run -0 bk-log list --exercise band-row --format csv
-	assert_line --index 3 --regexp ',band-row,1,,15,,22.05,,0,$'
+	assert_line --index 3 --regexp ',band-row,1,,15,,22.05,,0,,normal,$'
 }
 
 @test "export: rows another program stored without a key get a stable one" {
@@ -405,7 +407,7 @@ count() {
 	sqlite3 "$BK_DB" "INSERT INTO sets (date, exercise_id, set_no, reps) VALUES ('2026-11-02', (SELECT id FROM exercises WHERE slug = 'band-row'), 1, 10)"
 	bk-log export > "$BATS_TEST_TMPDIR/1.csv"
 	run -0 tail -n 1 "$BATS_TEST_TMPDIR/1.csv"
-	assert_output --regexp '^2026-11-02,,band-row,Band Row,1,,10,,,,0,,,,bk:[0-9a-f]{32}$'
+	assert_output --regexp '^2026-11-02,,band-row,Band Row,1,,10,,,,0,,,,bk:[0-9a-f]{32},normal,$'
 	bk-log export | cmp - "$BATS_TEST_TMPDIR/1.csv"
 	export BK_DB="$BATS_TEST_TMPDIR/2.db"
 	run -0 bk-log import "$BATS_TEST_TMPDIR/1.csv"

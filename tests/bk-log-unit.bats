@@ -68,7 +68,9 @@ unit() { "$TOP/build/bk-unit" "$@"; }
 
 @test "slug: names become slugs that bk-plan accepts" {
 	run -0 unit slug 'Bench Press (Barbell)' '  Cable Row, seated ' '3/4 Sit-up' '' \
-		"$(printf 'x%.0s' {1..80})" 'Über Curl'
-	assert_output "$(printf '%s\n' bench-press-barbell cable-row-seated x-3-4-sit-up x \
-		"$(printf 'x%.0s' {1..64})" ber-curl)"
+		"$(printf 'x%.0s' {1..80})" 'Über Curl' 'Decline Crunch ręce proste' \
+		'Großer Ausfallschritt' 'Œuvre Ølbæk Łódź Čučoriedka' 'Жим лёжа' '× ÷'
+	assert_output "$(printf '%s\n' bench-press-barbell cable-row-seated x-3-4-sit-up '' \
+		"$(printf 'x%.0s' {1..64})" uber-curl decline-crunch-rece-proste \
+		grosser-ausfallschritt oeuvre-olbaek-lodz-cucoriedka '' '')"
 }

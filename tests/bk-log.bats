@@ -73,8 +73,8 @@ dbsum() {
 	run -0 bk-log face-pull 1x10@15lb --date 2026-11-19
 	assert_output 'logged face-pull 1x10 hold 1s @15lb (hold as in the catalog) on 2026-11-19 (id 6)'
 	run -0 bk-log list --format csv --exercise face-pull
-	assert_line --index 0 'id,date,time,exercise,set,side,reps,hold_s,load_lb,rpe,skipped,note'
-	assert_line --index 1 '4,2026-11-19,,face-pull,1,,10,1,15,,0,'
+	assert_line --index 0 'id,date,time,exercise,set,side,reps,hold_s,load_lb,rpe,skipped,note,set_type,distance_m'
+	assert_line --index 1 '4,2026-11-19,,face-pull,1,,10,1,15,,0,,normal,'
 }
 
 @test "log: timed sets in seconds and minutes, one set of N, holds on reps" {
@@ -228,7 +228,7 @@ dbsum() {
 	run -0 bk-log skip knee-to-chest
 	assert_output 'skipped knee-to-chest on 2026-11-21 (id 2)'
 	run -0 bk-log list --format csv
-	assert_line --index 1 '1,2026-11-20,,cat-cow,1,,,,,,1,hurts today'
+	assert_line --index 1 '1,2026-11-20,,cat-cow,1,,,,,,1,hurts today,normal,'
 	run -2 --separate-stderr bk-log skip cat-cow --note x
 	assert_err "bk-log: option --note does not apply to 'skip'"
 }
@@ -239,22 +239,22 @@ dbsum() {
 	run -0 bk-log cat-cow 4 --date 2026-11-18 --time 07:00
 	run -0 bk-log list
 	assert_output "$(printf '%s\n' \
-		'id,date,time,exercise,set,side,reps,hold_s,load_kg,rpe,skipped,note' \
-		'2,2026-11-16,,band-row,1,,10,,,,0,' \
-		'3,2026-11-16,,band-row,2,,10,,,,0,' \
-		'4,2026-11-18,07:00,cat-cow,1,,4,3,,,0,' \
-		'1,2026-11-18,09:00,cat-cow,1,,3,3,,,0,')"
+		'id,date,time,exercise,set,side,reps,hold_s,load_kg,rpe,skipped,note,set_type,distance_m' \
+		'2,2026-11-16,,band-row,1,,10,,,,0,,normal,' \
+		'3,2026-11-16,,band-row,2,,10,,,,0,,normal,' \
+		'4,2026-11-18,07:00,cat-cow,1,,4,3,,,0,,normal,' \
+		'1,2026-11-18,09:00,cat-cow,1,,3,3,,,0,,normal,')"
 	run -0 bk-log list --since 2026-11-17
 	assert_equal "${#lines[@]}" 3
 	run -0 bk-log list --until 2026-11-17 --format tsv
 	assert_equal "${#lines[@]}" 3
-	assert_line --index 1 "$(printf '2\t2026-11-16\t\tband-row\t1\t\t10\t\t\t\t0\t')"
+	assert_line --index 1 "$(printf '2\t2026-11-16\t\tband-row\t1\t\t10\t\t\t\t0\t\tnormal\t')"
 	run -0 bk-log list --exercise cat --since -5d
 	assert_equal "${#lines[@]}" 3
 	run -0 bk-log list --format json --exercise band-row
-	assert_line --index 1 '{"id":2,"date":"2026-11-16","time":null,"exercise":"band-row","set":1,"side":null,"reps":10,"hold_s":null,"load_kg":null,"rpe":null,"skipped":0,"note":null},'
+	assert_line --index 1 '{"id":2,"date":"2026-11-16","time":null,"exercise":"band-row","set":1,"side":null,"reps":10,"hold_s":null,"load_kg":null,"rpe":null,"skipped":0,"note":null,"set_type":"normal","distance_m":null},'
 	run -0 bk-log list --format table
-	assert_line --index 0 --regexp '^id +date +time +exercise +set +side +reps +hold_s +load_kg +rpe +skipped +note$'
+	assert_line --index 0 --regexp '^id +date +time +exercise +set +side +reps +hold_s +load_kg +rpe +skipped +note +set_type +distance_m$'
 	run -2 --separate-stderr bk-log list --format xml
 	assert_err "bk-log: invalid format 'xml' (one of: table, csv, tsv, json)"
 	run -2 --separate-stderr bk-log list --since 2026-13-01
@@ -265,7 +265,7 @@ dbsum() {
 
 @test "list: a store that does not exist yet lists nothing and is not created" {
 	run -0 bk-log list
-	assert_output 'id,date,time,exercise,set,side,reps,hold_s,load_kg,rpe,skipped,note'
+	assert_output 'id,date,time,exercise,set,side,reps,hold_s,load_kg,rpe,skipped,note,set_type,distance_m'
 	assert_file_not_exists "$BK_DB"
 }
 
@@ -406,7 +406,7 @@ make_plan() {
 	run -0 bk-log --complete commands
 	assert_output "$(printf '%s\n' skip list rm edit undo export import log session)"
 	run -0 bk-log --complete import-format
-	assert_output "$(printf '%s\n' auto bk strong fitnotes hevy)"
+	assert_output "$(printf '%s\n' auto bk strong fitnotes hevy fitbod)"
 	run -0 bk-log --complete side
 	assert_output "$(printf '%s\n' left right both)"
 	run -0 bk-log --complete exercises
@@ -449,7 +449,7 @@ make_plan() {
 	assert_file_exists "$p/share/fish/vendor_completions.d/bk-log.fish"
 	run -0 "$p/bin/bk-log" cat-cow 3 --date yesterday
 	assert_output 'logged cat-cow 1x3 hold 3s (hold as in the catalog) on 2026-11-20 (id 1)'
-	run -0 "$p/bin/bk-log" import "$TOP/tests/fixtures/strong.csv"
+	run -0 "$p/bin/bk-log" import "$TOP/tests/fixtures/strong.csv" --units kg
 	run -0 mandoc -Tutf8 "$p/share/man/man5/bk-csv.5"
 	assert_output --partial 'Strong'
 	run -0 make -s -C "$TOP" uninstall DESTDIR="$dest"

@@ -89,8 +89,9 @@ refused() {
 
 @test "store: a database from a newer backkit is refused, untouched" {
 	run -0 add_one
+	local before known
+	known=$(sqlite3 "$BK_DB" 'PRAGMA user_version')
 	sqlite3 "$BK_DB" 'PRAGMA user_version = 99'
-	local before
 	before=$(digest "$BK_DB")
 	run -1 --separate-stderr bk-plan exercises
 	assert_equal "$stderr" "bk-plan: cannot open '$BK_DB': made by a newer backkit (schema 99; this one knows up to $(current_version))"

@@ -34,6 +34,13 @@ row(const struct bk_csv_row *r, void *data)
 
 		if (bk_date_parse_iso(lr.date, &d) != 0)
 			abort();	/* a mapped row always has a real date */
+		/* a set has an exercise, a known type and a sane distance */
+		if (!lr.rest && !lr.not_done && (!lr.exercise ||
+		    (lr.set_type && strcmp(lr.set_type, "warmup") != 0 &&
+		    strcmp(lr.set_type, "drop") != 0 &&
+		    strcmp(lr.set_type, "failure") != 0) ||
+		    lr.distance_m > BK_DIST_MAX || lr.repeat < 1))
+			abort();
 	}
 	bk_logrow_free(&lr);
 	return 0;
