@@ -1976,10 +1976,8 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 	bk_db_exec(db, "DROP TABLE temp.bk_import_note;"
 	    "DROP TABLE temp.bk_import_seen;"
 	    "DROP TABLE temp.bk_import_unknown");
-	if (o->dry_run || im.added + im.updated == 0)
-		bk_db_rollback(db);
-	else
-		bk_db_commit(db);
+	/* said before COMMIT: an import whose summary cannot be written
+	 * stores nothing */
 	printf("%s %ld set%s from ", o->dry_run ? "would import" : "imported",
 	    im.added + im.updated, im.added + im.updated == 1 ? "" : "s");
 	bk_term_string(stdout, im.file);
@@ -2004,6 +2002,10 @@ cmd_import(struct bk_db *db, const struct opts *o, const char *path)
 			    im.nleft[i] == 1 ? "" : "s");
 		}
 	putchar('\n');
+	if (o->dry_run || im.added + im.updated == 0)
+		bk_db_rollback(db);
+	else
+		bk_db_commit(db);
 	free_left(&im);
 }
 

@@ -26,8 +26,9 @@ columns(struct bk_db *db, const char *tbl, const char *fmt)
 	const char *c;
 	int journal = 0;
 
-	snprintf(sql, sizeof sql, "SELECT name FROM pragma_table_info('%s')",
-	    tbl);
+	/* a column added after the image was taken gets its default */
+	snprintf(sql, sizeof sql, "SELECT name, dflt_value FROM "
+	    "pragma_table_info('%s')", tbl);
 	st = bk_db_prepare(db, sql);
 	while (bk_db_step(db, st) == SQLITE_ROW) {
 		c = (const char *)sqlite3_column_text(st, 0);
@@ -55,8 +56,9 @@ restored_values(struct bk_db *db, const char *tbl)
 	sqlite3_stmt *st, *fk;
 	const char *c;
 
-	snprintf(sql, sizeof sql, "SELECT name FROM pragma_table_info('%s')",
-	    tbl);
+	/* a column added after the image was taken gets its default */
+	snprintf(sql, sizeof sql, "SELECT name, dflt_value FROM "
+	    "pragma_table_info('%s')", tbl);
 	st = bk_db_prepare(db, sql);
 	snprintf(sql, sizeof sql, "SELECT \"table\", coalesce(\"to\", 'id') "
 	    "FROM pragma_foreign_key_list('%s') WHERE \"from\" = ?", tbl);
@@ -72,6 +74,11 @@ restored_values(struct bk_db *db, const char *tbl)
 			    "json_extract(data, '$.%s')) THEN json_extract("
 			    "data, '$.%s') END", sqlite3_column_text(fk, 0),
 			    sqlite3_column_text(fk, 1), c, c);
+		else if (sqlite3_column_type(st, 1) != SQLITE_NULL)
+			snprintf(piece, sizeof piece, "CASE WHEN json_type("
+			    "data, '$.%s') IS NULL THEN %s ELSE json_extract("
+			    "data, '$.%s') END", c, sqlite3_column_text(st, 1),
+			    c);
 		else
 			snprintf(piece, sizeof piece, "json_extract(data, "
 			    "'$.%s')", c);

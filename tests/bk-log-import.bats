@@ -413,3 +413,13 @@ count() {
 	run -0 bk-log import "$BATS_TEST_TMPDIR/1.csv"
 	bk-log export | cmp - "$BATS_TEST_TMPDIR/1.csv"
 }
+
+@test "import: a summary that cannot be written stores nothing, exit 1" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	bk-log cat-cow 1 > /dev/null
+	local before
+	before=$(sqlite3 "$BK_DB" 'SELECT count(*) FROM sets')
+	run -1 --separate-stderr bash -c "bk-log import '$TOP/tests/fixtures/strong.csv' --units kg --create-missing > /dev/full"
+	assert_err "bk-log: cannot write output: No space left on device; nothing was stored"
+	assert_equal "$(sqlite3 "$BK_DB" 'SELECT count(*) FROM sets')" "$before"
+}

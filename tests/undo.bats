@@ -116,8 +116,8 @@ bytes() {
 @test "ids: a store from before is rebuilt keeping its rows and ids, and its removed ids stay given" {
 	sqlite3 "$BK_DB" < "$BATS_TEST_DIRNAME/fixtures/schema-v1.sql"
 	run -0 bk-log list --format csv
-	assert_line '1,2026-11-20,08:00,band-row,1,,10,,,,0,'
-	assert_line '5,2026-11-20,08:00,band-row,1,,10,,,,0,kept'
+	assert_line '1,2026-11-20,08:00,band-row,1,,10,,,,0,,normal,'
+	assert_line '5,2026-11-20,08:00,band-row,1,,10,,,,0,kept,normal,'
 	run -0 bk-log band-row 1
 	# 6 and 7 were removed (in the trash): the next id is 8
 	assert_output --partial "(id 8)"
@@ -204,15 +204,15 @@ bytes() {
 	run -0 --separate-stderr bk-log edit 1 2 12@5kg --rpe 7 --note "felt good"
 	assert_output "changed 2 rows (ids 1, 2)"
 	run -0 bk-log list --format csv
-	assert_line '1,2026-11-21,08:00,band-row,1,,12,,5,7,0,felt good'
-	assert_line '2,2026-11-21,08:00,band-row,2,,12,,5,7,0,felt good'
-	assert_line '3,2026-11-21,08:00,band-row,3,,10,,,,0,'
+	assert_line '1,2026-11-21,08:00,band-row,1,,12,,5,7,0,felt good,normal,'
+	assert_line '2,2026-11-21,08:00,band-row,2,,12,,5,7,0,felt good,normal,'
+	assert_line '3,2026-11-21,08:00,band-row,3,,10,,,,0,,normal,'
 	run -0 bk-log edit 3 30s --date yesterday --time 07:15 --side left
 	run -0 bk-log list --format csv
-	assert_line '3,2026-11-20,07:15,band-row,3,left,,30,,,0,'
+	assert_line '3,2026-11-20,07:15,band-row,3,left,,30,,,0,,normal,'
 	run -0 bk-log edit 3 --reps 8 --hold 2s --load 15lb --note ''
 	run -0 bk-log list --format csv
-	assert_line '3,2026-11-20,07:15,band-row,3,left,8,2,6.804,,0,'
+	assert_line '3,2026-11-20,07:15,band-row,3,left,8,2,6.804,,0,,normal,'
 	run -0 bk-log undo
 	run -0 bk-log undo
 	run -0 bk-log undo
