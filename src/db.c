@@ -693,6 +693,18 @@ bk_db_open(struct bk_db *db, const char *opt, int mode)
 		bk_errx(BK_EXIT_DATA, "cannot open '%s': made by a newer "
 		    "backkit (schema %lld; this one knows up to %d)",
 		    db->path, v, bk_nmigrations);
+	if (v < bk_nmigrations && mode == BK_DB_READONLY &&
+	    access(db->path, W_OK) == 0 && dir_writable(db->path)) {
+		/* The one write a read-only open makes: an older store is
+		 * brought up to date first, as any command would; its
+		 * record is not changed. Then it is opened again, for reading
+		 * only. */
+		bk_db_close(db);
+		bk_db_open(db, opt, BK_DB_READ);
+		bk_db_close(db);
+		bk_db_open(db, opt, BK_DB_READONLY);
+		return;
+	}
 	if (v < bk_nmigrations) {
 		if (!db->writable)
 			bk_errx(BK_EXIT_DATA, "cannot upgrade '%s': "
