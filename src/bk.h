@@ -98,6 +98,10 @@ void bk_out_stmt(struct bk_out *o, sqlite3_stmt *st);
 void bk_out_end(struct bk_out *o);
 /* writers for single values */
 void bk_csv_field(FILE *fp, const char *s);
+/* 1 when a text cell starts with =, +, -, @, a single quote, a tab or a CR:
+ * the CSV and TSV writers put a single quote in front so that a
+ * spreadsheet shows it as text instead of running it as a formula */
+int bk_out_guard_needed(const char *s);
 void bk_json_string(FILE *fp, const char *s);
 /* printable form for a terminal: control bytes and bad UTF-8 escaped */
 void bk_term_string(FILE *fp, const char *s);
