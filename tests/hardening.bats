@@ -111,3 +111,134 @@ formulas() {
 	assert_line --index 0 "note:      $(printf 'é%.0s' {1..65})"
 	assert_line --index 1 "           ééééé b"
 }
+
+# three reach tests, enough for a flex plot
+reaches() {
+	bk-test toe-touch --date -14d -- -20 > /dev/null
+	bk-test toe-touch --date -7d -- -15 > /dev/null
+	bk-test toe-touch -- -12 > /dev/null
+}
+
+# a gnuplot that writes down its environment and script, then waits
+# (FAKE_SLEEP) or runs the real one
+fake_gnuplot() {
+	mkdir -p "$BATS_TEST_TMPDIR/fake"
+	cat > "$BATS_TEST_TMPDIR/fake/gnuplot" <<EOF
+#!/bin/sh
+env > "$BATS_TEST_TMPDIR/gnuplot.env"
+cat > "$BATS_TEST_TMPDIR/script.gp"
+if [ -n "\$FAKE_SLEEP" ]; then
+	echo \$\$ > "$BATS_TEST_TMPDIR/gnuplot.pid"
+	touch "$BATS_TEST_TMPDIR/started"
+	exec sleep "\$FAKE_SLEEP" 3>&-
+fi
+exec $(command -v gnuplot) "\$@" < "$BATS_TEST_TMPDIR/script.gp"
+EOF
+	chmod +x "$BATS_TEST_TMPDIR/fake/gnuplot"
+	PATH="$BATS_TEST_TMPDIR/fake:$PATH"
+}
+
+is_png() {
+	[ "$(head -c 4 "$1" | od -An -c | tr -d ' ')" = '211PNG' ]
+}
+
+@test "plot output: an existing file keeps its mode, a new one is private like the store" {
+	reaches
+	cd "$BATS_TEST_TMPDIR"
+	printf 'old' > priv.png
+	chmod 600 priv.png
+	run -0 --separate-stderr bk-stats plot flex --output priv.png
+	assert_equal "$(stat -c %a priv.png)" 600
+	is_png priv.png
+	printf 'old' > shared.png
+	chmod 644 shared.png
+	run -0 bk-stats plot flex --output shared.png
+	assert_equal "$(stat -c %a shared.png)" 644
+	(umask 022 && bk-stats plot flex --output new.png)
+	assert_equal "$(stat -c %a new.png)" 600
+}
+
+@test "plot output: through a link, the file it names is replaced whole, the link stays" {
+	reaches
+	cd "$BATS_TEST_TMPDIR"
+	mkdir real
+	printf 'old' > real/chart.png
+	chmod 640 real/chart.png
+	ln -s real/chart.png link.png
+	run -0 --separate-stderr bk-stats plot flex --output link.png
+	[ -L link.png ] || fail "the link was replaced"
+	is_png real/chart.png
+	assert_equal "$(stat -c %a real/chart.png)" 640
+	run -0 ls -A . real
+	refute_output --partial .bk-stats-plot
+}
+
+@test "plot output: through a link on a full disk, the file it names is left as it was" {
+	reaches
+	mount_tmpfs "$BATS_TEST_TMPDIR/small" 24k
+	printf 'old' > "$BATS_TEST_TMPDIR/small/x.png"
+	ln -s "$BATS_TEST_TMPDIR/small/x.png" "$BATS_TEST_TMPDIR/link.png"
+	run -1 --separate-stderr bk-stats plot flex --output "$BATS_TEST_TMPDIR/link.png"
+	assert_err "bk-stats: cannot write '$BATS_TEST_TMPDIR/link.png': No space left on device"
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/small/x.png")" old
+	run -0 ls -A "$BATS_TEST_TMPDIR/small"
+	assert_output x.png
+}
+
+@test "plot: gnuplot's own environment is cleared for it" {
+	reaches
+	fake_gnuplot
+	GNUTERM=x11 GNUPLOT_LIB=/nonexistent GNUPLOT_DRIVER_DIR=/nonexistent \
+		GNUHELP=/nonexistent GDFONTPATH=/nonexistent GNUPLOT_FONTPATH=/x \
+		run -0 --separate-stderr bk-stats plot flex --output "$BATS_TEST_TMPDIR/r.png"
+	assert_equal "$stderr" ""
+	run -1 grep -E '^(GNUTERM|GNUPLOT_[A-Z_]*|GNUHELP|GDFONTPATH)=' "$BATS_TEST_TMPDIR/gnuplot.env"
+	# the rest of the environment is passed on
+	grep -q '^BK_TODAY=2026-11-21$' "$BATS_TEST_TMPDIR/gnuplot.env"
+	is_png "$BATS_TEST_TMPDIR/r.png"
+}
+
+@test "plot: GNUTERM naming a terminal gnuplot lacks changes nothing" {
+	reaches
+	GNUTERM=x11 run -0 --separate-stderr bk-stats plot flex --output "$BATS_TEST_TMPDIR/s.png"
+	assert_equal "$stderr" ""
+	is_png "$BATS_TEST_TMPDIR/s.png"
+}
+
+@test "plot: a signal while gnuplot runs leaves no temporary file" {
+	reaches
+	fake_gnuplot
+	local sig pid i
+	for sig in INT TERM HUP; do
+		rm -f "$BATS_TEST_TMPDIR/started"
+		mkdir -p "$BATS_TEST_TMPDIR/out-$sig"
+		FAKE_SLEEP=30 bk-stats plot flex --output "$BATS_TEST_TMPDIR/out-$sig/x.png" \
+			2> /dev/null &
+		pid=$!
+		for i in $(seq 200); do
+			[ -e "$BATS_TEST_TMPDIR/started" ] && break
+			sleep 0.05
+		done
+		[ -e "$BATS_TEST_TMPDIR/started" ] || fail "gnuplot did not start"
+		run -0 ls -A "$BATS_TEST_TMPDIR/out-$sig"
+		assert_output --partial .bk-stats-plot
+		kill -s "$sig" "$pid"
+		run wait "$pid"
+		[ "$status" -ne 0 ] || fail "SIG$sig: exit status 0"
+		kill "$(cat "$BATS_TEST_TMPDIR/gnuplot.pid")" 2> /dev/null || true
+		run -0 ls -A "$BATS_TEST_TMPDIR/out-$sig"
+		assert_output ""
+	done
+}
+
+@test "plot volume: empty bars from the first date, also before 1970" {
+	bk-log cat-cow 1x5 --date 1969-12-29 > /dev/null
+	bk-log cat-cow 1x5 --date 1970-01-02 > /dev/null
+	fake_gnuplot
+	run -0 --separate-stderr bk-stats plot volume --by day --since 1969-12-01 \
+		--output "$BATS_TEST_TMPDIR/v.png"
+	run -0 sed -n '/^\$vol << EOD$/,/^EOD$/p' "$BATS_TEST_TMPDIR/script.gp"
+	assert_output "$(printf '%s\n' '$vol << EOD' '1969-12-29 12-29 1' \
+		'1969-12-30 12-30 0' '1969-12-31 12-31 0' '1970-01-01 01-01 0' \
+		'1970-01-02 01-02 1' EOD)"
+}
