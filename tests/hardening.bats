@@ -242,3 +242,64 @@ is_png() {
 		'1969-12-30 12-30 0' '1969-12-31 12-31 0' '1970-01-01 01-01 0' \
 		'1970-01-02 01-02 1' EOD)"
 }
+
+config_dir() {
+	mkdir -p "$XDG_CONFIG_HOME/backkit"
+	CONFIG="$XDG_CONFIG_HOME/backkit/config"
+}
+
+@test "config: a FIFO or a device is refused at once, never waited on or read forever" {
+	config_dir
+	mkfifo "$CONFIG"
+	run -1 --separate-stderr timeout 10 bk-stats volume
+	assert_err "bk-stats: cannot read '$CONFIG': not a regular file"
+	assert_equal "$output" ""
+	rm "$CONFIG"
+	ln -s /dev/zero "$CONFIG"
+	run -1 --separate-stderr timeout 10 bk-log cat-cow 3
+	assert_err "bk-log: cannot read '$CONFIG': not a regular file"
+	assert_file_not_exists "$BK_DB"
+	rm "$CONFIG"
+	mkdir "$CONFIG"
+	run -1 --separate-stderr timeout 10 bk-stats volume
+	assert_err "bk-stats: cannot read '$CONFIG': not a regular file"
+}
+
+@test "config: a file over 64 KiB is refused, one of 64 KiB is read" {
+	config_dir
+	{ echo 'units = imperial'; head -c 65519 /dev/zero | tr '\0' '#'; echo; } > "$CONFIG"
+	assert_equal "$(stat -c %s "$CONFIG")" 65537
+	run -1 --separate-stderr timeout 10 bk-stats volume
+	assert_err "bk-stats: cannot read '$CONFIG': larger than 64 KiB"
+	truncate -s 65536 "$CONFIG"
+	run -0 --separate-stderr bk-stats volume
+	assert_equal "$stderr" ""
+}
+
+@test "config: a leading byte order mark is not part of the first key" {
+	config_dir
+	printf '\xef\xbb\xbfunits = imperial\r\n' > "$CONFIG"
+	run -0 --separate-stderr bk-log band-row 2x10@10lb
+	assert_output --partial '@ 10lb'
+	assert_equal "$stderr" ""
+	# only at the start of the file
+	printf 'units = imperial\n\xef\xbb\xbfsex = male\n' > "$CONFIG"
+	run -1 --separate-stderr bk-stats volume
+	assert_err "bk-stats: $CONFIG:2: unknown key '\ufeffsex' (one of: units, week_start, birth_year, sex)"
+}
+
+@test "config: a long or hostile value is cut and escaped in the message" {
+	config_dir
+	printf 'units = %s\n' "$(head -c 30000 /dev/zero | tr '\0' x)" > "$CONFIG"
+	run -1 --separate-stderr bk-stats volume
+	assert_err "bk-stats: $CONFIG:1: invalid units '$(printf 'x%.0s' {1..77})...': expected metric or imperial"
+	printf 'units = a\033]0;PWNED\007b\n' > "$CONFIG"
+	run -1 --separate-stderr bk-stats volume
+	assert_err "bk-stats: $CONFIG:1: invalid units 'a\x1b]0;PWNED\x07b': expected metric or imperial"
+	printf '%s = 1\n' "$(head -c 5000 /dev/zero | tr '\0' k)" > "$CONFIG"
+	run -1 --separate-stderr bk-stats volume
+	assert_err_partial "config:1: unknown key '$(printf 'k%.0s' {1..77})...' (one of"
+	printf 'units = metric\nx\0y = 1\n' > "$CONFIG"
+	run -1 --separate-stderr bk-stats volume
+	assert_err "bk-stats: cannot read '$CONFIG': a NUL byte: not a text file"
+}
