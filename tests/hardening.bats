@@ -303,3 +303,117 @@ config_dir() {
 	run -1 --separate-stderr bk-stats volume
 	assert_err "bk-stats: cannot read '$CONFIG': a NUL byte: not a text file"
 }
+
+# --- the guided session's terminal (tmux) ------------------------------
+
+# start a 100x30 tmux pane (private server) running the given command
+# line; its exit status goes to $D/status and the terminal modes before
+# and after to $D/stty.*
+pane_run() {
+	D=$BATS_TEST_TMPDIR/pane.$RANDOM
+	mkdir -p "$D"
+	TMUX_L="bk-harden-$$-$BATS_TEST_NUMBER"
+	cat >"$D/run.sh" <<-EOF
+		trap : INT
+		ulimit -c 0
+		for i in \$(seq 600); do [ -e '$D/go' ] && break; sleep 0.1; done
+		stty -g >'$D/stty.before'
+		$*
+		echo \$? >'$D/status.new'
+		stty -g >'$D/stty.after'
+		mv '$D/status.new' '$D/status'
+		exec sleep 600
+	EOF
+	unset TMUX
+	tmux -L "$TMUX_L" -f /dev/null new-session -d -x 100 -y 30 "bash '$D/run.sh'"
+	touch "$D/go"
+}
+
+pane_end() {
+	tmux -L "$TMUX_L" kill-server 2>/dev/null || true
+	TMUX_L=""
+}
+
+teardown() {
+	local m
+	if [[ -n ${TMUX_L:-} ]]; then
+		tmux -L "$TMUX_L" kill-server 2>/dev/null || true
+	fi
+	for m in "${MOUNTED[@]}"; do
+		umount -l "$m" 2> /dev/null || true
+	done
+}
+
+pane() {
+	tmux -L "$TMUX_L" capture-pane -p -S - 2>/dev/null
+}
+
+wait_pane() {
+	local i n
+	for ((i = 0; i < 600; i++)); do
+		n=$(pane | grep -cE -- "$1") || true
+		((n >= ${2:-1})) && return 0
+		sleep 0.1
+	done
+	fail "the pane never showed ${2:-1} of '$1':
+$(pane)"
+}
+
+wait_status() {
+	local i
+	for ((i = 0; i < 600; i++)); do
+		[[ -e $D/status ]] && return 0
+		sleep 0.1
+	done
+	fail "the command never ended:
+$(pane)"
+}
+
+# the pid of the pane's bk-log
+session_pid() {
+	local shell
+	shell=$(tmux -L "$TMUX_L" list-panes -F '#{pane_pid}')
+	ps -o pid=,comm= --ppid "$shell" | awk '$2 == "bk-log" { print $1 }'
+}
+
+@test "terminal: every signal that ends a session leaves the terminal as it was" {
+	bk-plan new t > /dev/null
+	bk-plan add t passive-hang '1x20s' > /dev/null
+	local sig pid
+	for sig in QUIT USR1 USR2 ALRM VTALRM PROF XCPU ABRT TERM HUP; do
+		pane_run bk-log session
+		wait_pane '^Enter starts the timer'
+		# the session has the terminal in key mode now
+		if [ "$sig" = QUIT ]; then
+			tmux -L "$TMUX_L" send-keys 'C-\'
+		else
+			pid=$(session_pid)
+			[ -n "$pid" ] || fail "no session running"
+			kill -s "$sig" "$pid"
+		fi
+		wait_status
+		run cat "$D/status"
+		case $sig in
+		TERM | HUP) ;;	# the session ends itself, saying so
+		*) assert_equal "$(kill -l "$((output - 128))")" "$sig" ;;
+		esac
+		assert_equal "$(cat "$D/stty.after")" "$(cat "$D/stty.before")"
+		pane_end
+	done
+}
+
+@test "terminal: a session whose reader went away fails with EPIPE and a sane terminal" {
+	bk-plan new t > /dev/null
+	bk-plan add t band-row 3x10 > /dev/null
+	bk-plan add t cat-cow 1x5 > /dev/null
+	pane_run 'bk-log session | head -c 1 > /dev/null; echo "${PIPESTATUS[0]}" > '"'$BATS_TEST_TMPDIR/pipe'"
+	for i in $(seq 3); do
+		sleep 0.5
+		tmux -L "$TMUX_L" send-keys -l 'done'
+		tmux -L "$TMUX_L" send-keys Enter
+	done
+	wait_status
+	wait_pane "^bk-log: cannot write output: Broken pipe$"
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/pipe")" 1
+	assert_equal "$(cat "$D/stty.after")" "$(cat "$D/stty.before")"
+}
