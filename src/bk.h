@@ -604,6 +604,9 @@ struct bk_template {
 	int weekdays;		/* some rule names weekdays */
 	int named_phases;	/* 1: phase lines, -1: none */
 };
+/* the items a template may make a plan (days times the rules that fall
+ * on each): more is refused when it is read */
+#define BK_TPL_MAX_ITEMS 20000
 /* read a template to the end of fp; -1 with the reason in err */
 int bk_template_parse(FILE *fp, struct bk_template *t, char *err,
     size_t errlen);

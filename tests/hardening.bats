@@ -417,3 +417,36 @@ session_pid() {
 	assert_equal "$(cat "$BATS_TEST_TMPDIR/pipe")" 1
 	assert_equal "$(cat "$D/stty.after")" "$(cat "$D/stty.before")"
 }
+
+@test "templates: at most 20000 items a plan, refused when read, naming the line" {
+	{
+		printf 'name big\nlength 3660\n'
+		for i in $(seq 1000); do echo 'daily: cat-cow'; done
+	} > "$BATS_TEST_TMPDIR/big.plan"
+	assert [ "$(stat -c %s "$BATS_TEST_TMPDIR/big.plan")" -lt 20000 ]
+	run -1 --separate-stderr timeout 20 bk-plan new big --template "$BATS_TEST_TMPDIR/big.plan"
+	assert_err "bk-plan: cannot read template '$BATS_TEST_TMPDIR/big.plan': line 3: the template makes more than 20000 plan items (days times the rules of each day): fewer days or fewer rules"
+	assert_equal "$output" ""
+	assert_file_not_exists "$BK_DB"
+	run -1 --separate-stderr bk-plan template "$BATS_TEST_TMPDIR/big.plan"
+	assert_err_partial "line 3: the template makes more than 20000 plan items"
+	# the item after the 20000th names its own rule: 10 a day, day 2001
+	{
+		printf 'name edge\nlength 2001\n'
+		for i in $(seq 10); do echo 'daily: cat-cow'; done
+	} > "$BATS_TEST_TMPDIR/edge.plan"
+	run -1 --separate-stderr bk-plan template "$BATS_TEST_TMPDIR/edge.plan"
+	assert_err_partial "edge.plan': line 3: the template makes more"
+	# exactly 20000 is fine, and so is a long weekday plan under the cap
+	sed -i 's/^length 2001$/length 2000/' "$BATS_TEST_TMPDIR/edge.plan"
+	run -0 --separate-stderr bk-plan template "$BATS_TEST_TMPDIR/edge.plan"
+	assert_line --index 1 'length:    2000 days, 2000 sessions (7 a week), 0 tests'
+	{
+		printf 'name weekly\nlength 3660\n'
+		for i in $(seq 38); do echo 'mon: cat-cow'; done
+	} > "$BATS_TEST_TMPDIR/weekly.plan"
+	run -0 --separate-stderr bk-plan template "$BATS_TEST_TMPDIR/weekly.plan"
+	sed -i '$a mon: cat-cow' "$BATS_TEST_TMPDIR/weekly.plan"
+	run -1 --separate-stderr bk-plan template "$BATS_TEST_TMPDIR/weekly.plan"
+	assert_err_partial "weekly.plan': line 35: the template makes more"
+}
