@@ -310,9 +310,8 @@ config_dir() {
 # line; its exit status goes to $D/status and the terminal modes before
 # and after to $D/stty.*
 pane_run() {
-	D=$BATS_TEST_TMPDIR/pane.$RANDOM
-	mkdir -p "$D"
-	TMUX_L="bk-harden-$$-$BATS_TEST_NUMBER"
+	D=$(mktemp -d "$BATS_TEST_TMPDIR/pane.XXXXXX")
+	TMUX_L="bk-harden-$$-$BATS_TEST_NUMBER-$RANDOM"
 	cat >"$D/run.sh" <<-EOF
 		trap : INT
 		ulimit -c 0
