@@ -487,7 +487,7 @@ copy_inplace(struct gp *g)
 static int
 gp_finish(struct gp *g, int ok)
 {
-	char reason[256];
+	char reason[256], *p;
 	struct stat sb;
 	int status, rc = 0;
 
@@ -554,8 +554,10 @@ gp_finish(struct gp *g, int ok)
 		rc = -1;
 	}
 	if (rc == 0) {
-		free(tmp_path);
+		/* renamed: no signal may remove it now */
+		p = tmp_path;
 		tmp_path = NULL;
+		free(p);
 	}
 	remove_tmp();
 	free(g->real);

@@ -208,7 +208,7 @@ is_png() {
 @test "plot: a signal while gnuplot runs leaves no temporary file" {
 	reaches
 	fake_gnuplot
-	local sig pid i
+	local sig pid i st
 	for sig in INT TERM HUP; do
 		rm -f "$BATS_TEST_TMPDIR/started"
 		mkdir -p "$BATS_TEST_TMPDIR/out-$sig"
@@ -224,8 +224,9 @@ is_png() {
 		run -0 ls -A "$BATS_TEST_TMPDIR/out-$sig"
 		assert_output --partial .bk-stats-plot
 		kill -s "$sig" "$pid"
-		run wait "$pid"
-		assert_equal "$(kill -l "$((status - 128))")" "$sig"
+		st=0
+		wait "$pid" || st=$?
+		assert_equal "$(kill -l "$((st - 128))")" "$sig"
 		kill "$(cat "$BATS_TEST_TMPDIR/gnuplot.pid")" 2> /dev/null || true
 		run -0 ls -A "$BATS_TEST_TMPDIR/out-$sig"
 		assert_output ""
