@@ -101,6 +101,10 @@ void bk_out_stmt(struct bk_out *o, sqlite3_stmt *st);
 void bk_out_end(struct bk_out *o);
 /* writers for single values */
 void bk_csv_field(FILE *fp, const char *s);
+/* 1 when a text cell starts with =, +, -, @, a single quote, a tab or a CR:
+ * the CSV and TSV writers put a single quote in front so that a
+ * spreadsheet shows it as text instead of running it as a formula */
+int bk_out_guard_needed(const char *s);
 void bk_json_string(FILE *fp, const char *s);
 /* printable form for a terminal: control bytes and bad UTF-8 escaped */
 void bk_term_string(FILE *fp, const char *s);
@@ -714,6 +718,9 @@ struct bk_template {
 	int weekdays;		/* some rule names weekdays */
 	int named_phases;	/* 1: phase lines, -1: none */
 };
+/* the items a template may make a plan (days times the rules that fall
+ * on each): more is refused when it is read */
+#define BK_TPL_MAX_ITEMS 20000
 /* read a template to the end of fp; -1 with the reason in err */
 int bk_template_parse(FILE *fp, struct bk_template *t, char *err,
     size_t errlen);

@@ -2,10 +2,16 @@
 #include <ctype.h>
 #include <stddef.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "bk.h"
+
+/* a configuration is a few short lines: anything bigger is not one */
+#define CONFIG_MAX (64 * 1024)
 
 static char *
 trim(char *s)
@@ -20,18 +26,57 @@ trim(char *s)
 	return s;
 }
 
-static FILE *
-open_config(char *path, size_t len)
+/* the configuration file's bytes, at most CONFIG_MAX, into buf (of
+ * CONFIG_MAX + 1 bytes, NUL-terminated) and their count into *len; -1 and
+ * errno when it cannot be read, 0 with no path when there is none to
+ * look for. Only a regular file is read: a FIFO would hang every command
+ * and a device such as /dev/zero never ends */
+static int
+read_config(char *path, size_t plen, char *buf, size_t *len)
 {
 	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	struct stat sb;
+	ssize_t n;
+	int fd;
 
+	*len = 0;
 	if (xdg && *xdg)
-		snprintf(path, len, "%s/backkit/config", xdg);
+		snprintf(path, plen, "%s/backkit/config", xdg);
 	else if (home && *home)
-		snprintf(path, len, "%s/.config/backkit/config", home);
+		snprintf(path, plen, "%s/.config/backkit/config", home);
 	else
-		return NULL;
-	return fopen(path, "r");
+		return 0;
+	/* O_NONBLOCK: opening a FIFO does not wait for a writer */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)) < 0)
+		return -1;
+	if (fstat(fd, &sb) != 0) {
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		close(fd);
+		bk_errx(BK_EXIT_DATA, "cannot read '%s': not a regular file",
+		    path);
+	}
+	/* to the cap and one byte more, which says the file is too big */
+	while (*len <= CONFIG_MAX) {
+		n = read(fd, buf + *len, CONFIG_MAX + 1 - *len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			close(fd);
+			return -1;
+		}
+		if (n == 0)
+			break;
+		*len += n;
+	}
+	close(fd);
+	if (*len > CONFIG_MAX)
+		bk_errx(BK_EXIT_DATA, "cannot read '%s': larger than %d KiB",
+		    path, CONFIG_MAX / 1024);
+	buf[*len] = '\0';
+	return 0;
 }
 
 /* the keys whose value is one of two words */
@@ -58,23 +103,33 @@ field(struct bk_config *cfg, const struct choice *c)
 void
 bk_config_load(struct bk_config *cfg)
 {
-	char path[4096], *line = NULL, *key, *val, *eq;
-	size_t cap = 0;
+	char path[4096], *buf, *line, *next, *key, *val, *eq, kb[512], vb[512];
+	size_t len;
 	long lineno = 0;
 	long long year;
 	const struct choice *c;
 	int ty, tm, td;
-	FILE *fp;
 
 	memset(cfg, 0, sizeof *cfg);
 	path[0] = '\0';
-	if (!(fp = open_config(path, sizeof path))) {
+	buf = bk_xmalloc(CONFIG_MAX + 1);
+	if (read_config(path, sizeof path, buf, &len) != 0) {
 		if (errno != ENOENT && errno != ENOTDIR && path[0])
 			bk_errx(BK_EXIT_DATA, "cannot read '%s': %s", path,
 			    strerror(errno));
+		free(buf);
 		return;
 	}
-	while (getline(&line, &cap, fp) != -1) {
+	if (memchr(buf, '\0', len))
+		bk_errx(BK_EXIT_DATA, "cannot read '%s': a NUL byte: not a "
+		    "text file", path);
+	line = buf;
+	/* a byte order mark, as some editors write, is not part of a key */
+	if (len >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0)
+		line += 3;
+	for (; line && *line; line = next) {
+		if ((next = strchr(line, '\n')))
+			*next++ = '\0';
 		lineno++;
 		key = trim(line);
 		if (*key == '\0' || *key == '#')
@@ -85,12 +140,14 @@ bk_config_load(struct bk_config *cfg)
 		*eq = '\0';
 		key = trim(key);
 		val = trim(eq + 1);
+		bk_term_snprint(kb, sizeof kb, key);
+		bk_term_snprint(vb, sizeof vb, val);
 		if (strcmp(key, "birth_year") == 0) {
 			bk_date_to_ymd(bk_today(), &ty, &tm, &td);
 			if (bk_parse_int(val, 1900, ty, &year) != 0)
 				bk_errx(BK_EXIT_DATA, "%s:%ld: invalid birth_year "
 				    "'%s': expected a year from 1900 to %d", path,
-				    lineno, val, ty);
+				    lineno, vb, ty);
 			cfg->birth_year = (int)year;
 			continue;
 		}
@@ -100,7 +157,7 @@ bk_config_load(struct bk_config *cfg)
 		if (!c->key)
 			bk_errx(BK_EXIT_DATA, "%s:%ld: unknown key '%s' (one of: "
 			    "units, week_start, birth_year, sex)", path, lineno,
-			    key);
+			    kb);
 		if (c == choices)
 			cfg->units_set = 1;	/* imports take it as said */
 		if (strcmp(val, c->word[0]) == 0)
@@ -109,12 +166,8 @@ bk_config_load(struct bk_config *cfg)
 			*field(cfg, c) = c->value[1];
 		else
 			bk_errx(BK_EXIT_DATA, "%s:%ld: invalid %s '%s': expected "
-			    "%s or %s", path, lineno, key, val, c->word[0],
+			    "%s or %s", path, lineno, key, vb, c->word[0],
 			    c->word[1]);
 	}
-	if (ferror(fp))
-		bk_errx(BK_EXIT_DATA, "cannot read '%s': %s", path,
-		    strerror(errno));
-	free(line);
-	fclose(fp);
+	free(buf);
 }

@@ -1,4 +1,5 @@
 /* output.c - rows as an aligned table, CSV (RFC 4180), TSV or JSON */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -64,8 +65,15 @@ bk_utf8_len(const unsigned char *s)
 	return n;
 }
 
-void
-bk_csv_field(FILE *fp, const char *s)
+int
+bk_out_guard_needed(const char *s)
+{
+	return s && s[0] && strchr("=+-@'\t\r", s[0]) != NULL;
+}
+
+/* a CSV field, with the guard's quote in front when guard is set */
+static void
+csv_cell(FILE *fp, const char *s, int guard)
 {
 	const char *p;
 	size_t n;
@@ -73,12 +81,16 @@ bk_csv_field(FILE *fp, const char *s)
 	if (!s)
 		return;
 	n = strlen(s);
-	if (n == 0 || (!strpbrk(s, ",\"\r\n") && s[0] != ' ' &&
-	    s[0] != '\t' && s[n - 1] != ' ' && s[n - 1] != '\t')) {
+	if (n == 0 || (!strpbrk(s, ",\"\r\n") && (guard || (s[0] != ' ' &&
+	    s[0] != '\t')) && s[n - 1] != ' ' && s[n - 1] != '\t')) {
+		if (guard)
+			fputc('\'', fp);
 		fputs(s, fp);
 		return;
 	}
 	fputc('"', fp);
+	if (guard)
+		fputc('\'', fp);
 	for (p = s; *p; p++) {
 		if (*p == '"')
 			fputc('"', fp);
@@ -87,9 +99,17 @@ bk_csv_field(FILE *fp, const char *s)
 	fputc('"', fp);
 }
 
-static void
-tsv_field(FILE *fp, const char *s)
+void
+bk_csv_field(FILE *fp, const char *s)
 {
+	csv_cell(fp, s, 0);
+}
+
+static void
+tsv_field(FILE *fp, const char *s, int guard)
+{
+	if (guard && s && *s)
+		fputc('\'', fp);
 	for (; s && *s; s++) {
 		switch (*s) {
 		case '\t': fputs("\\t", fp); break;
@@ -131,44 +151,84 @@ bk_json_string(FILE *fp, const char *str)
 	fputc('"', fp);
 }
 
+/* a code point that reorders or hides text on a terminal: bidi embeddings,
+ * overrides and isolates, zero-width characters and marks, line and
+ * paragraph separators, the byte order mark */
+static int
+term_invisible(unsigned cp)
+{
+	return (cp >= 0x200b && cp <= 0x200f) ||
+	    (cp >= 0x2028 && cp <= 0x202e) ||
+	    (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff;
+}
+
+/* two columns wide on a terminal: the East Asian wide and full-width
+ * ranges */
+static int
+term_wide(unsigned cp)
+{
+	return (cp >= 0x1100 && cp <= 0x115f) ||
+	    (cp >= 0x2e80 && cp <= 0xa4cf && cp != 0x303f) ||
+	    (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
+	    (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+	    (cp >= 0xffe0 && cp <= 0xffe6) ||
+	    (cp >= 0x1f300 && cp <= 0x1f64f) ||
+	    (cp >= 0x20000 && cp <= 0x3fffd);
+}
+
+/* the terminal form of the character at s, into fp (or only measured when
+ * fp is NULL); its width in columns is returned and its length in bytes
+ * left in *len */
+static size_t
+term_char(FILE *fp, const unsigned char *s, size_t *len)
+{
+	size_t n, i;
+	unsigned cp;
+	char esc[12];
+
+	*len = 1;
+	if (*s < 0x20 || *s == 0x7f) {
+		if (*s == '\n')
+			snprintf(esc, sizeof esc, "\\n");
+		else if (*s == '\t')
+			snprintf(esc, sizeof esc, "\\t");
+		else
+			snprintf(esc, sizeof esc, "\\x%02x", *s);
+	} else if (*s < 0x80) {
+		if (fp)
+			fputc(*s, fp);
+		return 1;
+	} else if ((n = bk_utf8_len(s)) == 0) {
+		snprintf(esc, sizeof esc, "\\x%02x", *s);
+	} else {
+		*len = n;
+		cp = s[0] & (n == 2 ? 0x1f : n == 3 ? 0x0f : 0x07);
+		for (i = 1; i < n; i++)
+			cp = cp << 6 | (s[i] & 0x3f);
+		/* C1 controls (U+0080..U+009F) can steer a terminal */
+		if (cp < 0xa0 || term_invisible(cp)) {
+			snprintf(esc, sizeof esc, "\\u%04x", cp);
+		} else {
+			if (fp)
+				fwrite(s, 1, n, fp);
+			return term_wide(cp) ? 2 : 1;
+		}
+	}
+	if (fp)
+		fputs(esc, fp);
+	return strlen(esc);
+}
+
 /* the terminal form of s, into fp (or only measured when fp is NULL) */
 static size_t
 term_string(FILE *fp, const char *str)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t w = 0, n;
-	char esc[8];
 
 	while (s && *s) {
-		if (*s < 0x20 || *s == 0x7f) {
-			if (*s == '\n')
-				snprintf(esc, sizeof esc, "\\n");
-			else if (*s == '\t')
-				snprintf(esc, sizeof esc, "\\t");
-			else
-				snprintf(esc, sizeof esc, "\\x%02x", *s);
-			if (fp)
-				fputs(esc, fp);
-			w += strlen(esc);
-			s++;
-		} else if ((n = bk_utf8_len(s)) == 0) {
-			if (fp)
-				fprintf(fp, "\\x%02x", *s);
-			w += 4;
-			s++;
-		} else {
-			/* C1 controls (U+0080..U+009F) can steer a terminal */
-			if (n == 2 && s[0] == 0xc2 && s[1] < 0xa0) {
-				if (fp)
-					fprintf(fp, "\\u%04x", s[1]);
-				w += 6;
-			} else {
-				if (fp)
-					fwrite(s, 1, n, fp);
-				w += 1;
-			}
-			s += n;
-		}
+		w += term_char(fp, s, &n);
+		s += n;
 	}
 	return w;
 }
@@ -223,7 +283,7 @@ bk_out_new(FILE *fp, enum bk_format fmt, const char **cols, int ncols)
 			if (fmt == BK_FMT_CSV)
 				bk_csv_field(fp, cols[i]);
 			else
-				tsv_field(fp, cols[i]);
+				tsv_field(fp, cols[i], 0);
 		}
 		fputc('\n', fp);
 		break;
@@ -309,7 +369,7 @@ table_flush(struct bk_out *o)
 void
 bk_out_row(struct bk_out *o, const char **vals, const int *isnum)
 {
-	int i;
+	int i, guard, e;
 	size_t w;
 
 	switch (o->fmt) {
@@ -318,10 +378,15 @@ bk_out_row(struct bk_out *o, const char **vals, const int *isnum)
 		for (i = 0; i < o->ncols; i++) {
 			if (i)
 				fputc(o->fmt == BK_FMT_CSV ? ',' : '\t', o->fp);
+			/* a text cell a spreadsheet would run as a formula;
+			 * one that starts with the quote is text already
+			 * (bk-log export puts it there itself) */
+			guard = !(isnum && isnum[i]) &&
+			    bk_out_guard_needed(vals[i]) && vals[i][0] != '\'';
 			if (o->fmt == BK_FMT_CSV)
-				bk_csv_field(o->fp, vals[i]);
+				csv_cell(o->fp, vals[i], guard);
 			else
-				tsv_field(o->fp, vals[i]);
+				tsv_field(o->fp, vals[i], guard);
 		}
 		fputc('\n', o->fp);
 		break;
@@ -356,6 +421,13 @@ bk_out_row(struct bk_out *o, const char **vals, const int *isnum)
 		break;
 	}
 	o->nrows++;
+	/* a reader that went away (a closed pipe: EPIPE) or a full disk
+	 * ends the listing now, not after the last row */
+	if (ferror(o->fp)) {
+		e = errno;
+		bk_errx(BK_EXIT_DATA, "cannot write output: %s",
+		    strerror(e ? e : EIO));
+	}
 }
 
 void
@@ -412,16 +484,23 @@ bk_term_wrap(FILE *fp, const char *label, const char *text)
 {
 	const char *p = text, *e, *brk;
 	char *part;
+	size_t w, cw, n;
 	int col;
 
 	fprintf(fp, "%-11s", label);
 	col = 11;
 	while (*p) {
-		/* break at the last blank that fits */
+		/* break at the last blank that fits, never inside a
+		 * character */
 		brk = NULL;
-		for (e = p; *e && (e - p) < 76 - col; e++)
+		for (e = p, w = 0; *e; e += n) {
+			cw = term_char(NULL, (const unsigned char *)e, &n);
+			if (w + cw > (size_t)(76 - col))
+				break;
 			if (*e == ' ')
 				brk = e;
+			w += cw;
+		}
 		if (!*e || !brk)
 			brk = e;
 		if (!(part = strndup(p, brk - p)))

@@ -37,21 +37,90 @@ struct gp {
 	int outfd;	/* the temporary output */
 	int werr;	/* errno of a failed write to outfd, or 0 */
 	const char *dest;	/* the output file, or NULL */
+	const char *name;	/* the output as the user named it */
+	char *real;	/* dest, when it is the file a link names */
+	void (*oldpipe)(int);	/* SIGPIPE's handling before gnuplot ran */
 	FILE *out;	/* or a temporary file copied to our stdout, */
 	int inplace;	/* or to dest, opened like a shell redirection */
 	enum bk_plot_term term;
 };
 
-/* the temporary output, removed if the program exits before renaming */
-static char *tmp_path;
+/* the temporary output, removed if the program exits before renaming,
+ * by a signal included */
+static char *volatile tmp_path;
+static pid_t tmp_owner;
+
+/* the signals that end a program by default */
+static const int fatal_signals[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM,
+	SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ,
+	SIGPIPE };
 
 static void
 remove_tmp(void)
 {
-	if (tmp_path) {
-		unlink(tmp_path);
-		free(tmp_path);
+	char *p = tmp_path;
+
+	if (p) {
 		tmp_path = NULL;
+		unlink(p);
+		free(p);
+	}
+}
+
+static void
+on_fatal_signal(int sig)
+{
+	char *p = tmp_path;
+
+	/* only the process that made it: not gnuplot before its exec */
+	if (p && getpid() == tmp_owner)
+		unlink(p);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* remove the temporary output on a signal that ends the program */
+static void
+catch_fatal_signals(void)
+{
+	struct sigaction sa, old;
+	size_t i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_fatal_signal;
+	sigfillset(&sa.sa_mask);
+	tmp_owner = getpid();
+	for (i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++) {
+		/* a signal the caller ignores stays ignored */
+		if (sigaction(fatal_signals[i], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			sigaction(fatal_signals[i], &sa, NULL);
+	}
+}
+
+/* gnuplot's own environment, which would change the plot or make it
+ * fail: GNUTERM picks another terminal, the others fonts, help, drivers
+ * and libraries; cleared in the child before exec */
+static void
+clear_gnuplot_env(void)
+{
+	extern char **environ;
+	static const char *const names[] = { "GNUTERM", "GNUHELP",
+		"GDFONTPATH", "FIT_SCRIPT", "FIT_LOG", NULL };
+	char name[256], **e;
+	size_t i, n;
+
+	for (i = 0; names[i]; i++)
+		unsetenv(names[i]);
+	for (e = environ; e && *e;) {
+		n = strcspn(*e, "=");
+		if (strncmp(*e, "GNUPLOT", 7) == 0 && n < sizeof name) {
+			memcpy(name, *e, n);
+			name[n] = '\0';
+			unsetenv(name);
+			e = environ;	/* unsetenv moved the entries */
+		} else
+			e++;
 	}
 }
 
@@ -170,12 +239,14 @@ cloexec(int fd)
 static int
 open_output(struct gp *g, const char *path)
 {
-	const char *slash = strrchr(path, '/');
+	const char *slash;
 	struct stat sb;
 	size_t n;
-	mode_t mask;
+	mode_t mode = 0600;	/* a new file: private, like the store */
+	char *real = NULL;
 	int fd;
 
+	g->name = path;
 	if (stat(path, &sb) == 0) {
 		if (S_ISDIR(sb.st_mode)) {
 			bk_warnx("cannot write '%s': %s", shown(path),
@@ -188,9 +259,18 @@ open_output(struct gp *g, const char *path)
 			return -1;
 		}
 	}
-	if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
-		/* a device, a pipe or a link is never replaced by a file of
-		 * ours: it is written once gnuplot has succeeded */
+	/* through a link to a file, the temporary file goes beside the file
+	 * the link names, and is renamed over it */
+	if (lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode) &&
+	    stat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    (real = realpath(path, NULL)) != NULL)
+		path = real;
+	if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode))
+		mode = sb.st_mode & 0777;	/* the existing file's mode */
+	else if (lstat(path, &sb) == 0) {
+		/* a device, a pipe or a link to no file is never replaced
+		 * by a file of ours: it is written once gnuplot has
+		 * succeeded */
 		if (!(g->out = tmpfile()) || cloexec(fileno(g->out)) != 0) {
 			bk_warnx("cannot make a temporary file: %s",
 			    strerror(errno));
@@ -201,6 +281,8 @@ open_output(struct gp *g, const char *path)
 		g->inplace = 1;
 		return 0;
 	}
+	g->real = real;
+	slash = strrchr(path, '/');
 	n = strlen(path) + 32;
 	tmp_path = bk_xmalloc(n);
 	if (!slash)
@@ -208,6 +290,7 @@ open_output(struct gp *g, const char *path)
 	else
 		snprintf(tmp_path, n, "%.*s/.bk-stats-plot-XXXXXX",
 		    (int)(slash - path), path);
+	catch_fatal_signals();
 	if ((fd = mkstemp(tmp_path)) < 0 || cloexec(fd) != 0) {
 		if (fd >= 0) {
 			close(fd);
@@ -215,13 +298,17 @@ open_output(struct gp *g, const char *path)
 		}
 		free(tmp_path);
 		tmp_path = NULL;
-		bk_warnx("cannot write '%s': %s", shown(path), strerror(errno));
+		bk_warnx("cannot write '%s': %s", shown(g->name),
+		    strerror(errno));
 		return -1;
 	}
 	atexit(remove_tmp);
-	mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
+	if (fchmod(fd, mode) != 0) {
+		bk_warnx("cannot write '%s': %s", shown(g->name),
+		    strerror(errno));
+		close(fd);
+		return -1;
+	}
 	g->outfd = fd;
 	g->dest = path;
 	return 0;
@@ -260,6 +347,7 @@ gp_start(struct gp *g, const struct bk_plot_opts *o)
 	}
 	if (g->pid == 0) {
 		signal(SIGPIPE, SIG_DFL);
+		clear_gnuplot_env();
 		if (dup2(in[0], STDIN_FILENO) < 0 ||
 		    dup2(out[1], STDOUT_FILENO) < 0 ||
 		    dup2(errfd, STDERR_FILENO) < 0)
@@ -288,7 +376,7 @@ gp_start(struct gp *g, const struct bk_plot_opts *o)
 		return -1;
 	}
 	/* a gnuplot that dies early must not kill us: we report it */
-	signal(SIGPIPE, SIG_IGN);
+	g->oldpipe = signal(SIGPIPE, SIG_IGN);
 	if (!(g->in = fdopen(in[1], "w"))) {
 		bk_warnx("cannot run gnuplot: %s", strerror(errno));
 		close(in[1]);
@@ -372,7 +460,7 @@ copy_inplace(struct gp *g)
 	int fd, err = 0;
 
 	if ((fd = open(g->dest, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-	    0666)) < 0)
+	    0600)) < 0)
 		err = errno;
 	rewind(g->out);
 	while (!err && (n = fread(buf, 1, sizeof buf, g->out)) > 0)
@@ -387,7 +475,7 @@ copy_inplace(struct gp *g)
 	if (fd >= 0 && close(fd) != 0 && !err)
 		err = errno;
 	if (err) {
-		bk_warnx("cannot write '%s': %s", shown(g->dest),
+		bk_warnx("cannot write '%s': %s", shown(g->name),
 		    strerror(err));
 		return -1;
 	}
@@ -399,7 +487,7 @@ copy_inplace(struct gp *g)
 static int
 gp_finish(struct gp *g, int ok)
 {
-	char reason[256];
+	char reason[256], *p;
 	struct stat sb;
 	int status, rc = 0;
 
@@ -413,7 +501,7 @@ gp_finish(struct gp *g, int ok)
 	gp_copy(g);
 	while (waitpid(g->pid, &status, 0) < 0 && errno == EINTR)
 		;
-	signal(SIGPIPE, SIG_DFL);
+	signal(SIGPIPE, g->oldpipe == SIG_ERR ? SIG_DFL : g->oldpipe);
 	if (!ok) {
 		rc = -1;
 	} else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || rc) {
@@ -436,7 +524,7 @@ gp_finish(struct gp *g, int ok)
 			bk_warnx("cannot write a temporary file: %s",
 			    strerror(g->werr));
 		else
-			bk_warnx("cannot write '%s': %s", shown(g->dest),
+			bk_warnx("cannot write '%s': %s", shown(g->name),
 			    strerror(g->werr));
 		rc = -1;
 	}
@@ -456,20 +544,23 @@ gp_finish(struct gp *g, int ok)
 	/* no fsync: a chart is made again in a moment, and the wait for
 	 * the disk was a third of the time bk-stats adds to gnuplot's */
 	if (close(g->outfd) != 0 && rc == 0) {
-		bk_warnx("cannot write '%s': %s", shown(g->dest),
+		bk_warnx("cannot write '%s': %s", shown(g->name),
 		    strerror(errno));
 		rc = -1;
 	}
 	if (rc == 0 && rename(tmp_path, g->dest) != 0) {
-		bk_warnx("cannot write '%s': %s", shown(g->dest),
+		bk_warnx("cannot write '%s': %s", shown(g->name),
 		    strerror(errno));
 		rc = -1;
 	}
 	if (rc == 0) {
-		free(tmp_path);
+		/* renamed: no signal may remove it now */
+		p = tmp_path;
 		tmp_path = NULL;
+		free(p);
 	}
 	remove_tmp();
+	free(g->real);
 	return rc;
 }
 
@@ -688,6 +779,7 @@ plot_volume(struct gp *g, struct bk_db *db, sqlite3_stmt *st,
 	sqlite3_stmt *ex;
 	bk_day d, last = 0;
 	long long top = 0, h;
+	int seen = 0;
 	int nids = 0, other = 0, nseries, i, n = 0;
 
 	/* the exercises with the most sets get series of their own */
@@ -725,8 +817,10 @@ plot_volume(struct gp *g, struct bk_db *db, sqlite3_stmt *st,
 			}
 			memcpy(period, label, sizeof label);
 		}
-		if (d > last)
+		/* from the first date, which may be before 1970 (day 0) */
+		if (!seen || d > last)
 			last = d;
+		seen = 1;
 		for (i = 0; i < nids; i++)
 			if (ids[i] == sqlite3_column_int64(st, 6))
 				break;

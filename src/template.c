@@ -848,6 +848,52 @@ check_template(struct parser *ps)
 	return 0;
 }
 
+struct item_count {
+	const struct bk_template *t;
+	long n;
+	long line;	/* the rule that went past the cap, or 0 */
+};
+
+static int
+count_day(int phase, int day, int k, const int *rules, int n, void *data)
+{
+	struct item_count *c = data;
+
+	(void)day;
+	(void)k;
+	if (c->n + n > BK_TPL_MAX_ITEMS) {
+		/* the rule that makes the first item too many */
+		c->line = c->t->phase[phase].rule[rules[BK_TPL_MAX_ITEMS -
+		    c->n]].line;
+		return 1;
+	}
+	c->n += n;
+	return 0;
+}
+
+/* the items a plan made from t gets, over the template's length (28 days
+ * without one), counted from every weekday it could start on: at most
+ * BK_TPL_MAX_ITEMS, or the store and every report grow without need */
+static int
+check_items(struct parser *ps)
+{
+	struct item_count c;
+	bk_day start;
+
+	for (start = 0; start < (ps->t->weekdays ? 7 : 1); start++) {
+		memset(&c, 0, sizeof c);
+		c.t = ps->t;
+		bk_template_walk(ps->t, 0, start, ps->t->days ? ps->t->days :
+		    28, count_day, &c);
+		if (c.line)
+			return fail(ps->err, ps->errlen, c.line, "the template "
+			    "makes more than %d plan items (days times the "
+			    "rules of each day): fewer days or fewer rules",
+			    BK_TPL_MAX_ITEMS);
+	}
+	return 0;
+}
+
 int
 bk_template_parse(FILE *fp, struct bk_template *t, char *err, size_t errlen)
 {
@@ -901,6 +947,8 @@ bk_template_parse(FILE *fp, struct bk_template *t, char *err, size_t errlen)
 		rc = fail(err, errlen, 0, "%s", strerror(errno ? errno : EIO));
 	if (rc == 0)
 		rc = check_template(&ps);
+	if (rc == 0)
+		rc = check_items(&ps);
 	if (rc != 0)
 		bk_template_free(t);
 	return rc;

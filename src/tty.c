@@ -53,6 +53,55 @@ on_tstp(int sig)
 	errno = e;
 }
 
+/* a signal that ends the program: the terminal as it was, then the
+ * signal's own default action (a core dump for SIGQUIT) */
+static void
+on_fatal(int sig)
+{
+	sigset_t set;
+
+	if (keys_on && have_saved)
+		tcsetattr(tty_fd, TCSANOW, &saved);
+	signal(sig, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(sig);
+}
+
+/* every signal whose default action ends the program, other than those
+ * on_stop takes: the session never leaves the terminal without echo */
+static const int fatal_sigs[] = { SIGQUIT, SIGPIPE, SIGUSR1, SIGUSR2,
+	SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGABRT, SIGSEGV,
+	SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS,
+#ifdef SIGPWR
+	SIGPWR,
+#endif
+#ifdef SIGSTKFLT
+	SIGSTKFLT,
+#endif
+#ifdef SIGIO
+	SIGIO,
+#endif
+#ifdef SIGLOST
+	SIGLOST,
+#endif
+};
+
+static void
+catch_fatal(int sig)
+{
+	struct sigaction sa, old;
+
+	/* an ignored signal (SIGPIPE, SIGXFSZ: see bk_init) stays ignored */
+	if (sigaction(sig, NULL, &old) != 0 || old.sa_handler == SIG_IGN)
+		return;
+	memset(&sa, 0, sizeof sa);
+	sigfillset(&sa.sa_mask);
+	sa.sa_handler = on_fatal;
+	sigaction(sig, &sa, NULL);
+}
+
 void
 bk_tty_init(int fd)
 {
@@ -82,6 +131,12 @@ bk_tty_init(int fd)
 	/* no SA_RESTART: a read waiting for an answer must give up */
 	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 		sigaction(sigs[i], &sa, NULL);
+	for (i = 0; i < sizeof fatal_sigs / sizeof fatal_sigs[0]; i++)
+		catch_fatal(fatal_sigs[i]);
+#ifdef SIGRTMIN
+	for (i = SIGRTMIN; (int)i <= SIGRTMAX; i++)
+		catch_fatal((int)i);
+#endif
 	if (have_saved) {
 		sa.sa_handler = on_tstp;
 		sigaction(SIGTSTP, &sa, NULL);

@@ -25,6 +25,9 @@ bk_init(const char *argv0)
 	/* a file size limit (ulimit -f) makes a write fail with EFBIG, which
 	 * is reported, instead of killing the command without a word */
 	signal(SIGXFSZ, SIG_IGN);
+	/* a closed pipe (bk-log list | head -1) makes a write fail with
+	 * EPIPE, reported with exit 1, instead of killing the command */
+	signal(SIGPIPE, SIG_IGN);
 }
 
 /* The message goes through bk_term_string: the names, paths and values

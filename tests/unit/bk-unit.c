@@ -140,6 +140,11 @@ main(int argc, char *argv[])
 			bk_term_string(stdout, argv[i]);
 			printf(" %zu\n", bk_term_width(argv[i]));
 		}
+	} else if (strcmp(argv[1], "wrap") == 0 && argc == 4) {
+		bk_term_wrap(stdout, argv[2], argv[3]);
+	} else if (strcmp(argv[1], "guard") == 0) {
+		for (i = 2; i < argc; i++)
+			printf("%d\n", bk_out_guard_needed(argv[i]));
 	} else if (strcmp(argv[1], "dose") == 0 && argc == 6) {
 		puts(bk_dose_format(atol(argv[2]), atol(argv[3]), atol(argv[4]),
 		    atoi(argv[5]), buf, sizeof buf));
