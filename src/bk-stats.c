@@ -38,7 +38,7 @@ static const struct option longopts[] = {
 
 /* the reports: their columns, and the options that apply to them */
 static const char *const volume_cols[] = { "period", "exercise", "sets",
-	"reps", "hold_seconds", "load_kg" };
+	"reps", "hold_seconds", "load_kg", "warmup_sets" };
 static const char *const adherence_cols[] = { "period", "plan", "planned",
 	"done", "skipped", "percent", "partly" };
 static const char *const flex_cols[] = { "date", "kind", "reach_cm" };
@@ -47,7 +47,7 @@ static const char *const streak_cols[] = { "current_days", "current_since",
 	"longest_days", "longest_from", "longest_to", "last_active" };
 static const char *const exercises_cols[] = { "exercise", "name", "sets",
 	"reps", "hold_seconds", "best_load_kg", "best_hold_seconds",
-	"last_done" };
+	"last_done", "warmup_sets" };
 
 static const struct report {
 	const char *name;
@@ -55,12 +55,12 @@ static const struct report {
 	const char *const *cols;
 	int ncols;
 } reports[] = {
-	{ "volume", "sufbxpE", volume_cols, 6 },
+	{ "volume", "sufbxpE", volume_cols, 7 },
 	{ "adherence", "sufbxpE", adherence_cols, 7 },
 	{ "flex", "sufE", flex_cols, 3 },
 	{ "pain", "sufE", pain_cols, 3 },
 	{ "streak", "sufxpE", streak_cols, 6 },
-	{ "exercises", "sufxpE", exercises_cols, 8 },
+	{ "exercises", "sufxpE", exercises_cols, 9 },
 	{ NULL, NULL, NULL, 0 }
 };
 

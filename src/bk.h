@@ -251,6 +251,10 @@ char *bk_num_format(double v, int decimals, char *buf, size_t len);
  * else the timed set's hold */
 #define BK_HELD_SQL(s) "(CASE WHEN " s ".reps IS NOT NULL THEN " s ".reps" \
 	" * coalesce(" s ".hold_s, 0) ELSE coalesce(" s ".hold_s, 0) END)"
+/* a working set: done, and not a warm-up; volume, totals and bests count
+ * working sets only, warm-ups apart */
+#define BK_WORKING_SQL(s) "(" s ".skipped = 0 AND " s ".set_type <> 'warmup')"
+#define BK_WARMUP_SQL(s) "(" s ".skipped = 0 AND " s ".set_type = 'warmup')"
 /* load moved by a set: reps x load (a timed set moves nothing) */
 #define BK_MOVED_SQL(s) "coalesce(" s ".reps * " s ".load_kg, 0)"
 /* a logged set s meets the dose of planned item it: the reps, hold and

@@ -802,7 +802,7 @@ plot_volume(struct gp *g, struct bk_db *db, sqlite3_stmt *st,
 	do {
 		/* the label is remade from the date: only our own text */
 		p = (const char *)sqlite3_column_text(st, 0);
-		if (!p || row_day(st, 7, &d) != 0 ||
+		if (!p || row_day(st, 8, &d) != 0 ||
 		    bk_stats_period(bk_date_format(d, ds), f->by,
 		    f->week_sunday, label) != 0 || strcmp(label, p) != 0)
 			continue;
@@ -822,7 +822,7 @@ plot_volume(struct gp *g, struct bk_db *db, sqlite3_stmt *st,
 			last = d;
 		seen = 1;
 		for (i = 0; i < nids; i++)
-			if (ids[i] == sqlite3_column_int64(st, 6))
+			if (ids[i] == sqlite3_column_int64(st, 7))
 				break;
 		count[i] += sqlite3_column_int64(st, 2);
 	} while (bk_db_step(db, st) == SQLITE_ROW);

@@ -201,10 +201,15 @@ sqlite3_stmt *
 bk_stats_volume(struct bk_db *db, const struct bk_stats_filter *f)
 {
 	return query(db, "SELECT bk_period(s.date, ?6) AS period,"
-	    " e.slug AS exercise, count(*) AS sets,"
-	    " coalesce(sum(s.reps), 0) AS reps,"
-	    " coalesce(sum(" BK_HELD_SQL("s") "), 0) AS hold_seconds,"
-	    " round(coalesce(sum(" BK_MOVED_SQL("s") "), 0), 2) AS load_kg,"
+	    " e.slug AS exercise,"
+	    " count(CASE WHEN " BK_WORKING_SQL("s") " THEN 1 END) AS sets,"
+	    " coalesce(sum(CASE WHEN " BK_WORKING_SQL("s") " THEN s.reps END),"
+	    "  0) AS reps,"
+	    " coalesce(sum(CASE WHEN " BK_WORKING_SQL("s") " THEN "
+	    BK_HELD_SQL("s") " END), 0) AS hold_seconds,"
+	    " round(coalesce(sum(CASE WHEN " BK_WORKING_SQL("s") " THEN "
+	    BK_MOVED_SQL("s") " END), 0), 2) AS load_kg,"
+	    " count(CASE WHEN " BK_WARMUP_SQL("s") " THEN 1 END) AS warmup_sets,"
 	    " e.id, min(s.date)"
 	    " FROM sets s JOIN exercises e ON e.id = s.exercise_id"
 	    " WHERE s.skipped = 0 AND" SETS_WINDOW
@@ -331,12 +336,18 @@ bk_stats_exercises(struct bk_db *db, const struct bk_stats_filter *f,
 	    " FROM sets s JOIN exercises e ON e.id = s.exercise_id"
 	    " WHERE s.skipped = 0 AND" SETS_WINDOW
 	    " GROUP BY e.id ORDER BY sets DESC, e.slug" :
-	    "SELECT e.slug AS exercise, e.name, count(*) AS sets,"
-	    " coalesce(sum(s.reps), 0) AS reps,"
-	    " coalesce(sum(" BK_HELD_SQL("s") "), 0) AS hold_seconds,"
-	    " max(s.load_kg) AS best_load_kg,"
-	    " max(s.hold_s) AS best_hold_seconds,"
-	    " max(s.date) AS last_done"
+	    "SELECT e.slug AS exercise, e.name,"
+	    " count(CASE WHEN " BK_WORKING_SQL("s") " THEN 1 END) AS sets,"
+	    " coalesce(sum(CASE WHEN " BK_WORKING_SQL("s") " THEN s.reps END),"
+	    "  0) AS reps,"
+	    " coalesce(sum(CASE WHEN " BK_WORKING_SQL("s") " THEN "
+	    BK_HELD_SQL("s") " END), 0) AS hold_seconds,"
+	    " max(CASE WHEN " BK_WORKING_SQL("s") " THEN s.load_kg END)"
+	    "  AS best_load_kg,"
+	    " max(CASE WHEN " BK_WORKING_SQL("s") " THEN s.hold_s END)"
+	    "  AS best_hold_seconds,"
+	    " max(s.date) AS last_done,"
+	    " count(CASE WHEN " BK_WARMUP_SQL("s") " THEN 1 END) AS warmup_sets"
 	    " FROM sets s JOIN exercises e ON e.id = s.exercise_id"
 	    " WHERE s.skipped = 0 AND" SETS_WINDOW
 	    " GROUP BY e.id ORDER BY e.slug", f,
@@ -504,6 +515,9 @@ summary_volume(struct bk_db *db, const struct bk_stats_filter *f,
 			fprintf(fp, "  %s %s moved", num(imperial ?
 			    load * 2.2046226 : load, b, sizeof b),
 			    imperial ? "lb" : "kg");
+		if (sqlite3_column_int64(st, 6) > 0)
+			fprintf(fp, "  (+%lld warm-up)",
+			    (long long)sqlite3_column_int64(st, 6));
 		fputc('\n', fp);
 	}
 	sqlite3_finalize(st);

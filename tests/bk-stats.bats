@@ -153,7 +153,7 @@ adherence_history() {
 
 @test "bk-stats: every report on an empty database, and no store is created" {
 	run -0 bk-stats volume
-	assert_output 'period,exercise,sets,reps,hold_seconds,load_kg'
+	assert_output 'period,exercise,sets,reps,hold_seconds,load_kg,warmup_sets'
 	run -0 bk-stats adherence
 	assert_output 'period,plan,planned,done,skipped,percent,partly'
 	run -0 bk-stats flex
@@ -161,7 +161,7 @@ adherence_history() {
 	run -0 bk-stats pain
 	assert_output 'date,region,rating'
 	run -0 bk-stats exercises
-	assert_output 'exercise,name,sets,reps,hold_seconds,best_load_kg,best_hold_seconds,last_done'
+	assert_output 'exercise,name,sets,reps,hold_seconds,best_load_kg,best_hold_seconds,last_done,warmup_sets'
 	run -0 bk-stats streak
 	assert_output "$(printf '%s\n' \
 		current_days,current_since,longest_days,longest_from,longest_to,last_active \
@@ -182,12 +182,12 @@ adherence_history() {
 	volume_history
 	run -0 --separate-stderr bk-stats volume
 	assert_output "$(printf '%s\n' \
-		period,exercise,sets,reps,hold_seconds,load_kg \
-		2026-W44,cat-cow,1,8,0,0 \
-		2026-W44,jefferson-curl,2,20,0,100 \
-		2026-W45,cat-cow,1,0,30,0 \
-		2026-W45,jefferson-curl,2,18,0,110 \
-		2026-W46,my-move,2,0,90,0)"
+		period,exercise,sets,reps,hold_seconds,load_kg,warmup_sets \
+		2026-W44,cat-cow,1,8,0,0,0 \
+		2026-W44,jefferson-curl,2,20,0,100,0 \
+		2026-W45,cat-cow,1,0,30,0,0 \
+		2026-W45,jefferson-curl,2,18,0,110,0 \
+		2026-W46,my-move,2,0,90,0,0)"
 	assert_equal "$stderr" ""
 }
 
@@ -195,22 +195,22 @@ adherence_history() {
 	volume_history
 	run -0 bk-stats volume --by month
 	assert_output "$(printf '%s\n' \
-		period,exercise,sets,reps,hold_seconds,load_kg \
-		2026-10,jefferson-curl,2,20,0,100 \
-		2026-11,cat-cow,2,8,30,0 \
-		2026-11,jefferson-curl,2,18,0,110 \
-		2026-11,my-move,2,0,90,0)"
+		period,exercise,sets,reps,hold_seconds,load_kg,warmup_sets \
+		2026-10,jefferson-curl,2,20,0,100,0 \
+		2026-11,cat-cow,2,8,30,0,0 \
+		2026-11,jefferson-curl,2,18,0,110,0 \
+		2026-11,my-move,2,0,90,0,0)"
 	run -0 bk-stats volume --by day --since 2026-11-01 --until 2026-11-02
 	assert_output "$(printf '%s\n' \
-		period,exercise,sets,reps,hold_seconds,load_kg \
-		2026-11-01,cat-cow,1,8,0,0 \
-		2026-11-02,cat-cow,1,0,30,0 \
-		2026-11-02,jefferson-curl,2,18,0,110)"
+		period,exercise,sets,reps,hold_seconds,load_kg,warmup_sets \
+		2026-11-01,cat-cow,1,8,0,0,0 \
+		2026-11-02,cat-cow,1,0,30,0,0 \
+		2026-11-02,jefferson-curl,2,18,0,110,0)"
 	# relative dates: the last two weeks from 2026-11-21
 	run -0 bk-stats volume --since -2w
 	assert_output "$(printf '%s\n' \
-		period,exercise,sets,reps,hold_seconds,load_kg \
-		2026-W46,my-move,2,0,90,0)"
+		period,exercise,sets,reps,hold_seconds,load_kg,warmup_sets \
+		2026-W46,my-move,2,0,90,0,0)"
 }
 
 @test "bk-stats volume: week_start = sunday moves a Sunday into the next week" {
@@ -218,15 +218,15 @@ adherence_history() {
 	week_start sunday
 	run -0 bk-stats volume
 	assert_output "$(printf '%s\n' \
-		period,exercise,sets,reps,hold_seconds,load_kg \
-		2026-W44,jefferson-curl,2,20,0,100 \
-		2026-W45,cat-cow,2,8,30,0 \
-		2026-W45,jefferson-curl,2,18,0,110 \
-		2026-W46,my-move,2,0,90,0)"
+		period,exercise,sets,reps,hold_seconds,load_kg,warmup_sets \
+		2026-W44,jefferson-curl,2,20,0,100,0 \
+		2026-W45,cat-cow,2,8,30,0,0 \
+		2026-W45,jefferson-curl,2,18,0,110,0 \
+		2026-W46,my-move,2,0,90,0,0)"
 	week_start monday
 	run -0 bk-stats volume --since 2026-11-01 --until 2026-11-01
 	assert_output "$(printf '%s\n' \
-		period,exercise,sets,reps,hold_seconds,load_kg 2026-W44,cat-cow,1,8,0,0)"
+		period,exercise,sets,reps,hold_seconds,load_kg,warmup_sets 2026-W44,cat-cow,1,8,0,0,0)"
 	week_start friday
 	run -1 --separate-stderr bk-stats volume
 	assert_err_partial "invalid week_start 'friday'"
@@ -236,19 +236,19 @@ adherence_history() {
 	volume_history
 	run -0 bk-stats volume --exercise jeff --by month
 	assert_output "$(printf '%s\n' \
-		period,exercise,sets,reps,hold_seconds,load_kg \
-		2026-10,jefferson-curl,2,20,0,100 \
-		2026-11,jefferson-curl,2,18,0,110)"
+		period,exercise,sets,reps,hold_seconds,load_kg,warmup_sets \
+		2026-10,jefferson-curl,2,20,0,100,0 \
+		2026-11,jefferson-curl,2,18,0,110,0)"
 	run -0 bk-stats volume --exercise 'My Move'
 	assert_output "$(printf '%s\n' \
-		period,exercise,sets,reps,hold_seconds,load_kg 2026-W46,my-move,2,0,90,0)"
+		period,exercise,sets,reps,hold_seconds,load_kg,warmup_sets 2026-W46,my-move,2,0,90,0,0)"
 	local p i
 	p=$(plan mine 2026-11-01 '')
 	i=$(item "$p" 2 my-move)
 	log_set 2026-11-17 my-move 12 '' '' 0 "$i"
 	run -0 bk-stats volume --plan mine
 	assert_output "$(printf '%s\n' \
-		period,exercise,sets,reps,hold_seconds,load_kg 2026-W47,my-move,1,12,0,0)"
+		period,exercise,sets,reps,hold_seconds,load_kg,warmup_sets 2026-W47,my-move,1,12,0,0,0)"
 }
 
 @test "bk-stats adherence: planned items against linked sets, per week and plan" {
@@ -390,26 +390,26 @@ assert d[0]["rating"] == 5 and isinstance(d[0]["rating"], (int, float))
 	volume_history
 	run -0 bk-stats exercises
 	assert_output "$(printf '%s\n' \
-		exercise,name,sets,reps,hold_seconds,best_load_kg,best_hold_seconds,last_done \
-		'cat-cow,Cat-Cow,2,8,30,,30,2026-11-02' \
-		'jefferson-curl,Jefferson Curl,4,38,0,7.5,,2026-11-02' \
-		'my-move,My Move,2,0,90,,45,2026-11-10')"
+		exercise,name,sets,reps,hold_seconds,best_load_kg,best_hold_seconds,last_done,warmup_sets \
+		'cat-cow,Cat-Cow,2,8,30,,30,2026-11-02,0' \
+		'jefferson-curl,Jefferson Curl,4,38,0,7.5,,2026-11-02,0' \
+		'my-move,My Move,2,0,90,,45,2026-11-10,0')"
 	run -0 bk-stats exercises --since 2026-11-01 --exercise jefferson-curl
 	assert_output "$(printf '%s\n' \
-		exercise,name,sets,reps,hold_seconds,best_load_kg,best_hold_seconds,last_done \
-		'jefferson-curl,Jefferson Curl,2,18,0,7.5,,2026-11-02')"
+		exercise,name,sets,reps,hold_seconds,best_load_kg,best_hold_seconds,last_done,warmup_sets \
+		'jefferson-curl,Jefferson Curl,2,18,0,7.5,,2026-11-02,0')"
 }
 
 @test "bk-stats: piped output is CSV; table, TSV and JSON on request" {
 	volume_history
 	run -0 bash -c 'bk-stats volume | sort -t, -k3 -n | head -n 1'
-	assert_output 'period,exercise,sets,reps,hold_seconds,load_kg'
+	assert_output 'period,exercise,sets,reps,hold_seconds,load_kg,warmup_sets'
 	run -0 bk-stats volume --format table
-	assert_line --index 0 --regexp '^period +exercise +sets +reps +hold_seconds +load_kg$'
+	assert_line --index 0 --regexp '^period +exercise +sets +reps +hold_seconds +load_kg +warmup_sets$'
 	assert_line --index 1 --regexp '^-+  -+  -+'
-	assert_line --index 2 --regexp '^2026-W44 +cat-cow +1 +8 +0 +0$'
+	assert_line --index 2 --regexp '^2026-W44 +cat-cow +1 +8 +0 +0 +0$'
 	run -0 bk-stats volume --format tsv
-	assert_line --index 1 "$(printf '2026-W44\tcat-cow\t1\t8\t0\t0')"
+	assert_line --index 1 "$(printf '2026-W44\tcat-cow\t1\t8\t0\t0\t0')"
 	run -0 bash -c 'bk-stats volume --format json | python3 -m json.tool'
 	run -0 bk-stats exercises --format json
 	run -0 python3 -c 'import json, sys
@@ -417,7 +417,8 @@ d = json.loads(sys.argv[1])
 j = d[1]
 assert j == {"exercise": "jefferson-curl", "name": "Jefferson Curl", "sets": 4,
 	"reps": 38, "hold_seconds": 0, "best_load_kg": 7.5,
-	"best_hold_seconds": None, "last_done": "2026-11-02"}, j
+	"best_hold_seconds": None, "last_done": "2026-11-02",
+	"warmup_sets": 0}, j
 ' "$output"
 	# numbers are right-aligned, even in a column whose first cell is empty
 	run -0 bk-stats exercises --format table
@@ -433,7 +434,7 @@ assert j == {"exercise": "jefferson-curl", "name": "Jefferson Curl", "sets": 4,
 	bk-plan exercise add odd-one --name $'Odd, "one"\e[31m'
 	log_set 2026-11-20 odd-one 5
 	run -0 bk-stats exercises
-	assert_line --index 1 $'odd-one,"Odd, ""one""\e[31m",1,5,0,,,2026-11-20'
+	assert_line --index 1 $'odd-one,"Odd, ""one""\e[31m",1,5,0,,,2026-11-20,0'
 	run -0 bk-stats exercises --format table
 	assert_line --index 2 --partial 'Odd, "one"\x1b[31m'
 	refute_output --partial $'\e'
@@ -502,8 +503,8 @@ assert j == {"exercise": "jefferson-curl", "name": "Jefferson Curl", "sets": 4,
 		(SELECT id FROM exercises WHERE slug = 'jefferson-curl'), 10, 5
 		FROM d, (SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3)"
 	run -0 bk-stats volume --since 2026-11-16
-	assert_output "$(printf '%s\n' period,exercise,sets,reps,hold_seconds,load_kg \
-		2026-W47,jefferson-curl,18,180,0,900)"
+	assert_output "$(printf '%s\n' period,exercise,sets,reps,hold_seconds,load_kg,warmup_sets \
+		2026-W47,jefferson-curl,18,180,0,900,0)"
 	local start end
 	start=$(date +%s%N)
 	for _ in 1 2 3 4 5; do
@@ -576,8 +577,8 @@ assert j == {"exercise": "jefferson-curl", "name": "Jefferson Curl", "sets": 4,
 	assert_file_exists "$p/share/fish/vendor_completions.d/bk-stats.fish"
 	volume_history
 	run -0 "$p/bin/bk-stats" volume --by month --exercise my-move
-	assert_output "$(printf '%s\n' period,exercise,sets,reps,hold_seconds,load_kg \
-		2026-11,my-move,2,0,90,0)"
+	assert_output "$(printf '%s\n' period,exercise,sets,reps,hold_seconds,load_kg,warmup_sets \
+		2026-11,my-move,2,0,90,0,0)"
 	run -0 "$p/bin/bk-stats" plot volume --output "$BATS_TEST_TMPDIR/v.svg"
 	assert_file_not_empty "$BATS_TEST_TMPDIR/v.svg"
 	run -0 mandoc -Tutf8 "$p/share/man/man1/bk-stats.1"

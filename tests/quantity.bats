@@ -9,19 +9,19 @@ load common
 	run -0 bk-log cat-cow 1x5 --hold 3s
 	run -0 bk-log cat-cow 1x5 --hold 3s
 	run -0 --separate-stderr bk-stats volume --format csv
-	assert_output "$(printf '%s\n' period,exercise,sets,reps,hold_seconds,load_kg \
-		2026-W47,cat-cow,2,10,30,0)"
+	assert_output "$(printf '%s\n' period,exercise,sets,reps,hold_seconds,load_kg,warmup_sets \
+		2026-W47,cat-cow,2,10,30,0,0)"
 	assert_equal "$stderr" ""
 	run -0 bk-stats exercises --format csv
-	assert_line --index 1 'cat-cow,Cat-Cow,2,10,30,,3,2026-11-21'
+	assert_line --index 1 'cat-cow,Cat-Cow,2,10,30,,3,2026-11-21,0'
 	run -0 bk-stats summary
 	assert_line --regexp '^  cat-cow +2 sets +10 reps  30s held$'
 	# a timed set is its own hold; a set on each side is held on each side
 	run -0 bk-log passive-hang 1x30s
 	run -0 bk-log hip-flexor-stretch 1x5 --hold 10s --side both
 	run -0 bk-stats volume --format csv
-	assert_line '2026-W47,hip-flexor-stretch,2,10,100,0'
-	assert_line '2026-W47,passive-hang,1,0,30,0'
+	assert_line '2026-W47,hip-flexor-stretch,2,10,100,0,0'
+	assert_line '2026-W47,passive-hang,1,0,30,0,0'
 	run -0 bk-stats summary
 	assert_line --regexp '^  hip-flexor-stretch +2 sets +10 reps  1m40s held$'
 }
@@ -30,8 +30,8 @@ load common
 	run -0 bk-log band-row 3x8@5kg
 	run -0 bk-log passive-hang 1x30s@10kg
 	run -0 bk-stats volume --format csv
-	assert_line '2026-W47,band-row,3,24,0,120'
-	assert_line '2026-W47,passive-hang,1,0,30,0'
+	assert_line '2026-W47,band-row,3,24,0,120,0'
+	assert_line '2026-W47,passive-hang,1,0,30,0,0'
 	run -0 bk-stats summary
 	assert_line --regexp '^  band-row +3 sets +24 reps  120 kg moved$'
 }
@@ -103,7 +103,7 @@ statuses() {
 	assert_output "$(printf '%s\n' '3.0|5.0' '-|8.0')"
 	# the kilograms the plan filled in are in the load total
 	run -0 bk-stats volume --format csv
-	assert_line '2026-W47,jefferson-curl,4,21,120,38'
+	assert_line '2026-W47,jefferson-curl,4,21,120,38,0'
 	# a timed SPEC has no hold of each rep to fill in
 	run -0 bk-log passive-hang 1x20s
 	assert_output --regexp '^logged passive-hang 1x20s on 2026-11-21 at [0-9:]+ \(id 5\)$'
@@ -226,12 +226,12 @@ statuses() {
 	# migration rewrites it; the reports read it by the one definition
 	sqlite3 "$BK_DB" < "$TOP/tests/fixtures/store-0.1.0.sql"
 	run -0 --separate-stderr bk-stats volume --by month --format csv
-	assert_output "$(printf '%s\n' period,exercise,sets,reps,hold_seconds,load_kg \
-		2026-11,cat-cow,2,10,30,0 2026-11,hip-flexor-stretch,2,10,100,0 \
-		2026-11,jefferson-curl,2,10,50,0 2026-11,passive-hang,1,0,30,0)"
+	assert_output "$(printf '%s\n' period,exercise,sets,reps,hold_seconds,load_kg,warmup_sets \
+		2026-11,cat-cow,2,10,30,0,0 2026-11,hip-flexor-stretch,2,10,100,0,0 \
+		2026-11,jefferson-curl,2,10,50,0,0 2026-11,passive-hang,1,0,30,0,0)"
 	assert_equal "$stderr" ""
 	run -0 bk-stats exercises --format csv
-	assert_line --index 2 'hip-flexor-stretch,Hip Flexor Stretch,2,10,100,,10,2026-11-20'
+	assert_line --index 2 'hip-flexor-stretch,Hip Flexor Stretch,2,10,100,,10,2026-11-20,0'
 	# two toe-touch tests on 2026-11-14 are one test day; shins counts
 	run -0 bk-test progress toe-touch --format csv
 	assert_line --index 1 'toe-touch,2,cm,2026-11-14,-19,2026-11-14,-19,2026-11-14,-19,0,,none,,shins,'
@@ -240,5 +240,20 @@ statuses() {
 	assert_line --regexp $'\tjefferson-curl\t.*\tpartly\t$'
 	run -0 bk-log cat-cow 1x5
 	run -0 bk-stats volume --by month --format csv
-	assert_line '2026-11,cat-cow,3,15,45,0'
+	assert_line '2026-11,cat-cow,3,15,45,0,0'
+}
+
+@test "warm-up sets are counted apart: left out of volume, totals and bests, in every report" {
+	BK_TODAY=2026-01-10 run -0 bk-log import "$TOP/tests/fixtures/strong-2025.csv" --create-missing
+	BK_TODAY=2026-01-10 run -0 --separate-stderr bk-stats volume --by month --format csv
+	assert_output "$(printf '%s\n' period,exercise,sets,reps,hold_seconds,load_kg,warmup_sets \
+		2026-01,dumbbell-row,4,31,0,827.53,1 2026-01,passive-hang,1,0,45,0,0)"
+	BK_TODAY=2026-01-10 run -0 bk-stats exercises --format csv
+	assert_line --index 0 'exercise,name,sets,reps,hold_seconds,best_load_kg,best_hold_seconds,last_done,warmup_sets'
+	assert_line --index 1 'dumbbell-row,Dumbbell Row,4,31,0,65.181,,2026-01-05,1'
+	BK_TODAY=2026-01-10 run -0 bk-stats summary
+	assert_line '  dumbbell-row              4 sets     31 reps  827.5 kg moved  (+1 warm-up)'
+	# the set is still there, with its type
+	run -0 sqlite3 "$BK_DB" "SELECT count(*) FROM sets WHERE set_type = 'warmup'"
+	assert_output 1
 }
