@@ -33,7 +33,8 @@ all: $(BINS)
 # Without the compiler or the libraries' headers, say in one line what to
 # install instead of a compiler error. The targets that install them first
 # (and then build in a make of their own) are left alone.
-SETUP_GOALS = deps fuzz-deps check demo bench fuzz fuzz-replay clean uninstall
+SETUP_GOALS = deps fuzz-deps check demo bench fuzz fuzz-replay fuzz-cli \
+	clean uninstall
 ifeq ($(filter $(SETUP_GOALS),$(MAKECMDGOALS)),)
 have_header = $(shell printf '\043include <%s>\n' $(1) | \
 	$(CC) $(CFLAGS) -E -x c - >/dev/null 2>&1 && echo yes)
@@ -146,6 +147,14 @@ fuzz: fuzz-deps
 			-artifact_prefix=build/fuzz/$$f- \
 			build/fuzz/corpus-$$f tests/fuzz/corpus/$$f || exit 1; \
 	done
+	$(MAKE) fuzz-cli
+
+# the commands themselves, built with the sanitizers, run with random
+# subcommands, options and values from their man pages (tests/fuzz/cli.py);
+# FUZZ_SEED=N repeats a run
+fuzz-cli: fuzz-deps
+	$(MAKE) SANITIZE=1 all
+	/usr/bin/python3 tests/fuzz/cli.py $(FUZZ_SECONDS) $(FUZZ_SEED)
 
 # replay every kept crash and the seeds once (part of check)
 fuzz-replay: fuzz-deps
@@ -171,5 +180,5 @@ bench:
 
 FORCE:
 .PHONY: all deps demo check lint install uninstall clean fuzz fuzz-deps \
-	fuzz-replay bench FORCE
+	fuzz-replay fuzz-cli bench FORCE
 .SECONDARY: $(LIBOBJ) $(COMMANDS:%=build/%.o)
