@@ -433,7 +433,8 @@ summary_plans(struct bk_db *db, const struct bk_stats_filter *f,
 	struct bk_stats_filter all = *f;
 	sqlite3_stmt *st;
 	char today[11];
-	long long planned, done, skipped, wplanned, wdone, partly;
+	long long planned, done, skipped, wplanned, wdone, partly, open;
+	char now[11];
 	int n = 0;
 
 	all.since[0] = all.until[0] = '\0';
@@ -442,15 +443,18 @@ summary_plans(struct bk_db *db, const struct bk_stats_filter *f,
 	    " SELECT p.name, p.start_date, p.end_date, coalesce(a.planned, 0),"
 	    " coalesce(a.done, 0), coalesce(a.skipped, 0),"
 	    " coalesce(a.wplanned, 0), coalesce(a.wdone, 0),"
-	    " coalesce(a.partly, 0)"
+	    " coalesce(a.partly, 0), coalesce(a.open, 0)"
 	    " FROM plans p LEFT JOIN (SELECT plan_id, count(*) AS planned,"
 	    "  sum(done) AS done, sum(skipped) AS skipped,"
 	    "  sum(partly) AS partly,"
+	    /* today's items not touched yet are still due, not missed */
+	    "  sum(d = ?6 AND NOT done AND NOT partly AND NOT skipped) AS open,"
 	    "  sum(d >= ?5) AS wplanned, sum(done AND d >= ?5) AS wdone"
 	    "  FROM st GROUP BY plan_id) a ON a.plan_id = p.id"
 	    " WHERE p.active = 1 AND (?4 IS NULL OR p.id = ?4)"
 	    " ORDER BY p.name", &all, NULL, until_today(&all, today));
 	bind_text(st, 5, week);
+	bind_text(st, 6, bk_date_format(f->today, now));
 	while (bk_db_step(db, st) == SQLITE_ROW) {
 		if (n++ == 0)
 			fputs("Plans\n", fp);
@@ -460,6 +464,7 @@ summary_plans(struct bk_db *db, const struct bk_stats_filter *f,
 		wplanned = sqlite3_column_int64(st, 6);
 		wdone = sqlite3_column_int64(st, 7);
 		partly = sqlite3_column_int64(st, 8);
+		open = sqlite3_column_int64(st, 9);
 		fputs("  ", fp);
 		bk_term_string(fp, COL(st, 0));
 		fprintf(fp, " (from %s%s%s)\n", day_col(st, 1),
@@ -469,9 +474,12 @@ summary_plans(struct bk_db *db, const struct bk_stats_filter *f,
 			continue;
 		}
 		fprintf(fp, "    adherence: %lld of %lld done (%lld%%), "
-		    "%lld partly, %lld skipped, %lld missed\n", done, planned,
+		    "%lld partly, %lld skipped, %lld missed", done, planned,
 		    (done * 100 + planned / 2) / planned, partly, skipped,
-		    planned - done - partly - skipped);
+		    planned - done - partly - skipped - open);
+		if (open)
+			fprintf(fp, ", %lld due today", open);
+		fputc('\n', fp);
 		fprintf(fp, "    this week: %lld of %lld done\n", wdone,
 		    wplanned);
 	}

@@ -257,3 +257,12 @@ statuses() {
 	run -0 sqlite3 "$BK_DB" "SELECT count(*) FROM sets WHERE set_type = 'warmup'"
 	assert_output 1
 }
+
+@test "summary: today's items not done yet are due today, not missed" {
+	run -0 bk-plan new jc --template jefferson-30 --start 2026-11-20
+	run -0 bk-log jefferson-curl
+	run -0 bk-stats summary
+	assert_line '    adherence: 1 of 6 done (17%), 0 partly, 0 skipped, 3 missed, 2 due today'
+	BK_TODAY=2026-11-22 run -0 bk-stats summary
+	assert_line --regexp '^    adherence: 1 of 9 done \(11%\), 0 partly, 0 skipped, 5 missed, 3 due today$'
+}
