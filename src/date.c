@@ -14,15 +14,21 @@ leap(int y)
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-int
-bk_date_valid(int y, int m, int d)
+static int
+month_days(int y, int m)
 {
 	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
 		30, 31 };
 
+	return mdays[m - 1] + (m == 2 && leap(y));
+}
+
+int
+bk_date_valid(int y, int m, int d)
+{
 	if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1)
 		return 0;
-	return d <= mdays[m - 1] + (m == 2 && leap(y));
+	return d <= month_days(y, m);
 }
 
 /* days from civil, after H. Hinnant's public-domain algorithm */
@@ -122,15 +128,6 @@ bk_date_in_range(bk_day day)
 	    day <= bk_date_from_ymd(9999, 12, 31);
 }
 
-static int
-month_days(int y, int m)
-{
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-		30, 31 };
-
-	return mdays[m - 1] + (m == 2 && leap(y));
-}
-
 /* the first day of day's week, weeks starting on week_start (1..7) */
 static bk_day
 week_first(bk_day day, int week_start)
@@ -165,7 +162,7 @@ parse_offset(const char *s, long *n, char *unit)
 		*n = *n * 10 + (*p - '0');
 	}
 	*unit = (char)tolower((unsigned char)*p);
-	if (!strchr("dwmy", *unit) || *unit == '\0' || p[1] != '\0')
+	if (*unit == '\0' || !strchr("dwmy", *unit) || p[1] != '\0')
 		return -1;
 	if (*s == '-')
 		*n = -*n;

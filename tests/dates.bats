@@ -160,3 +160,24 @@ logged_dates() {
 	assert_err_partial "invalid --start '+1x'"
 	assert_equal "$(digest "$BK_DB")" "$before"
 }
+
+@test "backkit(7) DATES names every form the parser takes, and each parses" {
+	local section form
+	section=$(mandoc -Tutf8 -Owidth=200 "$TOP/man/man7/backkit.7" | col -b |
+		sed -n '/^DATES/,/^ENVIRONMENT/p')
+	[ -n "$section" ] || fail "no DATES section in backkit(7)"
+	for form in YYYY-MM-DD today yesterday tomorrow -3d +2w -1m +1y sow eow \
+		som eom soy eoy 'mon .. sun' 'monday .. sunday' 'YYYY-MM, YYYY' \
+		'last|this|next week|month|year' "'last week'" last-week \
+		0001-01-01 9999-12-31; do
+		[[ $section == *"$form"* ]] || fail "DATES does not name '$form'"
+	done
+	# and the examples given there hold
+	BK_TODAY=2026-03-31 run -0 unit date -1m
+	assert_output 2026-02-28
+	BK_TODAY=2024-02-29 run -0 unit date +1y
+	assert_output 2025-02-28
+	run -0 unit span past 1 2026-03 'last week' last-week
+	assert_output "$(printf '%s\n' '2026-03-01 2026-03-31' \
+		'2026-11-09 2026-11-15' '2026-11-09 2026-11-15')"
+}
