@@ -64,11 +64,20 @@ int bk_date_parse_iso(const char *s, bk_day *out);
 /* 1 when day is within 0001-01-01..9999-12-31, the dates backkit keeps */
 int bk_date_in_range(bk_day day);
 enum bk_date_dir { BK_DATE_PAST, BK_DATE_FUTURE };
-/* ISO date, today, yesterday, tomorrow, weekday names (the most recent one
- * on or before today for BK_DATE_PAST, the next one on or after today for
- * BK_DATE_FUTURE), -3d, +2w. 0 or -1 */
+/* The one date rule of the suite (backkit(7) DATES): YYYY-MM-DD; today,
+ * yesterday, tomorrow; offsets -3d +2w -1m -1y (months and years clamp to
+ * the month's last day); sow eow som eom soy eoy; weekday names (the most
+ * recent one on or before today for BK_DATE_PAST, the next one on or after
+ * today for BK_DATE_FUTURE); and the periods YYYY-MM, YYYY and
+ * last|this|next week|month|year ("last week", "last-week"). A period gives
+ * its first day; weeks start on Monday. Every date is within
+ * 0001-01-01..9999-12-31. 0 or -1, *out untouched on -1 */
 int bk_date_parse(const char *s, bk_day today, enum bk_date_dir dir,
     bk_day *out);
+/* the same rule, a period's first and last day (first == last for a single
+ * day), weeks starting on week_start: 1 (monday) .. 7 (sunday). 0 or -1 */
+int bk_date_parse_period(const char *s, bk_day today, enum bk_date_dir dir,
+    int week_start, bk_day *first, bk_day *last);
 /* today from BK_TODAY or the clock; exits 2 on a bad BK_TODAY */
 bk_day bk_today(void);
 
