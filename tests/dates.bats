@@ -104,15 +104,15 @@ logged_dates() {
 	run -0 bk-log band-row 2x10 --date 2026-03-31
 	run -0 bk-log band-row 1x8 --date 2026-11-20
 	run -0 --separate-stderr bk-stats volume --since 2026-03 --by month --format csv
-	assert_output "$(printf '%s\n' 'period,exercise,sets,reps,hold_seconds,load_kg' \
-		'2026-03,band-row,2,20,0,0' '2026-11,band-row,1,8,0,0')"
+	assert_output "$(printf '%s\n' 'period,exercise,sets,reps,hold_seconds,load_kg,warmup_sets' \
+		'2026-03,band-row,2,20,0,0,0' '2026-11,band-row,1,8,0,0,0')"
 	assert_equal "$stderr" ""
 	run -0 bk-stats volume --since this-year --until 2026-03-30 --by month --format csv
-	assert_output "$(printf '%s\n' 'period,exercise,sets,reps,hold_seconds,load_kg' \
-		'2026-02,band-row,1,10,0,0')"
+	assert_output "$(printf '%s\n' 'period,exercise,sets,reps,hold_seconds,load_kg,warmup_sets' \
+		'2026-02,band-row,1,10,0,0,0')"
 	run -0 bk-stats volume --since 'this month' --format csv
-	assert_output "$(printf '%s\n' 'period,exercise,sets,reps,hold_seconds,load_kg' \
-		'2026-W47,band-row,1,8,0,0')"
+	assert_output "$(printf '%s\n' 'period,exercise,sets,reps,hold_seconds,load_kg,warmup_sets' \
+		'2026-W47,band-row,1,8,0,0,0')"
 }
 
 @test "bk-plan new and bk-test: the next weekday for plans, the last for tests" {
