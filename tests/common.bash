@@ -13,6 +13,9 @@ export XDG_CONFIG_HOME="$BATS_TEST_TMPDIR/config"
 export XDG_DATA_HOME="$BATS_TEST_TMPDIR/data"
 export HOME="$BATS_TEST_TMPDIR/home"
 unset BK_DATADIR NO_COLOR
+# one locale whoever runs the suites: $'\u202e' in a test is that character
+# only in a UTF-8 locale (a fresh system's login shell has none)
+export LC_ALL=C.UTF-8
 mkdir -p "$HOME"
 
 # sha256 of a file, to prove a refused command changed no byte

@@ -75,6 +75,18 @@ for n in "${sizes[@]}"; do
 	{ head -n 1 sets-full.csv; tail -n "$n" sets-full.csv; } > "sets-$n.csv"
 done
 awk -F, -v d="$since4w" 'NR == 1 || $1 >= d' "sets-$topn.csv" > sets-4w.csv
+# the sets done (skips are ours alone), in our format and as a Strong
+# export: one workout a day and time, set order per exercise within it, a
+# timed set's length in Seconds
+for n in "${sizes[@]}"; do
+	awk -F, 'NR == 1 || $11 == 0' "sets-$n.csv" > "done-$n.csv"
+	awk -F, 'NR == 1 { print "Date,Workout Name,Duration,Exercise Name," \
+		"Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE"; next }
+		$11 == 0 { t = $2 == "" ? "08:00" : $2; k = $1 " " t SUBSEP $3
+		printf "%s %s:00,Back,45m,%s,%d,%s,%s,0,%s,,,%s\n", $1, t, $4,
+			++n[k], $9 == "" ? 0 : $9, $7 == "" ? 0 : $7,
+			$7 == "" ? $8 : 0, $10 }' "done-$n.csv" > "strong-$n.csv"
+done
 rm -f sets-full.csv
 
 # the schema of the anchor's table: the CSV's columns, indexed as sets is
@@ -90,6 +102,19 @@ CREATE INDEX sets_done ON sets(date) WHERE skipped = 0;
 CREATE INDEX sets_exercise_date ON sets(exercise, date);
 CREATE INDEX sets_plan ON sets(plan, date) WHERE plan <> '';
 CREATE UNIQUE INDEX sets_source_key ON sets(source_key);
+EOF
+
+# the same table with only two indexes (date, exercise): what an import
+# into a table indexed for the reports costs at the least
+cat > anchor2.sql <<'EOF'
+PRAGMA journal_mode = WAL;
+PRAGMA synchronous = NORMAL;
+CREATE TABLE sets (date TEXT NOT NULL, time TEXT, exercise TEXT NOT NULL,
+  exercise_name TEXT, set_no INTEGER, side TEXT, reps INTEGER, hold_s REAL,
+  load_kg REAL, rpe REAL, skipped INTEGER, reason TEXT, note TEXT, plan TEXT,
+  source_key TEXT);
+CREATE INDEX sets_date ON sets(date);
+CREATE INDEX sets_exercise ON sets(exercise);
 EOF
 
 # bk-stats volume --by week in SQL: the ISO week is the year and week of
@@ -174,6 +199,29 @@ for i in "${!sizes[@]}"; do
 	done
 	add_ratio "import of $l rows" "$(median "import-$n.json" 0)" \
 		"$(median "import-$n.json" 1)" 1.0
+
+	note "2. bk-log import of $l rows, against sqlite3 .import into two indexes"
+	bench "import2-$n" "${import_runs[$i]}" 0 \
+		--prepare "rm -f imp-bk.db imp-bk.db-wal imp-bk.db-shm" \
+		--prepare "rm -f imp-sq.db imp-sq.db-wal imp-sq.db-shm" \
+		"bk-log --db imp-bk.db import sets-$n.csv" \
+		"sqlite3 imp-sq.db -cmd '.read anchor2.sql' '.import --csv --skip 1 sets-$n.csv sets'"
+	add_ratio "import of $l rows, anchor with 2 indexes" \
+		"$(median "import2-$n.json" 0)" "$(median "import2-$n.json" 1)" 1.5
+
+	note "2. a Strong export of the same $l sets, against our own format"
+	bench "strong-$n" "${import_runs[$i]}" 0 \
+		--prepare "rm -f imp-st.db imp-st.db-wal imp-st.db-shm" \
+		--prepare "rm -f imp-bk.db imp-bk.db-wal imp-bk.db-shm" \
+		"bk-log --db imp-st.db import strong-$n.csv --units kg" \
+		"bk-log --db imp-bk.db import done-$n.csv"
+	want=$(($(wc -l < "done-$n.csv") - 1))
+	for f in imp-st.db imp-bk.db; do
+		got=$(sqlite3 "$f" 'SELECT count(*) FROM sets')
+		[ "$got" = "$want" ] || { echo "bench: $f holds $got rows, not $want" >&2; exit 1; }
+	done
+	add_ratio "Strong import of $l rows, against ours" \
+		"$(median "strong-$n.json" 0)" "$(median "strong-$n.json" 1)" 1.2
 
 	note "3. bk-stats volume --by week over $l sets, against GROUP BY"
 	bk-stats --db "db-$n.db" volume --by week > vol-bk.csv
