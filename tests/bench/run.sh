@@ -123,9 +123,14 @@ cat > volume.sql <<'EOF'
 SELECT strftime('%Y', s.date, '-3 days', 'weekday 4') || '-W' ||
   printf('%02d', (CAST(strftime('%j', s.date, '-3 days', 'weekday 4')
   AS INTEGER) + 6) / 7) AS period,
-  e.slug AS exercise, count(*) AS sets, coalesce(sum(s.reps), 0) AS reps,
-  coalesce(sum(s.hold_s), 0) AS hold_seconds,
-  round(coalesce(sum(s.reps * s.load_kg), 0), 2) AS load_kg
+  e.slug AS exercise, count(*) FILTER (WHERE s.set_type <> 'warmup') AS sets,
+  coalesce(sum(s.reps) FILTER (WHERE s.set_type <> 'warmup'), 0) AS reps,
+  coalesce(sum(CASE WHEN s.reps IS NOT NULL THEN s.reps * coalesce(s.hold_s, 0)
+    ELSE coalesce(s.hold_s, 0) END) FILTER (WHERE s.set_type <> 'warmup'), 0)
+    AS hold_seconds,
+  round(coalesce(sum(s.reps * s.load_kg)
+    FILTER (WHERE s.set_type <> 'warmup'), 0), 2) AS load_kg,
+  count(*) FILTER (WHERE s.set_type = 'warmup') AS warmup_sets
 FROM sets s JOIN exercises e ON e.id = s.exercise_id
 WHERE s.skipped = 0
 GROUP BY period, e.id ORDER BY period, e.slug;
