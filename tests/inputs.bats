@@ -1,0 +1,137 @@
+#!/usr/bin/env bats
+# Inputs bounded: fields, lines and records of the files read, the
+# place of the store and whose it is.
+
+load common
+
+H='date,time,exercise,exercise_name,set,side,reps,hold_s,load_kg,rpe,skipped,reason,note,plan,key'
+
+# a's, $1 bytes of them
+as() {
+	head -c "$1" /dev/zero | tr '\0' a
+}
+
+no_asan() {
+	if nm "$TOP/bin/bk-log" 2>/dev/null | grep -q __asan_init; then
+		skip 'memory is not measured under the address sanitizer'
+	fi
+}
+
+@test "inputs: a CR-only CSV is read line by line, with its line numbers" {
+	printf "$H\r2025-12-18,,cat-cow,,1,,5,,,,0,,one,,\r2025-12-18,,cat-cow,,2,,6,,,,0,,two,,\r" > "$BATS_TEST_TMPDIR/ok.csv"
+	run -0 --separate-stderr bk-log import "$BATS_TEST_TMPDIR/ok.csv"
+	assert_output --partial 'imported 2 sets'
+	run -0 sqlite3 "$BK_DB" "SELECT set_no, reps, note FROM sets ORDER BY id"
+	assert_output "$(printf '1|5|one\n2|6|two')"
+	rm -f "$BK_DB"
+	printf "$H\r2025-12-18,,cat-cow,,1,,5,,,,0,,,,\r2025-12-18,,cat-cow,,0,,5,,,,0,,,,\r" > "$BATS_TEST_TMPDIR/bad.csv"
+	run -1 --separate-stderr bk-log import "$BATS_TEST_TMPDIR/bad.csv"
+	assert_err "bk-log: cannot import '$BATS_TEST_TMPDIR/bad.csv': line 3: invalid set '0': out of range 1 to 100000"
+	assert_output ''
+	assert_file_not_exists "$BK_DB"
+	# CRLF and a lone CR mixed
+	printf "$H\r\n2025-12-18,,cat-cow,,1,,5,,,,0,,,,\r2025-12-18,,cat-cow,,x,,5,,,,0,,,,\r\n" > "$BATS_TEST_TMPDIR/mixed.csv"
+	run -1 --separate-stderr bk-log import "$BATS_TEST_TMPDIR/mixed.csv"
+	assert_err_partial "line 3: invalid set 'x'"
+}
+
+@test "inputs: a field of 64 KiB is read, one byte more is refused with its line" {
+	local f="$BATS_TEST_TMPDIR/f.csv"
+	{ printf '%s\n2025-12-18,,cat-cow,,1,,5,,,,0,,' "$H"; as 65536; printf ',,\n'; } > "$f"
+	run -0 --separate-stderr bk-log import "$f"
+	run -0 sqlite3 "$BK_DB" "SELECT length(note) FROM sets"
+	assert_output 65536
+	rm -f "$BK_DB"
+	{ printf '%s\n2025-12-18,,cat-cow,,1,,5,,,,0,,,,\n2025-12-18,,cat-cow,,1,,5,,,,0,,' "$H"; as 65537; printf ',,\n'; } > "$f"
+	run -1 --separate-stderr bk-log import "$f"
+	assert_err "bk-log: cannot import '$f': line 3: field longer than 64 KiB"
+	assert_output ''
+	assert_file_not_exists "$BK_DB"
+}
+
+@test "inputs: a quoted field over many lines is capped, named by its first line" {
+	local f="$BATS_TEST_TMPDIR/q.csv"
+	{ printf '%s\n2025-12-18,,cat-cow,,1,,5,,,,0,,"' "$H"; for i in $(seq 2000); do as 40; echo; done; printf '",,\n'; } > "$f"
+	run -1 --separate-stderr bk-log import "$f" --dry-run
+	assert_err "bk-log: cannot import '$f': line 2: field longer than 64 KiB"
+	assert_output ''
+	assert_file_not_exists "$BK_DB"
+}
+
+@test "inputs: a line over 1 MiB of short fields is refused" {
+	local f="$BATS_TEST_TMPDIR/l.csv"
+	{ printf '%s\n' "$H"; yes '2025-12-18,,cat-cow,,1,,5,,,,0,,a,,' | head -c 2M | tr '\n' ','; echo; } > "$f"
+	run -1 --separate-stderr bk-log import "$f"
+	assert_err "bk-log: cannot import '$f': line 2: line longer than 1 MiB"
+	assert_file_not_exists "$BK_DB"
+}
+
+@test "inputs: a record over 1 MiB in a quoted field of short lines is refused" {
+	local f="$BATS_TEST_TMPDIR/r.csv"
+	# short fields, each quoted over two lines, 17 columns of 64 KiB
+	{ printf '%s\n' "$H"; printf '2025-12-18,,cat-cow,,1,,5,,,,0,,'; for i in $(seq 40); do printf '"'; as 30000; printf '\n'; as 30000; printf '",'; done; echo; } > "$f"
+	run -1 --separate-stderr bk-log import "$f"
+	assert_err_partial "bk-log: cannot import '$f': line "
+	assert_err_partial "record longer than 1 MiB (from line 2)"
+	assert_file_not_exists "$BK_DB"
+}
+
+@test "inputs: /dev/zero is refused at once, in little memory" {
+	no_asan
+	local m
+	run -1 --separate-stderr timeout 10 /usr/bin/time -f '%M' -o "$BATS_TEST_TMPDIR/m" bk-log import /dev/zero --dry-run
+	assert_err "bk-log: cannot import '/dev/zero': line 1: field longer than 64 KiB"
+	m=$(tail -n 1 "$BATS_TEST_TMPDIR/m")
+	(( m < 40000 )) || fail "peak memory $m KB"
+}
+
+@test "inputs: a 300 MB field streamed in takes no more memory than a small file" {
+	no_asan
+	local m
+	run -1 --separate-stderr timeout 10 bash -c "{ printf '%s\n2025-12-18,,cat-cow,,1,,5,,,,0,,' '$H'; head -c 300M /dev/zero | tr '\0' a; printf ',,\n'; } |
+		/usr/bin/time -f '%M' -o '$BATS_TEST_TMPDIR/m' bk-log import -"
+	assert_err "bk-log: cannot import stdin: line 2: field longer than 64 KiB"
+	m=$(tail -n 1 "$BATS_TEST_TMPDIR/m")
+	(( m < 40000 )) || fail "peak memory $m KB"
+	assert_file_not_exists "$BK_DB"
+	# 300 MB on one line of short fields
+	run -1 --separate-stderr timeout 10 bash -c "{ printf '%s\n' '$H'; head -c 300M /dev/zero | tr '\0' ','; } |
+		/usr/bin/time -f '%M' -o '$BATS_TEST_TMPDIR/m' bk-log import - --dry-run"
+	assert_err "bk-log: cannot import stdin: line 2: line longer than 1 MiB"
+	m=$(tail -n 1 "$BATS_TEST_TMPDIR/m")
+	(( m < 40000 )) || fail "peak memory $m KB"
+}
+
+@test "inputs: a key that is not a plain identifier is refused on import" {
+	local f="$BATS_TEST_TMPDIR/k.csv" k
+	for k in '=HYPERLINK(x)' '+1' '-1' '@a' 'a b' "$(as 129)"; do
+		printf '%s\n2025-12-18,,cat-cow,,1,,5,,,,0,,,,%s\n' "$H" "$k" > "$f"
+		run -1 --separate-stderr bk-log import "$f"
+		assert_err_partial "line 2: invalid key '"
+		assert_err_partial "': expected 1 to 128 letters, digits and . _ : -, starting with a letter or digit"
+		assert_output ''
+		assert_file_not_exists "$BK_DB"
+	done
+	printf '%s\n2025-12-18,,cat-cow,,1,,5,,,,0,,,,%s\n' "$H" "log:$(as 124)" > "$f"
+	run -0 --separate-stderr bk-log import "$f"
+	run -0 bk-log export
+	assert_line --index 1 --partial ",log:$(as 124),"
+}
+
+@test "inputs: an exercise name over 200 bytes is refused, --create-missing included" {
+	local f="$BATS_TEST_TMPDIR/n.csv"
+	printf 'Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time,Comment\n2025-12-18,%s,Back,10.0,kgs,5,,,,\n' "$(as 201)" > "$f"
+	run -1 --separate-stderr bk-log import "$f" --create-missing
+	assert_err_partial "cannot import '$f': line 2: invalid Exercise 'aaaa"
+	assert_err_partial "': longer than 200 bytes"
+	assert_output ''
+	assert_file_not_exists "$BK_DB"
+	printf 'Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time,Comment\n2025-12-18,%s,Back,10.0,kgs,5,,,,\n' "$(as 200)" > "$f"
+	run -0 --separate-stderr bk-log import "$f" --create-missing
+	run -0 sqlite3 "$BK_DB" "SELECT length(name) FROM exercises WHERE id = (SELECT exercise_id FROM sets)"
+	assert_output 200
+	rm -f "$BK_DB"
+	printf '%s\n2025-12-18,,cat-cow,%s,1,,5,,,,0,,,,\n' "$H" "$(as 201)" > "$f"
+	run -1 --separate-stderr bk-log import "$f"
+	assert_err_partial "line 2: invalid exercise_name 'aaaa"
+}
