@@ -17,11 +17,33 @@
 static char *made_store, *made_dir[16];
 static int nmade_dir, committed;
 
+/* HOME, when it is an absolute path to a directory; else an error: a
+ * missing home is not made (as root, under /) */
+static const char *
+home_dir(void)
+{
+	const char *home = getenv("HOME");
+	struct stat sb;
+
+	if (!home || !*home)
+		bk_errx(BK_EXIT_DATA, "cannot find the database: HOME is not "
+		    "set (set HOME, XDG_DATA_HOME or BK_DB, or use --db)");
+	if (home[0] != '/')
+		bk_errx(BK_EXIT_DATA, "cannot find the database: HOME '%s' is "
+		    "not an absolute path (set HOME, XDG_DATA_HOME or BK_DB, "
+		    "or use --db)", home);
+	if (stat(home, &sb) != 0 || !S_ISDIR(sb.st_mode))
+		bk_errx(BK_EXIT_DATA, "cannot find the database: HOME '%s' is "
+		    "%s (set HOME, XDG_DATA_HOME or BK_DB, or use --db)", home,
+		    stat(home, &sb) != 0 ? "missing" : "not a directory");
+	return home;
+}
+
 char *
 bk_db_path(const char *opt)
 {
 	const char *env = getenv("BK_DB"), *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
+	const char *home;
 	size_t n;
 	char *p;
 
@@ -29,15 +51,14 @@ bk_db_path(const char *opt)
 		return bk_xstrdup(opt);
 	if (env && *env)
 		return bk_xstrdup(env);
-	if (xdg && *xdg) {
+	/* a relative XDG_DATA_HOME is ignored, as the XDG spec says */
+	if (xdg && xdg[0] == '/') {
 		n = strlen(xdg) + 32;
 		p = bk_xmalloc(n);
 		snprintf(p, n, "%s/backkit/backkit.db", xdg);
 		return p;
 	}
-	if (!home || !*home)
-		bk_errx(BK_EXIT_DATA, "cannot find the database: "
-		    "set HOME, XDG_DATA_HOME or BK_DB, or use --db");
+	home = home_dir();
 	n = strlen(home) + 40;
 	p = bk_xmalloc(n);
 	snprintf(p, n, "%s/.local/share/backkit/backkit.db", home);

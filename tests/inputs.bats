@@ -135,3 +135,63 @@ no_asan() {
 	run -1 --separate-stderr bk-log import "$f"
 	assert_err_partial "line 2: invalid exercise_name 'aaaa"
 }
+
+@test "inputs: a relative XDG_DATA_HOME is ignored for the store" {
+	unset BK_DB
+	mkdir -p "$BATS_TEST_TMPDIR/cwd"
+	cd "$BATS_TEST_TMPDIR/cwd"
+	XDG_DATA_HOME=rel run -0 --separate-stderr bk-log cat-cow 5
+	assert_dir_not_exists "$BATS_TEST_TMPDIR/cwd/rel"
+	assert_file_exists "$HOME/.local/share/backkit/backkit.db"
+	# an absolute one is used
+	XDG_DATA_HOME="$BATS_TEST_TMPDIR/abs" run -0 --separate-stderr bk-log cat-cow 5
+	assert_file_exists "$BATS_TEST_TMPDIR/abs/backkit/backkit.db"
+}
+
+@test "inputs: a relative XDG_CONFIG_HOME is ignored for the configuration" {
+	mkdir -p "$BATS_TEST_TMPDIR/cwd/rel/backkit"
+	echo 'nonsense' > "$BATS_TEST_TMPDIR/cwd/rel/backkit/config"
+	cd "$BATS_TEST_TMPDIR/cwd"
+	XDG_CONFIG_HOME=rel run -0 --separate-stderr bk-log cat-cow 5
+	assert_equal "$stderr" ''
+	# the same file through an absolute path is read (and refused)
+	XDG_CONFIG_HOME="$PWD/rel" run -1 --separate-stderr bk-log cat-cow 5
+	assert_err "bk-log: $PWD/rel/backkit/config:1: expected 'key = value'"
+	# HOME's is read instead, and a relative HOME has none
+	mkdir -p "$HOME/.config/backkit"
+	echo 'nonsense' > "$HOME/.config/backkit/config"
+	XDG_CONFIG_HOME=rel run -1 --separate-stderr bk-log cat-cow 5
+	assert_err "bk-log: $HOME/.config/backkit/config:1: expected 'key = value'"
+	mkdir -p rel/.config/backkit
+	echo 'nonsense' > rel/.config/backkit/config
+	XDG_CONFIG_HOME=rel HOME=rel run -0 --separate-stderr bk-log cat-cow 5
+}
+
+@test "inputs: a missing, relative or unset HOME is refused, not made" {
+	unset BK_DB XDG_DATA_HOME
+	local h
+	for h in /nonexistent "$BATS_TEST_TMPDIR/nohome"; do
+		HOME=$h run -1 --separate-stderr bk-log cat-cow 5
+		assert_err "bk-log: cannot find the database: HOME '$h' is missing (set HOME, XDG_DATA_HOME or BK_DB, or use --db)"
+		assert_output ''
+		assert_dir_not_exists "$h"
+		# reading too
+		HOME=$h run -1 --separate-stderr bk-log list
+		assert_err_partial "HOME '$h' is missing"
+	done
+	HOME=rel run -1 --separate-stderr bk-log cat-cow 5
+	assert_err "bk-log: cannot find the database: HOME 'rel' is not an absolute path (set HOME, XDG_DATA_HOME or BK_DB, or use --db)"
+	touch "$BATS_TEST_TMPDIR/file"
+	HOME="$BATS_TEST_TMPDIR/file" run -1 --separate-stderr bk-log cat-cow 5
+	assert_err_partial "is not a directory"
+	run -1 --separate-stderr env -u HOME bk-log cat-cow 5
+	assert_err "bk-log: cannot find the database: HOME is not set (set HOME, XDG_DATA_HOME or BK_DB, or use --db)"
+	run -1 --separate-stderr env HOME= bk-log cat-cow 5
+	assert_err_partial "HOME is not set"
+	# a relative XDG_DATA_HOME does not stand in for HOME
+	XDG_DATA_HOME=rel HOME=/nonexistent run -1 --separate-stderr bk-log cat-cow 5
+	assert_err_partial "HOME '/nonexistent' is missing"
+	# with BK_DB or --db, HOME is not needed
+	HOME=/nonexistent run -0 --separate-stderr bk-log cat-cow 5 --db "$BATS_TEST_TMPDIR/x.db"
+	assert_file_exists "$BATS_TEST_TMPDIR/x.db"
+}
