@@ -195,3 +195,145 @@ no_asan() {
 	HOME=/nonexistent run -0 --separate-stderr bk-log cat-cow 5 --db "$BATS_TEST_TMPDIR/x.db"
 	assert_file_exists "$BATS_TEST_TMPDIR/x.db"
 }
+
+@test "inputs: a store that group or others can write is refused, unless BK_ALLOW_SHARED=1" {
+	local d="$BATS_TEST_TMPDIR/s" sum
+	mkdir -m 700 "$d"
+	export BK_DB="$d/s.db"
+	run -0 bk-log cat-cow 5
+	chmod 0666 "$BK_DB"
+	sum=$(digest "$BK_DB")
+	run -1 --separate-stderr bk-log cat-cow 5
+	assert_err "bk-log: cannot open '$BK_DB': writable by group or others (mode 0666): chmod go-w it, or set BK_ALLOW_SHARED=1 to use it as it is"
+	assert_output ''
+	run -1 --separate-stderr bk-log list
+	assert_err_partial "writable by group or others (mode 0666)"
+	run -1 --separate-stderr bk-stats summary
+	assert_err_partial "writable by group or others"
+	assert_equal "$(digest "$BK_DB")" "$sum"
+	chmod 0620 "$BK_DB"
+	run -1 --separate-stderr bk-log cat-cow 5
+	assert_err_partial "(mode 0620)"
+	BK_ALLOW_SHARED=1 run -0 --separate-stderr bk-log cat-cow 5
+	BK_ALLOW_SHARED=0 run -1 --separate-stderr bk-log list
+	chmod 0600 "$BK_DB"
+	run -0 --separate-stderr bk-log list --format csv
+	assert_equal "${#lines[@]}" 3
+}
+
+@test "inputs: a store in a directory that group or others can write is refused, made or not" {
+	local d="$BATS_TEST_TMPDIR/shared"
+	mkdir "$d"
+	chmod 1777 "$d"
+	export BK_DB="$d/s.db"
+	run -1 --separate-stderr bk-log cat-cow 5
+	assert_err "bk-log: cannot open '$BK_DB': its directory '$d' is writable by group or others (mode 1777): chmod go-w it or put the store in a private directory, or set BK_ALLOW_SHARED=1 to use it as it is"
+	assert_output ''
+	run -0 ls -A "$d"
+	assert_output ''
+	BK_ALLOW_SHARED=1 run -0 --separate-stderr bk-log cat-cow 5
+	run -1 --separate-stderr bk-log list
+	assert_err_partial "its directory '$d' is writable by group or others (mode 1777)"
+	chmod 0775 "$d"
+	run -1 --separate-stderr bk-log list
+	assert_err_partial "(mode 0775)"
+	chmod 0755 "$d"
+	run -0 --separate-stderr bk-log list
+	# a relative path: its directory is the current one
+	cd "$d"
+	chmod 0777 .
+	BK_DB=s.db run -1 --separate-stderr bk-log list
+	assert_err "bk-log: cannot open 's.db': its directory '.' is writable by group or others (mode 0777): chmod go-w it or put the store in a private directory, or set BK_ALLOW_SHARED=1 to use it as it is"
+	chmod 0700 .
+}
+
+@test "inputs: another user's store is refused; root may read it without writing a byte" {
+	[ "$(id -u)" -eq 0 ] || skip 'needs root, to give a store to another user'
+	local d sum
+	unprivileged_dir d
+	export BK_DB="$d/s.db"
+	run -0 as_user bk-log cat-cow 5
+	sum=$(digest "$BK_DB")
+	# root writing it would leave files the owner cannot use
+	run -1 --separate-stderr bk-log cat-cow 5
+	assert_err "bk-log: cannot open '$BK_DB': owned by another user (uid 65534): use a store of your own, or set BK_ALLOW_SHARED=1 to use it as it is"
+	run -0 --separate-stderr bk-log list --format csv
+	assert_line --index 1 --partial ',cat-cow,'
+	run -0 --separate-stderr bk-stats summary
+	assert_equal "$(digest "$BK_DB")" "$sum"
+	run -0 find "$d" -user 0
+	assert_output ''
+	run -0 ls -A "$d"
+	assert_output 's.db'
+	# the user may not use root's store, even to read it
+	rm -f "$BK_DB"
+	BK_ALLOW_SHARED=1 run -0 bk-log cat-cow 5
+	chmod 0644 "$BK_DB"
+	run -1 --separate-stderr as_user bk-log list
+	assert_err "bk-log: cannot open '$BK_DB': owned by another user (uid 0): use a store of your own, or set BK_ALLOW_SHARED=1 to use it as it is"
+	run -0 --separate-stderr as_user env BK_ALLOW_SHARED=1 bk-log list
+}
+
+@test "inputs: a store in another user's directory is refused for writing" {
+	[ "$(id -u)" -eq 0 ] || skip 'needs root, to give a directory to another user'
+	local d
+	unprivileged_dir d
+	export BK_DB="$d/s.db"
+	run -1 --separate-stderr bk-log cat-cow 5
+	assert_err "bk-log: cannot open '$BK_DB': its directory '$d' is owned by another user (uid 65534): use a store of your own, or set BK_ALLOW_SHARED=1 to use it as it is"
+	run -0 ls -A "$d"
+	assert_output ''
+	# a directory root owns is fine for anyone
+	local r="$BATS_TEST_TMPDIR/rootdir"
+	mkdir -m 755 "$r"
+	BK_DB="$r/s.db" run -0 bk-log cat-cow 5
+}
+
+@test "inputs: a first creation killed at random moments leaves nothing behind" {
+	local d="$BATS_TEST_TMPDIR/k" k pid t0 t1 ms left=0
+	mkdir -m 700 "$d"
+	export BK_DB="$d/s.db"
+	t0=$(date +%s%N)
+	bk-log cat-cow 5 > /dev/null
+	t1=$(date +%s%N)
+	ms=$(((t1 - t0) / 1000000 + 5))
+	for k in $(seq 1 30); do
+		rm -f "$BK_DB" "$BK_DB-wal" "$BK_DB-shm"
+		bk-log cat-cow 5 > /dev/null 2>&1 &
+		pid=$!
+		sleep "$(awk -v ms="$ms" -v r="$RANDOM" 'BEGIN { printf "%.3f", ms * r / 32768 / 1000 }')"
+		kill -KILL "$pid" 2> /dev/null || true
+		wait "$pid" || true
+		ls "$d" | grep -q '\.new-' && left=$((left + 1))
+	done
+	# what the killed ones left, the next creation takes away
+	rm -f "$BK_DB" "$BK_DB-wal" "$BK_DB-shm"
+	run -0 bk-log cat-cow 5
+	run -0 ls -A "$d"
+	assert_output 's.db'
+	echo "# $left of 30 kills left a temporary file" >&3
+}
+
+@test "inputs: a stale temporary store is taken away, one still being made is not" {
+	command -v flock > /dev/null || skip 'flock (util-linux) is missing'
+	local d="$BATS_TEST_TMPDIR/k"
+	mkdir -m 700 "$d"
+	export BK_DB="$d/s.db"
+	run -0 bk-log cat-cow 5
+	touch "$d/s.db.new-AbC123" "$d/s.db.new-AbC123-journal" "$d/s.db.new-XyZ789-wal" \
+		"$d/s.db.new-HeLd12" "$d/s.db.new-HeLd12-journal" "$d/s.db.new-long123" "$d/other.new-AbC123"
+	( flock 9 && exec sleep 5 ) 9< "$d/s.db.new-HeLd12" &
+	local pid=$!
+	sleep 0.3
+	run -0 bk-log cat-cow 5
+	run -0 ls -A "$d"
+	assert_output "$(printf '%s\n' other.new-AbC123 s.db s.db.new-HeLd12 s.db.new-HeLd12-journal s.db.new-long123)"
+	kill "$pid"
+	wait "$pid" || true
+	# a read takes nothing away
+	run -0 bk-log list
+	assert_file_exists "$d/s.db.new-HeLd12"
+	run -0 bk-log cat-cow 5
+	assert_file_not_exists "$d/s.db.new-HeLd12"
+	assert_file_not_exists "$d/s.db.new-HeLd12-journal"
+}
