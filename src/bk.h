@@ -406,6 +406,11 @@ char *bk_logio_key(const char *prefix, const char *base, long n, char *buf,
 /* does export quote this text (it starts with = + - @ ' tab or CR, which a
  * spreadsheet could take for a formula) */
 int bk_logio_escape_needed(const char *s);
+/* the longest exercise name an imported row may give, as bk-plan's */
+#define BK_LOGIO_NAME_MAX 200
+/* is s a key a bk file may give: 1 to 128 letters, digits and . _ : -,
+ * starting with a letter or digit (never a spreadsheet formula) */
+int bk_logio_key_valid(const char *s);
 
 /* session.c: the answers of a guided session, one a line (pure: no
  * store, no exit) */

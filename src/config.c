@@ -40,9 +40,11 @@ read_config(char *path, size_t plen, char *buf, size_t *len)
 	int fd;
 
 	*len = 0;
-	if (xdg && *xdg)
+	buf[0] = '\0';	/* no file, no lines */
+	/* relative paths are ignored, as the XDG spec says */
+	if (xdg && xdg[0] == '/')
 		snprintf(path, plen, "%s/backkit/config", xdg);
-	else if (home && *home)
+	else if (home && home[0] == '/')
 		snprintf(path, plen, "%s/.config/backkit/config", home);
 	else
 		return 0;

@@ -6,6 +6,20 @@
 
 #include "bk.h"
 
+/* A note is a few lines: a field, a line or a record bigger than these is
+ * not a log, and is refused before it is held in memory. */
+#define FIELD_CAP (64 * 1024)
+#define LINE_CAP (1024 * 1024)
+
+/* the file's bytes, read a buffer at a time */
+struct lines {
+	FILE *fp;
+	char in[65536];
+	size_t pos, len;
+	char *buf;	/* the line, through its \n, \r or \r\n */
+	size_t cap;
+};
+
 struct reader {
 	char *buf;	/* the row's fields, each NUL-terminated */
 	size_t used, cap;
@@ -17,6 +31,8 @@ struct reader {
 	bk_csv_cb cb;
 	void *data;
 	int stop;
+	long toolong;	/* the line of a record with a field over FIELD_CAP */
+	size_t record;	/* bytes of the record so far */
 };
 
 static void
@@ -26,6 +42,11 @@ field_cb(void *s, size_t len, void *data)
 
 	if (r->stop)
 		return;
+	if (len > FIELD_CAP) {
+		r->toolong = r->row_line ? r->row_line : r->line;
+		r->stop = 1;
+		return;
+	}
 	if (r->n == r->nmax) {
 		r->nmax = r->nmax ? r->nmax * 2 : 16;
 		r->off = bk_xrealloc(r->off, r->nmax * sizeof *r->off);
@@ -74,7 +95,73 @@ row_cb(int c, void *data)
 	r->n = 0;
 	r->used = 0;
 	r->row_line = 0;
+	r->record = 0;
 	r->repaired = r->repaired_last = 0;
+}
+
+static int
+fill(struct lines *l)
+{
+	if (l->pos < l->len)
+		return 1;
+	l->pos = 0;
+	l->len = fread(l->in, 1, sizeof l->in, l->fp);
+	return l->len > 0;
+}
+
+/* The next line into l->buf, ended by \n, \r (an old Mac's files) or
+ * \r\n: its length, 0 at the end of the file, -1 on a read error, -2
+ * when it is longer than LINE_CAP (what was read of it is in l->buf). */
+static ssize_t
+next_line(struct lines *l)
+{
+	size_t n = 0, i, end;
+	char *p;
+	int found, cr = 0;
+
+	while (fill(l)) {
+		end = l->len - l->pos;
+		if (end > LINE_CAP + 1 - n)
+			end = LINE_CAP + 1 - n;
+		p = l->in + l->pos;
+		for (i = 0; i < end && p[i] != '\n' && p[i] != '\r'; i++)
+			;
+		if ((found = i < end))
+			cr = p[i++] == '\r';
+		if (n + i + 2 > l->cap) {
+			while (n + i + 2 > l->cap)
+				l->cap = l->cap ? l->cap * 2 : 4096;
+			l->buf = bk_xrealloc(l->buf, l->cap);
+		}
+		memcpy(l->buf + n, p, i);
+		n += i;
+		l->pos += i;
+		if (n > LINE_CAP)
+			return -2;
+		if (found) {
+			if (cr && fill(l) && l->in[l->pos] == '\n')
+				l->buf[n++] = l->in[l->pos++];
+			return (ssize_t)n;
+		}
+	}
+	if (ferror(l->fp))
+		return -1;
+	return (ssize_t)n;
+}
+
+/* a part of a line over LINE_CAP that has no separator in FIELD_CAP
+ * bytes is one long field, to say so */
+static int
+long_field(const char *s, size_t n, char delim)
+{
+	size_t i, run = 0;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == delim || s[i] == '\n' || s[i] == '\r')
+			run = 0;
+		else if (++run > FIELD_CAP)
+			return 1;
+	return 0;
 }
 
 static int
@@ -172,37 +259,70 @@ repair(struct reader *r, const char *s, size_t n)
 	return 0;
 }
 
+static int
+reinit(struct csv_parser *p, char delim)
+{
+	if (csv_init(p, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		return -1;
+	csv_set_space_func(p, no_space);
+	if (delim)
+		csv_set_delim(p, (unsigned char)delim);
+	return 0;
+}
+
 int
 bk_csv_read(FILE *fp, char delim, bk_csv_cb cb, void *data, char *err,
     size_t errlen)
 {
 	struct csv_parser p;
 	struct reader r;
-	char *line = NULL, *s;
-	size_t cap = 0, n;
+	struct lines *l = bk_xmalloc(sizeof *l);
+	char *s;
+	size_t n;
 	ssize_t len;
 	int rc = 0;
 
 	memset(&r, 0, sizeof r);
+	memset(l, 0, sizeof *l);
+	l->fp = fp;
 	r.cb = cb;
 	r.data = data;
-	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+	if (reinit(&p, 0) != 0) {
+		free(l);
 		snprintf(err, errlen, "cannot allocate memory");
 		return -1;
 	}
-	csv_set_space_func(&p, no_space);
-	while (!r.stop && (len = getline(&line, &cap, fp)) != -1) {
+	while (!r.stop && (len = next_line(l)) != 0) {
 		r.line++;
-		s = line;
-		n = (size_t)len;
+		s = l->buf;
+		n = len > 0 ? (size_t)len : LINE_CAP;
 		if (r.line == 1 && n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
 			s += 3, n -= 3;
 		if (r.line == 1) {
 			r.delim = delim ? delim : guess_delim(s, n);
 			csv_set_delim(&p, (unsigned char)r.delim);
 		}
+		if (len == -1)
+			break;
+		if (len == -2) {
+			if (long_field(s, n, r.delim))
+				snprintf(err, errlen, "line %ld: field longer "
+				    "than %d KiB", r.line, FIELD_CAP / 1024);
+			else
+				snprintf(err, errlen, "line %ld: line longer "
+				    "than %d MiB", r.line, LINE_CAP / 1024 / 1024);
+			rc = -1;
+			goto out;
+		}
 		if (r.row_line == 0)
 			r.row_line = r.line;
+		if ((r.record += n) > LINE_CAP) {
+			snprintf(err, errlen, "line %ld: record longer than "
+			    "%d MiB (from line %ld)", r.line,
+			    LINE_CAP / 1024 / 1024, r.row_line);
+			rc = -1;
+			goto out;
+		}
 		if (csv_parse(&p, s, n, field_cb, row_cb, &r) != n) {
 			/* a record on this one line may be an app's quoting
 			 * slip; the reader starts afresh after it */
@@ -210,13 +330,14 @@ bk_csv_read(FILE *fp, char delim, bk_csv_cb cb, void *data, char *err,
 				r.n = 0;
 				r.used = 0;
 				csv_free(&p);
-				if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+				if (reinit(&p, r.delim) != 0) {
+					free(l->buf);
+					free(l);
 					snprintf(err, errlen, "cannot allocate "
 					    "memory");
 					return -1;
 				}
-				csv_set_space_func(&p, no_space);
-				csv_set_delim(&p, (unsigned char)r.delim);
+				r.record = 0;
 				if (repair(&r, s, n) == 0)
 					continue;
 			}
@@ -226,6 +347,15 @@ bk_csv_read(FILE *fp, char delim, bk_csv_cb cb, void *data, char *err,
 			rc = -1;
 			goto out;
 		}
+		/* a quoted field going on over the lines */
+		if (!r.stop && p.entry_pos > FIELD_CAP)
+			r.toolong = r.row_line, r.stop = 1;
+	}
+	if (r.toolong) {
+		snprintf(err, errlen, "line %ld: field longer than %d KiB",
+		    r.toolong, FIELD_CAP / 1024);
+		rc = -1;
+		goto out;
 	}
 	if (ferror(fp)) {
 		snprintf(err, errlen, "%s", strerror(errno));
@@ -238,11 +368,18 @@ bk_csv_read(FILE *fp, char delim, bk_csv_cb cb, void *data, char *err,
 		rc = -1;
 		goto out;
 	}
+	if (r.toolong) {
+		snprintf(err, errlen, "line %ld: field longer than %d KiB",
+		    r.toolong, FIELD_CAP / 1024);
+		rc = -1;
+		goto out;
+	}
 	if (r.stop)
 		rc = -1, err[0] = '\0';
 out:
 	csv_free(&p);
-	free(line);
+	free(l->buf);
+	free(l);
 	free(r.buf);
 	free(r.off);
 	free(r.len);

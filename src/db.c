@@ -1,10 +1,12 @@
 /* db.c - finding, creating, checking and opening the store */
 #include <errno.h>
 #include <fcntl.h>
+#include <dirent.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -17,11 +19,33 @@
 static char *made_store, *made_dir[16];
 static int nmade_dir, committed;
 
+/* HOME, when it is an absolute path to a directory; else an error: a
+ * missing home is not made (as root, under /) */
+static const char *
+home_dir(void)
+{
+	const char *home = getenv("HOME");
+	struct stat sb;
+
+	if (!home || !*home)
+		bk_errx(BK_EXIT_DATA, "cannot find the database: HOME is not "
+		    "set (set HOME, XDG_DATA_HOME or BK_DB, or use --db)");
+	if (home[0] != '/')
+		bk_errx(BK_EXIT_DATA, "cannot find the database: HOME '%s' is "
+		    "not an absolute path (set HOME, XDG_DATA_HOME or BK_DB, "
+		    "or use --db)", home);
+	if (stat(home, &sb) != 0 || !S_ISDIR(sb.st_mode))
+		bk_errx(BK_EXIT_DATA, "cannot find the database: HOME '%s' is "
+		    "%s (set HOME, XDG_DATA_HOME or BK_DB, or use --db)", home,
+		    stat(home, &sb) != 0 ? "missing" : "not a directory");
+	return home;
+}
+
 char *
 bk_db_path(const char *opt)
 {
 	const char *env = getenv("BK_DB"), *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
+	const char *home;
 	size_t n;
 	char *p;
 
@@ -29,15 +53,14 @@ bk_db_path(const char *opt)
 		return bk_xstrdup(opt);
 	if (env && *env)
 		return bk_xstrdup(env);
-	if (xdg && *xdg) {
+	/* a relative XDG_DATA_HOME is ignored, as the XDG spec says */
+	if (xdg && xdg[0] == '/') {
 		n = strlen(xdg) + 32;
 		p = bk_xmalloc(n);
 		snprintf(p, n, "%s/backkit/backkit.db", xdg);
 		return p;
 	}
-	if (!home || !*home)
-		bk_errx(BK_EXIT_DATA, "cannot find the database: "
-		    "set HOME, XDG_DATA_HOME or BK_DB, or use --db");
+	home = home_dir();
 	n = strlen(home) + 40;
 	p = bk_xmalloc(n);
 	snprintf(p, n, "%s/.local/share/backkit/backkit.db", home);
@@ -416,22 +439,119 @@ sync_catalog(struct bk_db *db, int force)
 	}
 }
 
+/* the directory and the base name of path, into dir (of strlen(path) + 2
+ * bytes): "s.db" is in "." */
+static const char *
+split_path(const char *path, char *dir)
+{
+	const char *p = strrchr(path, '/');
+
+	if (!p) {
+		strcpy(dir, ".");
+		return path;
+	}
+	memcpy(dir, path, (size_t)(p - path) + (p == path));
+	dir[(p - path) + (p == path)] = '\0';
+	return p + 1;
+}
+
+/* Take away what a creation killed before it ended left beside the
+ * store: base.new-XXXXXX and its -journal, -wal and -shm. A maker holds
+ * an flock on its base.new-XXXXXX for as long as it works on it, so one
+ * that can be locked is stale; a -journal, -wal or -shm without its file
+ * is too (a maker removes its file last). */
+static void
+sweep_leftovers(const char *path)
+{
+	char *dir = bk_xmalloc(strlen(path) + 2), *name, *sfx;
+	const char *base = split_path(path, dir);
+	size_t bl = strlen(base), n;
+	struct dirent *e;
+	struct stat sb;
+	DIR *d;
+	int fd;
+
+	if (!(d = opendir(dir))) {
+		free(dir);
+		return;
+	}
+	n = strlen(dir) + NAME_MAX + 2;
+	name = bk_xmalloc(n);
+	while ((e = readdir(d))) {
+		const char *t = e->d_name + bl;
+
+		if (strncmp(e->d_name, base, bl) != 0 ||
+		    strncmp(t, ".new-", 5) != 0 || strlen(t + 5) < 6 ||
+		    strspn(t + 5, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstu"
+		    "vwxyz0123456789") != 6)
+			continue;
+		sfx = e->d_name + bl + 11;
+		if (*sfx && strcmp(sfx, "-journal") != 0 &&
+		    strcmp(sfx, "-wal") != 0 && strcmp(sfx, "-shm") != 0)
+			continue;
+		snprintf(name, n, "%s/%.*s", dir, (int)(bl + 11), e->d_name);
+		if (*sfx) {
+			/* its maker's file is gone: nobody works on it */
+			if (lstat(name, &sb) != 0 && errno == ENOENT) {
+				snprintf(name, n, "%s/%s", dir, e->d_name);
+				unlink(name);
+			}
+			continue;
+		}
+		if ((fd = open(name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+		    O_CLOEXEC)) < 0)
+			continue;
+		if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
+		    sb.st_uid == geteuid() && flock(fd, LOCK_EX | LOCK_NB) == 0) {
+			static const char *const side[] = { "-journal", "-wal",
+			    "-shm" };
+			size_t k, l = strlen(name);
+
+			for (k = 0; k < 3; k++) {
+				snprintf(name + l, n - l, "%s", side[k]);
+				unlink(name);
+			}
+			name[l] = '\0';
+			unlink(name);
+		}
+		close(fd);	/* the lock goes with it */
+	}
+	closedir(d);
+	free(name);
+	free(dir);
+}
+
 /* Build a complete store under a temporary name and link it into place,
- * so that no other process ever sees a half-made one. */
+ * so that no other process ever sees a half-made one. The temporary file
+ * is locked while it is made, so that what a killed maker leaves is known
+ * for stale and taken away by the next one. */
 static void
 create_store(struct bk_db *db)
 {
 	size_t n = strlen(db->path) + 16;
 	char *tmp = bk_xmalloc(n), *real = db->path;
-	int fd;
+	struct stat a, b;
+	int fd, tries;
 
 	make_parent(db->path);
-	snprintf(tmp, n, "%s.new-XXXXXX", db->path);
-	if ((fd = mkstemp(tmp)) < 0)
-		bk_errx(BK_EXIT_DATA, "cannot create '%s': %s", db->path,
-		    strerror(errno));
+	sweep_leftovers(db->path);
+	for (tries = 0; ; tries++) {
+		snprintf(tmp, n, "%s.new-XXXXXX", db->path);
+		if ((fd = mkstemp(tmp)) < 0)
+			bk_errx(BK_EXIT_DATA, "cannot create '%s': %s",
+			    db->path, strerror(errno));
+		/* a sweeper may have taken it between mkstemp and the lock:
+		 * then it is no longer there, under that name */
+		if (flock(fd, LOCK_EX) == 0 && fstat(fd, &a) == 0 &&
+		    lstat(tmp, &b) == 0 && a.st_ino == b.st_ino &&
+		    a.st_dev == b.st_dev)
+			break;
+		close(fd);
+		if (tries == 10)
+			bk_errx(BK_EXIT_DATA, "cannot create '%s': its "
+			    "temporary file keeps going away", db->path);
+	}
 	fchmod(fd, 0600);
-	close(fd);
 	db->path = tmp;
 	if (sqlite3_open_v2(tmp, &db->h, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
@@ -440,6 +560,8 @@ create_store(struct bk_db *db)
 	}
 	db->writable = 1;
 	sqlite3_busy_timeout(db->h, 10000);
+	/* no -journal: a file nobody else sees needs none */
+	bk_db_exec(db, "PRAGMA journal_mode = MEMORY");
 	bk_db_exec(db, "PRAGMA foreign_keys = ON");
 	migrate(db);
 	sync_catalog(db, 1);
@@ -459,6 +581,7 @@ create_store(struct bk_db *db)
 		made_store = bk_xstrdup(real);
 	}
 	unlink(tmp);
+	close(fd);	/* after SQLite's: closing it drops SQLite's locks */
 	free(tmp);
 	committed = 0;	/* the making of it stored nothing of the user's */
 }
@@ -622,12 +745,70 @@ uri_with(const char *path, const char *query)
 	return uri;
 }
 
+/* Whose store it is, as ssh's StrictModes asks of its files: a store or
+ * a directory holding it that another user owns or that group or others
+ * can write is refused (anyone else could change the history, or put a
+ * -wal or -journal beside the store for SQLite to replay), unless
+ * BK_ALLOW_SHARED=1 says it is shared on purpose. Root may read another
+ * user's store, without writing a byte of it: *foreign is then set. sb is
+ * the store's, or NULL when it is yet to be made. */
+static void
+check_private(const char *path, const struct stat *sb, int mode, int *foreign)
+{
+	const char *allow = getenv("BK_ALLOW_SHARED");
+	const char *way = "or set BK_ALLOW_SHARED=1 to use it as it is";
+	char *dir = bk_xstrdup(path), *p = strrchr(dir, '/');
+	uid_t me = geteuid();
+	struct stat ds;
+
+	*foreign = 0;
+	if (allow && strcmp(allow, "1") == 0) {
+		free(dir);
+		return;
+	}
+	if (!p)
+		strcpy(dir, ".");
+	else if (p == dir)
+		p[1] = '\0';
+	else
+		*p = '\0';
+	if (sb && sb->st_uid != me) {
+		if (me != 0 || mode == BK_DB_WRITE)
+			bk_errx(BK_EXIT_DATA, "cannot open '%s': owned by "
+			    "another user (uid %lu): use a store of your own, %s",
+			    path, (unsigned long)sb->st_uid, way);
+		*foreign = 1;
+	}
+	if (sb && (sb->st_mode & (S_IWGRP | S_IWOTH)))
+		bk_errx(BK_EXIT_DATA, "cannot open '%s': writable by group or "
+		    "others (mode %04o): chmod go-w it, %s", path,
+		    (unsigned)(sb->st_mode & 07777), way);
+	/* a missing directory is made 0700 */
+	if (stat(dir, &ds) == 0) {
+		if (ds.st_uid != me && ds.st_uid != 0) {
+			if (me != 0 || mode == BK_DB_WRITE)
+				bk_errx(BK_EXIT_DATA, "cannot open '%s': its "
+				    "directory '%s' is owned by another user "
+				    "(uid %lu): use a store of your own, %s",
+				    path, dir, (unsigned long)ds.st_uid, way);
+			*foreign = 1;
+		}
+		if (ds.st_mode & (S_IWGRP | S_IWOTH))
+			bk_errx(BK_EXIT_DATA, "cannot open '%s': its directory "
+			    "'%s' is writable by group or others (mode %04o): "
+			    "chmod go-w it or put the store in a private "
+			    "directory, %s", path, dir,
+			    (unsigned)(ds.st_mode & 07777), way);
+	}
+	free(dir);
+}
+
 void
 bk_db_open(struct bk_db *db, const char *opt, int mode)
 {
 	struct stat sb;
 	long long v;
-	int wal = 0, flags, rc;
+	int wal = 0, flags, rc, foreign = 0;
 	char *uri = NULL;
 
 	/* one thread per process: no locks around each call and no memory
@@ -654,15 +835,19 @@ bk_db_open(struct bk_db *db, const char *opt, int mode)
 			db->writable = 0;
 			return;
 		}
+		check_private(db->path, NULL, mode, &foreign);
 		create_store(db);
 		if (stat(db->path, &sb) != 0)
 			bk_errx(BK_EXIT_DATA, "cannot open '%s': %s",
 			    db->path, strerror(errno));
 	}
+	check_private(db->path, &sb, mode, &foreign);
+	if (mode == BK_DB_WRITE)
+		sweep_leftovers(db->path);
 	check_header(db->path, &sb, &wal);
 	precheck(db->path);
 	db->writable = mode != BK_DB_READONLY && access(db->path, W_OK) == 0 &&
-	    dir_writable(db->path);
+	    dir_writable(db->path) && !foreign;
 	if (mode == BK_DB_WRITE && !db->writable)
 		bk_errx(BK_EXIT_DATA, "cannot write '%s': %s", db->path,
 		    access(db->path, W_OK) == 0 ?
@@ -693,7 +878,7 @@ bk_db_open(struct bk_db *db, const char *opt, int mode)
 		bk_errx(BK_EXIT_DATA, "cannot open '%s': made by a newer "
 		    "backkit (schema %lld; this one knows up to %d)",
 		    db->path, v, bk_nmigrations);
-	if (v < bk_nmigrations && mode == BK_DB_READONLY &&
+	if (v < bk_nmigrations && mode == BK_DB_READONLY && !foreign &&
 	    access(db->path, W_OK) == 0 && dir_writable(db->path)) {
 		/* The one write a read-only open makes: an older store is
 		 * brought up to date first, as any command would; its

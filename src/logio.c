@@ -651,6 +651,21 @@ bk_logio_escape_needed(const char *s)
 	return s && s[0] && strchr("=+-@'\t\r", s[0]) != NULL;
 }
 
+int
+bk_logio_key_valid(const char *s)
+{
+	size_t i;
+
+	if (!s || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' &&
+	    s[0] <= 'Z') || (s[0] >= '0' && s[0] <= '9')))
+		return 0;
+	for (i = 0; s[i]; i++)
+		if (i == 128 || !strchr("abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._:-", s[i]))
+			return 0;
+	return 1;
+}
+
 /* append s (n bytes) to the growing buffer */
 static void
 put(char **buf, size_t *cap, size_t *used, const char *s, size_t n)
@@ -890,6 +905,9 @@ bk_row(const struct ctx *c, struct bk_logrow *r)
 	r->note = text(c, F_NOTE);
 	r->plan = text(c, F_PLAN);
 	r->key = text(c, F_KEY);
+	if (r->key && !bk_logio_key_valid(r->key))
+		return bad(c, F_KEY, "expected 1 to 128 letters, digits and "
+		    ". _ : -, starting with a letter or digit");
 	for (i = 0; bk_logio_set_types[i]; i++)
 		if (strcmp(field(c, F_SETTYPE), bk_logio_set_types[i]) == 0)
 			break;
@@ -1161,9 +1179,18 @@ bk_logio_row(const struct bk_logmap *m, const struct bk_csv_row *row,
 	r->distance_m = -1;
 	r->repeat = 1;
 	if (m->fmt != BK_LOGFMT_BK)
-		return foreign_row(&c, r, default_lb);
-	if (bk_row(&c, r) != 0)
+		rc = foreign_row(&c, r, default_lb);
+	else
+		rc = bk_row(&c, r);
+	if (rc != 0)
 		return -1;
+	/* no exercise has a longer name: --create-missing would make one */
+	if (r->exercise && strlen(r->exercise) > BK_LOGIO_NAME_MAX)
+		return bad(&c, F_EXERCISE, "longer than 200 bytes");
+	if (r->exercise_name && strlen(r->exercise_name) > BK_LOGIO_NAME_MAX)
+		return bad(&c, F_EXNAME, "longer than 200 bytes");
+	if (m->fmt != BK_LOGFMT_BK)
+		return 0;
 	if (r->load_kg > 0)
 		r->unit = BK_UNIT_KG;
 	return 0;

@@ -9,14 +9,18 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* every row has a line, after the last row's; no field is over the cap */
 static int
 row(const struct bk_csv_row *r, void *data)
 {
+	long *last = data;
 	int i;
 
-	(void)data;
+	if (r->line < 1 || r->line <= *last)
+		abort();
+	*last = r->line;
 	for (i = 0; i < r->n; i++)
-		if (r->f[i][r->len[i]] != '\0')
+		if (r->f[i][r->len[i]] != '\0' || r->len[i] > 64 * 1024)
 			abort();
 	return 0;
 }
@@ -25,6 +29,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char err[256];
+	long last = 0;
 	FILE *fp;
 
 	if (size == 0)
@@ -32,7 +37,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* the first byte picks the delimiter, as an import would */
 	if (!(fp = fmemopen((void *)(data + 1), size - 1, "r")))
 		return 0;
-	bk_csv_read(fp, data[0] % 2 ? ';' : ',', row, NULL, err, sizeof err);
+	bk_csv_read(fp, data[0] % 2 ? ';' : ',', row, &last, err,
+	    sizeof err);
 	fclose(fp);
 	return 0;
 }
