@@ -337,3 +337,13 @@ no_asan() {
 	assert_file_not_exists "$d/s.db.new-HeLd12"
 	assert_file_not_exists "$d/s.db.new-HeLd12-journal"
 }
+
+@test "inputs: a big CR-only CSV is not read whole" {
+	no_asan
+	local m
+	run -1 --separate-stderr timeout 10 bash -c "{ printf '%s\r2025-12-18,,cat-cow,,1,,5,,,,0,,,,\r2025-12-18,,cat-cow,,0,,5,,,,0,,,,\r' '$H'; head -c 200M /dev/zero | tr '\0' '\r'; } |
+		/usr/bin/time -f '%M' -o '$BATS_TEST_TMPDIR/m' bk-log import - --dry-run"
+	assert_err "bk-log: cannot import stdin: line 3: invalid set '0': out of range 1 to 100000"
+	m=$(tail -n 1 "$BATS_TEST_TMPDIR/m")
+	(( m < 40000 )) || fail "peak memory $m KB"
+}
