@@ -266,3 +266,17 @@ statuses() {
 	BK_TODAY=2026-11-22 run -0 bk-stats summary
 	assert_line --regexp '^    adherence: 1 of 9 done \(11%\), 0 partly, 0 skipped, 5 missed, 3 due today$'
 }
+
+@test "a session's partly is the partly of bk-plan today and of adherence" {
+	run -0 bk-plan new mine --on mon,tue,wed,thu,fri,sat,sun
+	run -0 bk-plan add mine band-row 1x10
+	run -0 bk-plan add mine cat-cow 1x5
+	run -0 bash -c 'printf "partly 3\ndone\n" | bk-log session'
+	assert_line --regexp '^session of .*: 1 done, 1 partly, 0 skipped, 0 not answered$'
+	assert_line --regexp '^  partly +band-row'
+	run -0 bk-plan today --format csv
+	assert_line --regexp ',band-row,.*,partly,$'
+	assert_line --regexp ',cat-cow,.*,done,$'
+	run -0 bk-stats adherence --format csv
+	assert_line --index 1 --regexp ',mine,2,1,0,50,1$'
+}
