@@ -850,4 +850,89 @@ int bk_plan_check(struct bk_db *db, long long plan, const char *name,
  * newline); control characters become blanks, bad UTF-8 U+FFFD */
 void bk_ics_line(FILE *fp, const char *name, const char *value, int text);
 
+/* logcmd.c: bk-log's log, skip, list, export, rm and edit */
+/* bk-log's options, as parsed */
+struct bk_logopts {
+	const char *db, *note, *plan, *reason, *exercise, *format, *side;
+	const char *date_s, *since_s, *until_s;
+	bk_day today, day, since, until;
+	char time[6];
+	long hold_s;	/* 0: no --hold */
+	long long reps;	/* 0: no --reps */
+	double load_kg;	/* -1: no --load */
+	double rpe;	/* -1: no --rpe */
+	int dry_run, create_missing;
+	int units;	/* --units: 0 kg, 1 lb, -1 not given */
+	int no_timer, timer;	/* session: --no-timer, --timer */
+	const char *seen;	/* options given, as their letters */
+	const char *usage;	/* the usage text, for usage errors */
+};
+
+/* one set (or one side of one) to store */
+struct bk_setrow {
+	const char *date, *time;
+	long long exercise, item;	/* item 0: no planned item */
+	long set_no, reps;	/* reps -1: none */
+	double hold_s, load_kg, rpe;	/* -1: none */
+	const char *side, *note, *reason, *key;	/* key NULL: a new one */
+	int skipped;
+};
+
+/* what one log command stores: sets of reps or timed sets, maybe loaded,
+ * maybe on each side */
+struct bk_dose {
+	long sets, reps, hold_s;	/* reps 0: timed sets of hold_s */
+	double load_kg;	/* 0: none */
+	int nsides;
+	const char *side[2];
+	unsigned planned, catalog;	/* BK_FILL_HOLD, BK_FILL_LOAD: what a SPEC
+					 * left out and the plan (or the
+					 * catalog) filled in */
+};
+enum { BK_FILL_HOLD = 1, BK_FILL_LOAD = 2 };
+
+/* one write of bk-log: the sets of one exercise, or a skip */
+struct bk_entry {
+	long long exercise, item;	/* item 0: no planned item */
+	const char *slug, *plan;	/* plan: the item's, or NULL */
+	struct bk_dose d;	/* the sets (not for a skip) */
+	int skip;
+};
+void bk_logcmd_bind_num(sqlite3_stmt *st, int i, double v);
+void bk_logcmd_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* the clock's HH:MM into buf (6 bytes) */
+void bk_logcmd_now(char *buf);
+/* the planned item due for the exercise; exits 2 on an unknown plan */
+int bk_logcmd_due(struct bk_db *db, const struct bk_logopts *o, long long ex,
+    struct bk_due *due);
+/* the SPEC, else the planned item's dose, else the catalog's; then the
+ * options */
+void bk_logcmd_dose(struct bk_db *db, long long ex, const struct bk_due *due,
+    const struct bk_spec *spec, const struct bk_logopts *o,
+    struct bk_dose *d);
+char *bk_logcmd_dose_text(const struct bk_dose *d, int imperial, char *buf,
+    size_t len);
+/* store an entry as one journal entry in the caller's transaction; commit
+ * and say what was stored */
+void bk_logcmd_store(struct bk_db *db, const struct bk_logopts *o,
+    const struct bk_entry *e, int imperial);
+void bk_logcmd_log(struct bk_db *db, const struct bk_logopts *o,
+    const char *name, const char *spec_s);
+void bk_logcmd_skip(struct bk_db *db, const struct bk_logopts *o,
+    const char *name);
+void bk_logcmd_list(struct bk_db *db, const struct bk_logopts *o);
+void bk_logcmd_export(struct bk_db *db, const struct bk_logopts *o);
+void bk_logcmd_rm(struct bk_db *db, const struct bk_logopts *o, int argc,
+    char **argv);
+void bk_logcmd_edit(struct bk_db *db, const struct bk_logopts *o, int argc,
+    char **argv);
+
+/* guide.c: the guided session (bk-log session) */
+void bk_guide_run(struct bk_db *db, const struct bk_logopts *o,
+    const char *plan_name);
+
+/* import.c: bk-log import, the mapping of foreign logs */
+void bk_import_run(struct bk_db *db, const struct bk_logopts *o,
+    const char *path);
+
 #endif
