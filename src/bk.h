@@ -21,6 +21,11 @@ _Noreturn void bk_errx(int code, const char *fmt, ...)
 /* report a usage error: message, the usage text, exit 2 */
 _Noreturn void bk_usage_error(const char *usage, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* the running command's usage, set by its main; bk_usage reports a usage
+ * error with it */
+extern const char *bk_usage_text;
+_Noreturn void bk_usage(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
 void *bk_xmalloc(size_t n);
 void *bk_xrealloc(void *p, size_t n);
 char *bk_xstrdup(const char *s);
@@ -934,5 +939,51 @@ void bk_guide_run(struct bk_db *db, const struct bk_logopts *o,
 /* import.c: bk-log import, the mapping of foreign logs */
 void bk_import_run(struct bk_db *db, const struct bk_logopts *o,
     const char *path);
+
+/* plancmd.c: bk-plan's exercises, exercise show|add, templates, template,
+ * new, add, rm, end */
+/* bk-plan's options, as parsed */
+#define BK_PLAN_MAXWORDS 16
+
+struct bk_planopts {
+	const char *db, *name, *kind, *position;
+	const char *region[BK_PLAN_MAXWORDS], *equipment[BK_PLAN_MAXWORDS];
+	int nregion, nequipment;
+	const char *format;	/* as given: its sense depends on the command */
+	int fmt;		/* the table/csv/tsv/json format; -1: default */
+	const char *template, *days, *side_arg;
+	const char *start_arg, *date_arg, *week_or_plan;
+	unsigned on;		/* --on as a weekday mask */
+	int side, times, all, week, dry_run;
+	int has_start, has_date, has_week;
+	bk_day start, date, week_date;
+	bk_day today;
+	const char *seen;	/* options given, as their letters */
+};
+void bk_plancmd_exercises(struct bk_db *db, const struct bk_planopts *o);
+void bk_plancmd_exercise_show(struct bk_db *db, const struct bk_planopts *o,
+    const char *name);
+void bk_plancmd_exercise_add(struct bk_db *db, const struct bk_planopts *o,
+    const char *slug);
+int bk_plancmd_templates(const struct bk_planopts *o);
+void bk_plancmd_template(const struct bk_planopts *o, const char *spec);
+int bk_plancmd_new(struct bk_db *db, const struct bk_planopts *o, 
+    const char *name);
+int bk_plancmd_add(struct bk_db *db, const struct bk_planopts *o, char **argv,
+    int argc);
+int bk_plancmd_rm(struct bk_db *db, const struct bk_planopts *o, char **argv,
+    int argc);
+int bk_plancmd_end(struct bk_db *db, const struct bk_planopts *o, 
+    const char *name);
+
+/* planshow.c: bk-plan's list, show, today, check, export */
+int bk_planshow_list(struct bk_db *db, const struct bk_planopts *o);
+/* show (today_only: today) */
+int bk_planshow_show(struct bk_db *db, struct bk_planopts *o,
+    const char *name, int today_only);
+int bk_planshow_check(struct bk_db *db, const struct bk_planopts *o, 
+    const char *name);
+int bk_planshow_export(struct bk_db *db, const struct bk_planopts *o, 
+    const char *name);
 
 #endif

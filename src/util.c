@@ -88,6 +88,20 @@ bk_usage_error(const char *usage, const char *fmt, ...)
 	exit(BK_EXIT_USAGE);
 }
 
+const char *bk_usage_text = "";
+
+void
+bk_usage(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn(fmt, ap);
+	va_end(ap);
+	fputs(bk_usage_text, stderr);
+	exit(BK_EXIT_USAGE);
+}
+
 void *
 bk_xmalloc(size_t n)
 {
