@@ -967,23 +967,54 @@ void bk_plancmd_exercise_add(struct bk_db *db, const struct bk_planopts *o,
     const char *slug);
 int bk_plancmd_templates(const struct bk_planopts *o);
 void bk_plancmd_template(const struct bk_planopts *o, const char *spec);
-int bk_plancmd_new(struct bk_db *db, const struct bk_planopts *o, 
+int bk_plancmd_new(struct bk_db *db, const struct bk_planopts *o,
     const char *name);
 int bk_plancmd_add(struct bk_db *db, const struct bk_planopts *o, char **argv,
     int argc);
 int bk_plancmd_rm(struct bk_db *db, const struct bk_planopts *o, char **argv,
     int argc);
-int bk_plancmd_end(struct bk_db *db, const struct bk_planopts *o, 
+int bk_plancmd_end(struct bk_db *db, const struct bk_planopts *o,
     const char *name);
 
 /* planshow.c: bk-plan's list, show, today, check, export */
 int bk_planshow_list(struct bk_db *db, const struct bk_planopts *o);
 /* show (today_only: today) */
-int bk_planshow_show(struct bk_db *db, struct bk_planopts *o,
-    const char *name, int today_only);
-int bk_planshow_check(struct bk_db *db, const struct bk_planopts *o, 
+int bk_planshow_show(struct bk_db *db, struct bk_planopts *o, const char *name,
+    int today_only);
+int bk_planshow_check(struct bk_db *db, const struct bk_planopts *o,
     const char *name);
-int bk_planshow_export(struct bk_db *db, const struct bk_planopts *o, 
+int bk_planshow_export(struct bk_db *db, const struct bk_planopts *o,
     const char *name);
+
+/* testcmd.c: bk-test's toe-touch, sit-and-reach, pain, list, edit, rm, how */
+/* the kinds of test, in the order of their reports */
+extern const char *const bk_test_kinds[];
+/* bk-test's options, as parsed */
+struct bk_testopts {
+	const char *db, *date, *note, *kind, *region, *since, *until;
+	int protocol, age, format;	/* -1: not given */
+	int dry_run;
+	enum bk_sex sex;
+	const char *seen;	/* options given, as their letters */
+};
+void bk_testcmd_toe_touch(struct bk_db *db, const struct bk_testopts *o, int n,
+    char **vals);
+void bk_testcmd_sit_and_reach(struct bk_db *db, const struct bk_testopts *o,
+    int n, char **vals);
+void bk_testcmd_pain(struct bk_db *db, const struct bk_testopts *o,
+    const char *arg);
+void bk_testcmd_list(struct bk_db *db, const struct bk_testopts *o);
+void bk_testcmd_edit(struct bk_db *db, const struct bk_testopts *o,
+    const char *id_s, const char *value);
+void bk_testcmd_rm(struct bk_db *db, const struct bk_testopts *o, int n,
+    char **idv);
+void bk_testcmd_how(const char *kind);
+
+/* a --since or --until bound as YYYY-MM-DD into buf (11 bytes), or NULL */
+const char *bk_testcmd_bound(const char *s, char *buf);
+
+/* testprog.c: bk-test progress */
+void bk_testprog_run(struct bk_db *db, const struct bk_testopts *o,
+    const char *kind);
 
 #endif
