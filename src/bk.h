@@ -43,6 +43,10 @@ void bk_only_options(const struct option *longopts, const char *seen,
     const char *sub, const char *allowed, const char *usage);
 /* v must be one of list: else "invalid WHAT 'v' (one of: ...)", exit 2 */
 void bk_check_word(const char *what, const char *const *list, const char *v);
+/* index of s in a NULL-terminated list, or -1 */
+int bk_word_index(const char *const *list, const char *s);
+/* the list as "a, b, c" for messages */
+void bk_word_list(FILE *fp, const char *const *list);
 /* Levenshtein distance, capped at cap */
 int bk_edit_distance(const char *a, const char *b, int cap);
 /* "mon".."sun" or full names, case-insensitive: 1 (monday) .. 7 (sunday) */
@@ -90,6 +94,20 @@ struct bk_config {
  * bad line */
 void bk_config_load(struct bk_config *cfg);
 
+/* term.c */
+/* printable form for a terminal: control bytes and bad UTF-8 escaped */
+void bk_term_string(FILE *fp, const char *s);
+/* display width of bk_term_string's output */
+size_t bk_term_width(const char *s);
+/* bk_term_string's output into buf, for a message; a value longer than
+ * 80 bytes is cut to 77 and "..." */
+char *bk_term_snprint(char *buf, size_t len, const char *s);
+/* length of the valid UTF-8 sequence at s (1 for ASCII), or 0 */
+size_t bk_utf8_len(const unsigned char *s);
+/* the terminal form of the character at s into fp (or only measured when
+ * fp is NULL): its width in columns; its length in bytes in *len */
+size_t bk_term_char(FILE *fp, const unsigned char *s, size_t *len);
+
 /* output.c */
 enum bk_format { BK_FMT_TABLE, BK_FMT_CSV, BK_FMT_TSV, BK_FMT_JSON };
 /* "table", "csv", "tsv", "json"; -1 if unknown */
@@ -111,18 +129,9 @@ void bk_csv_field(FILE *fp, const char *s);
  * spreadsheet shows it as text instead of running it as a formula */
 int bk_out_guard_needed(const char *s);
 void bk_json_string(FILE *fp, const char *s);
-/* printable form for a terminal: control bytes and bad UTF-8 escaped */
-void bk_term_string(FILE *fp, const char *s);
 /* "label:    text" with text wrapped at 76 columns, the lines after
  * the first indented 11 columns, through bk_term_string */
 void bk_term_wrap(FILE *fp, const char *label, const char *text);
-/* display width of bk_term_string's output */
-size_t bk_term_width(const char *s);
-/* bk_term_string's output into buf, for a message; a value longer than
- * 80 bytes is cut to 77 and "..." */
-char *bk_term_snprint(char *buf, size_t len, const char *s);
-/* length of the valid UTF-8 sequence at s (1 for ASCII), or 0 */
-size_t bk_utf8_len(const unsigned char *s);
 
 /* db.c */
 struct bk_db {
@@ -162,6 +171,13 @@ void bk_db_commit(struct bk_db *db);
 void bk_db_scratch(struct bk_db *db);
 void bk_db_rollback(struct bk_db *db);
 _Noreturn void bk_db_die(struct bk_db *db, const char *what);
+/* set by the layer that fills a store (catalog.c does, before main):
+ * called with the first write, a read's scratch transaction, or force
+ * for a new store */
+extern void (*bk_db_fill)(struct bk_db *db, int force);
+
+/* jctx.c: the open journal entry ends (bk_db_close calls it) */
+void bk_journal_close(struct bk_db *db);
 
 /* schema.c: bk_migrations[v] brings user_version v to v + 1 */
 extern const char *const bk_migrations[];
@@ -188,8 +204,6 @@ int bk_journal_remove(struct bk_db *db, long long jid, const char *tbl,
 int bk_journal_undo(struct bk_db *db, char *buf, size_t len);
 int bk_journal_undo_why(struct bk_db *db, char *buf, size_t len, char *why,
     size_t whylen);
-/* the open entry ends (bk_db_commit calls it) */
-void bk_journal_close(struct bk_db *db);
 /* `undo` of every command: open the store, undo the latest entry and say
  * what was undone; exits 1 when there is nothing to undo. dry_run: list
  * the latest writes and which one undo takes next, writing nothing */
@@ -471,10 +485,6 @@ extern const char *const bk_regions[];
 extern const char *const bk_kinds[];
 extern const char *const bk_positions[];
 extern const char *const bk_equipment[];
-/* index of s in a NULL-terminated list, or -1 */
-int bk_word_index(const char *const *list, const char *s);
-/* the list as "a, b, c" for messages */
-void bk_word_list(FILE *fp, const char *const *list);
 
 /* measure.c: toe-touch reaches, sit-and-reach readings, the YMCA norms
  * and the progress of a series of tests (pure: no store, no exit) */

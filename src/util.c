@@ -289,3 +289,23 @@ bk_only_options(const struct option *longopts, const char *seen,
 		exit(BK_EXIT_USAGE);
 	}
 }
+
+int
+bk_word_index(const char *const *list, const char *s)
+{
+	int i;
+
+	for (i = 0; list[i]; i++)
+		if (strcmp(list[i], s) == 0)
+			return i;
+	return -1;
+}
+
+void
+bk_word_list(FILE *fp, const char *const *list)
+{
+	int i;
+
+	for (i = 0; list[i]; i++)
+		fprintf(fp, "%s%s", i ? ", " : "", list[i]);
+}
