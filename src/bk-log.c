@@ -254,6 +254,12 @@ main(int argc, char *argv[])
 	if (argc < 1)
 		usage_error("%s", "missing exercise or command");
 	sub = argv[0];
+	if (strcmp(sub, "help") == 0) {
+		if (argc > 1)
+			usage_error("unexpected argument '%s'", argv[1]);
+		fputs(usage_text, stdout);
+		return bk_close_stdout();
+	}
 
 	if (strcmp(sub, "skip") == 0) {
 		only_options(&o, sub, "RDp");

@@ -201,6 +201,8 @@ operands(int argc, char **argv, int min, int max, const char *what)
 int
 main(int argc, char *argv[])
 {
+	static char dflt_sub[] = "today";
+	static char *dflt[] = { dflt_sub, NULL };
 	struct bk_planopts o;
 	struct bk_db db;
 	char seen[64];
@@ -306,9 +308,17 @@ main(int argc, char *argv[])
 	o.seen = seen;
 	argc -= optind;
 	argv += optind;
-	if (argc < 1)
-		usage_error("%s", "missing command");
+	if (argc < 1) {
+		/* alone, the day's report */
+		argv = dflt;
+		argc = 1;
+	}
 	sub = argv[0];
+	if (strcmp(sub, "help") == 0) {
+		operands(argc, argv, 0, 0, "");
+		fputs(usage_text, stdout);
+		return bk_close_stdout();
+	}
 	o.today = bk_today();
 	if (o.start_arg) {
 		parse_date("start", o.start_arg, o.today, &o.start);

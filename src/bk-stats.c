@@ -218,6 +218,8 @@ run_report(struct bk_db *db, const struct report *r,
 int
 main(int argc, char *argv[])
 {
+	static char dflt_sub[] = "summary";
+	static char *dflt[] = { dflt_sub, NULL };
 	const struct report *r;
 	struct bk_stats_filter f;
 	struct bk_plot_opts po;
@@ -294,9 +296,18 @@ main(int argc, char *argv[])
 	o.seen = seen;
 	argc -= optind;
 	argv += optind;
-	if (argc < 1)
-		usage_error("%s", "missing command");
+	if (argc < 1) {
+		/* alone, the day's report */
+		argv = dflt;
+		argc = 1;
+	}
 	sub = argv[0];
+	if (strcmp(sub, "help") == 0) {
+		if (argc > 1)
+			usage_error("unexpected argument '%s'", argv[1]);
+		fputs(usage_text, stdout);
+		return bk_close_stdout();
+	}
 	bk_config_load(&cfg);
 
 	if (strcmp(sub, "summary") == 0) {

@@ -260,6 +260,12 @@ main(int argc, char *argv[])
 	if (argc < 1)
 		usage_error("%s", "missing command");
 	sub = argv[0];
+	if (strcmp(sub, "help") == 0) {
+		if (argc > 1)
+			usage_error("unexpected argument '%s'", argv[1]);
+		fputs(usage_text, stdout);
+		return bk_close_stdout();
+	}
 
 	if (strcmp(sub, "toe-touch") == 0) {
 		only_options(&o, sub, "Dn");

@@ -404,6 +404,16 @@ bk_planshow_show(struct bk_db *db, struct bk_planopts *o, const char *name,
 			bk_date_words(wk + 6, b, sizeof b);
 			printf("nothing planned from %s to %s\n", a, b);
 		}
+		/* a plan not begun yet says when it begins */
+		to = today_only || o->has_date ? (today_only ? o->today :
+		    o->date) : wk + 6;
+		for (i = 0; i < n; i++)
+			if (plans[i].start > to) {
+				fputs("plan ", stdout);
+				bk_term_string(stdout, plans[i].name);
+				printf(" begins on %s\n", bk_date_words(
+				    plans[i].start, a, sizeof a));
+			}
 	}
 	free(plans);
 	return 0;

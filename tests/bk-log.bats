@@ -456,3 +456,12 @@ make_plan() {
 	assert_file_not_exists "$p/bin/bk-log"
 	assert_file_not_exists "$p/share/man/man5/bk-csv.5"
 }
+
+@test "bk-log help prints the usage, not an unknown name" {
+	run -0 --separate-stderr bk-log help
+	assert_line --index 0 --partial 'usage: bk-log EXERCISE'
+	assert_equal "$stderr" ""
+	run -2 --separate-stderr bk-log help extra
+	assert_err "bk-log: unexpected argument 'extra'"
+	assert_equal "$output" ""
+}

@@ -17,10 +17,6 @@ load common
 }
 
 @test "bk-plan: usage errors go to stderr with the usage, exit 2" {
-	run -2 --separate-stderr bk-plan
-	assert_equal "$output" ""
-	assert_err "bk-plan: missing command"
-	[[ $stderr == *"usage: bk-plan exercises"* ]]
 	run -2 --separate-stderr bk-plan frobnicate
 	[[ ${stderr%%$'\n'*} == "bk-plan: unknown command 'frobnicate'" ]]
 	run -2 --separate-stderr bk-plan exercises --bogus
@@ -241,4 +237,33 @@ load common
 	assert_line --index 1 'jefferson-curl'
 	assert_line --index 2 'lower-back'
 	assert_line --index 3 '--format'
+}
+
+@test "bk-plan alone is bk-plan today; bk-plan help prints the usage" {
+	bk-plan new mine --template back-mobility --start today > /dev/null
+	run -0 --separate-stderr bk-plan
+	assert_equal "$stderr" ""
+	local alone=$output
+	run -0 bk-plan today
+	assert_equal "$alone" "$output"
+	[[ $alone == *jefferson* || $alone == *hang* ]]
+	run -0 --separate-stderr bk-plan help
+	assert_line --index 0 --partial 'usage: bk-plan exercises'
+	assert_equal "$stderr" ""
+	run -2 --separate-stderr bk-plan help extra
+	assert_err "bk-plan: unexpected argument 'extra'"
+	assert_equal "$output" ""
+}
+
+@test "bk-plan: a plan not begun says when it begins in today and show --week" {
+	BK_TODAY=2026-11-28 bk-plan new later --template back-mobility --start monday > /dev/null
+	BK_TODAY=2026-11-28 run -0 --separate-stderr bk-plan today --format table
+	assert_line --index 0 "nothing planned on Sat 2026-11-28"
+	assert_line --index 1 "plan later begins on Mon 2026-11-30"
+	BK_TODAY=2026-11-28 run -0 --separate-stderr bk-plan show --week --format table
+	assert_line --index 0 "nothing planned from Mon 2026-11-23 to Sun 2026-11-29"
+	assert_line --index 1 "plan later begins on Mon 2026-11-30"
+	# once begun, no such line
+	BK_TODAY=2026-11-30 run -0 bk-plan today --format table
+	refute_line --partial "begins on"
 }

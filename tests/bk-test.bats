@@ -575,3 +575,12 @@ config() {
 	assert_file_not_exists "$p/bin/bk-test"
 	assert_file_not_exists "$p/share/man/man1/bk-test.1"
 }
+
+@test "bk-test help prints the usage, not an unknown name" {
+	run -0 --separate-stderr bk-test help
+	assert_line --index 0 --partial 'usage: bk-test toe-touch'
+	assert_equal "$stderr" ""
+	run -2 --separate-stderr bk-test help extra
+	assert_err "bk-test: unexpected argument 'extra'"
+	assert_equal "$output" ""
+}
