@@ -26,6 +26,8 @@ static const char usage_text[] =
     "SPEC: 3x10, 3x8@5kg, 2x10@15lb, 3x30s, 2x1m, 12\n"
     "common options: [--db PATH] [-h | --help] [--version]\n";
 
+static const char shortopts[] = "cD:d:ne:f:hH:l:m:Np:R:r:s:S:t:TU:u:Vx:";
+
 static const struct option longopts[] = {
 	{ "create-missing", no_argument, NULL, 'c' },
 	{ "date", required_argument, NULL, 'D' },
@@ -141,7 +143,8 @@ main(int argc, char *argv[])
 	o.usage = usage_text;
 	o.today = bk_today();
 	o.day = o.today;
-	while ((c = getopt_long(argc, argv, "cD:d:ne:f:hH:l:m:Np:R:r:s:S:t:TU:u:Vx:",
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, shortopts,
 	    longopts, NULL)) != -1) {
 		if (nseen < sizeof seen - 1 && !memchr(seen, c, nseen))
 			seen[nseen++] = (char)c;
@@ -243,8 +246,7 @@ main(int argc, char *argv[])
 			complete(optarg);
 			return bk_close_stdout();
 		default:
-			fputs(usage_text, stderr);
-			return BK_EXIT_USAGE;
+			bk_getopt_fail(argv, optind, optopt, shortopts);
 		}
 	}
 	seen[nseen] = '\0';

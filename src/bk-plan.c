@@ -29,6 +29,8 @@ static const char usage_text[] =
     "       bk-plan export [NAME] [--format ics|csv|tsv|json]\n"
     "common options: [--db PATH] [-h | --help] [--version]\n";
 
+static const char shortopts[] = "aD:d:e:f:hk:N:n:o:p:r:S:s:t:uVw::x:";
+
 static const struct option longopts[] = {
 	{ "all", no_argument, NULL, 'a' },
 	{ "date", required_argument, NULL, 'D' },
@@ -163,13 +165,9 @@ parse_times(const char *s)
 static void
 parse_date(const char *opt, const char *s, bk_day today, bk_day *out)
 {
-	if (bk_date_parse(s, today, BK_DATE_FUTURE, out) != 0) {
-		fflush(stdout);
-		fprintf(stderr, "%s: invalid --%s '%s' (YYYY-MM-DD, today, "
-		    "tomorrow, a weekday, +3d or -1w)\n", bk_progname, opt, s);
-		fputs(usage_text, stderr);
-		exit(BK_EXIT_USAGE);
-	}
+	if (bk_date_parse(s, today, BK_DATE_FUTURE, out) != 0)
+		bk_usage("invalid --%s '%s' (YYYY-MM-DD, today, tomorrow, a "
+		    "weekday, +3d or -1w)", opt, s);
 }
 
 static void
@@ -178,13 +176,43 @@ parse_weekdays(struct bk_planopts *o, const char *s)
 	const char *bad;
 	size_t badlen;
 
-	if (bk_weekdays_parse(s, &o->on, &bad, &badlen) != 0) {
-		fflush(stdout);
-		fprintf(stderr, "%s: invalid weekday '%.*s' in --on '%s' (mon, "
-		    "tue, wed, thu, fri, sat, sun, separated by commas)\n",
-		    bk_progname, (int)(badlen > 40 ? 40 : badlen), bad, s);
-		fputs(usage_text, stderr);
-		exit(BK_EXIT_USAGE);
+	char v[512];
+
+	if (bk_weekdays_parse(s, &o->on, &bad, &badlen) != 0)
+		bk_usage("invalid weekday '%.*s' in --on '%s' (mon, tue, wed, "
+		    "thu, fri, sat, sun, separated by commas)",
+		    (int)(badlen > 40 ? 40 : badlen), bad,
+		    bk_term_snprint(v, sizeof v, s));
+}
+
+/* "--week DATE" (or "-w DATE"): the word after an option whose argument
+ * is optional is its argument when it parses as a date, even one that
+ * looks like an option ("-1w"); getopt_long only takes "--week=DATE".
+ * The words are rewritten so; the joined ones live until exit. */
+static void
+join_week(int argc, char **argv)
+{
+	bk_day d;
+	size_t n;
+	char *w;
+	int i, j;
+
+	for (i = 1; i + 1 < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--week") != 0 && strcmp(argv[i], "-w") != 0)
+			continue;
+		if (bk_date_parse(argv[i + 1], bk_today(), BK_DATE_FUTURE,
+		    &d) != 0)
+			continue;
+		n = strlen(argv[i + 1]) + 8;
+		w = bk_xmalloc(n);
+		snprintf(w, n, "--week=%s", argv[i + 1]);
+		argv[i] = w;
+		for (j = i + 1; j + 1 < argc; j++)
+			argv[j] = argv[j + 1];
+		argv[argc - 1] = NULL;
+		argc--;
 	}
 }
 
@@ -215,8 +243,13 @@ main(int argc, char *argv[])
 	memset(&db, 0, sizeof db);
 	bk_usage_text = usage_text;
 	o.fmt = -1;
+	join_week(argc, argv);
+	for (c = 0; argv[c]; c++)
+		;
+	argc = c;
+	opterr = 0;
 	while ((c = getopt_long(argc, argv,
-	    "aD:d:e:f:hk:N:n:o:p:r:S:s:t:uVw::x:", longopts, NULL)) != -1) {
+	    shortopts, longopts, NULL)) != -1) {
 		if (nseen < sizeof seen - 1 && !memchr(seen, c, nseen))
 			seen[nseen++] = (char)c;
 		switch (c) {
@@ -267,14 +300,9 @@ main(int argc, char *argv[])
 			break;
 		case 'S':
 			o.side = bk_word_index(bk_template_sides, optarg);
-			if (o.side <= 0) {
-				fflush(stdout);
-				fprintf(stderr, "%s: invalid side '%s' (one "
-				    "of: left, right, forward, backward)\n",
-				    bk_progname, optarg);
-				fputs(usage_text, stderr);
-				exit(BK_EXIT_USAGE);
-			}
+			if (o.side <= 0)
+				usage_error("invalid side '%s' (one of: left, "
+				    "right, forward, backward)", optarg);
 			o.side_arg = optarg;
 			break;
 		case 's':
@@ -300,8 +328,7 @@ main(int argc, char *argv[])
 			complete(optarg);
 			return bk_close_stdout();
 		default:
-			fputs(usage_text, stderr);
-			return BK_EXIT_USAGE;
+			bk_getopt_fail(argv, optind, optopt, shortopts);
 		}
 	}
 	seen[nseen] = '\0';

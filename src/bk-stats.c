@@ -19,6 +19,8 @@ static const char usage_text[] =
     "report options: [--since D] [--until D] [--format table|csv|tsv|json]\n"
     "common options: [--db PATH] [-h | --help] [--version]\n";
 
+static const char shortopts[] = "b:d:f:ho:p:s:t:u:Vx:";
+
 static const struct option longopts[] = {
 	{ "by", required_argument, NULL, 'b' },
 	{ "db", required_argument, NULL, 'd' },
@@ -142,15 +144,10 @@ parse_date(const char *opt, const char *s, bk_day today, char *out)
 {
 	bk_day d;
 
-	if (bk_date_parse(s, today, BK_DATE_PAST, &d) != 0) {
-		fflush(stdout);
-		fprintf(stderr, "%s: invalid date '", bk_progname);
-		bk_term_string(stderr, s);
-		fprintf(stderr, "' for --%s (YYYY-MM-DD, today, yesterday, "
-		    "a weekday, -3d, -2w)\n", opt);
-		fputs(usage_text, stderr);
-		exit(BK_EXIT_USAGE);
-	}
+	if (bk_date_parse(s, today, BK_DATE_PAST, &d) != 0)
+		bk_usage_error(usage_text, "invalid date '%s' for --%s "
+		    "(YYYY-MM-DD, today, yesterday, a weekday, -3d, -2w)", s,
+		    opt);
 	bk_date_format(d, out);
 }
 
@@ -168,13 +165,9 @@ make_filter(struct bk_db *db, const struct opts *o,
 		parse_date("since", o->since, f->today, f->since);
 	if (o->until)
 		parse_date("until", o->until, f->today, f->until);
-	if (o->since && o->until && strcmp(f->since, f->until) > 0) {
-		fflush(stdout);
-		fprintf(stderr, "%s: --since %s is after --until %s\n",
-		    bk_progname, f->since, f->until);
-		fputs(usage_text, stderr);
-		exit(BK_EXIT_USAGE);
-	}
+	if (o->since && o->until && strcmp(f->since, f->until) > 0)
+		bk_usage_error(usage_text, "--since %s is after --until %s",
+		    f->since, f->until);
 	bk_stats_init(db);
 	if (o->exercise && (f->exercise = bk_catalog_lookup(db,
 	    o->exercise)) < 0)
@@ -235,7 +228,8 @@ main(int argc, char *argv[])
 	memset(&o, 0, sizeof o);
 	o.format = -1;
 	o.by = BK_BY_WEEK;
-	while ((c = getopt_long(argc, argv, "b:d:f:ho:p:s:t:u:Vx:", longopts,
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, shortopts, longopts,
 	    NULL)) != -1) {
 		if (nseen < sizeof seen - 1 && !memchr(seen, c, nseen))
 			seen[nseen++] = (char)c;
@@ -288,8 +282,7 @@ main(int argc, char *argv[])
 			o.explain = 1;
 			break;
 		default:
-			fputs(usage_text, stderr);
-			return BK_EXIT_USAGE;
+			bk_getopt_fail(argv, optind, optopt, shortopts);
 		}
 	}
 	seen[nseen] = '\0';

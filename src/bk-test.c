@@ -188,6 +188,7 @@ main(int argc, char *argv[])
 	args = split_operands(argc, argv);
 	for (argc = 0; args[argc]; argc++)
 		;
+	opterr = 0;
 	while ((c = getopt_long(argc, args, shortopts, longopts, NULL)) !=
 	    -1) {
 		if (nseen < sizeof seen - 1 && !memchr(seen, c, nseen))
@@ -249,8 +250,7 @@ main(int argc, char *argv[])
 			complete(optarg);
 			return bk_close_stdout();
 		default:
-			fputs(usage_text, stderr);
-			return BK_EXIT_USAGE;
+			bk_getopt_fail(args, optind, optopt, shortopts);
 		}
 	}
 	seen[nseen] = '\0';

@@ -18,7 +18,7 @@ void bk_init(const char *argv0);
 void bk_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 _Noreturn void bk_errx(int code, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* report a usage error: message, the usage text, exit 2 */
+/* report a usage error: the message, then "see 'PROG --help'", exit 2 */
 _Noreturn void bk_usage_error(const char *usage, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* the running command's usage, set by its main; bk_usage reports a usage
@@ -26,6 +26,10 @@ _Noreturn void bk_usage_error(const char *usage, const char *fmt, ...)
 extern const char *bk_usage_text;
 _Noreturn void bk_usage(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
+/* getopt_long (opterr = 0) returned '?': say why, escaped, as a usage
+ * error */
+_Noreturn void bk_getopt_fail(char *const *argv, int optind, int optopt,
+    const char *shortopts);
 void *bk_xmalloc(size_t n);
 void *bk_xrealloc(void *p, size_t n);
 char *bk_xstrdup(const char *s);
