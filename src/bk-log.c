@@ -26,34 +26,12 @@ static const char usage_text[] =
     "SPEC: 3x10, 3x8@5kg, 2x10@15lb, 3x30s, 2x1m, 12\n"
     "common options: [--db PATH] [-h | --help] [--version]\n";
 
-static const char shortopts[] = "cD:d:ne:f:hH:l:m:Np:R:r:s:S:t:TU:u:Vx:";
-
-static const struct option longopts[] = {
-	{ "create-missing", no_argument, NULL, 'c' },
-	{ "date", required_argument, NULL, 'D' },
-	{ "db", required_argument, NULL, 'd' },
-	{ "dry-run", no_argument, NULL, 'n' },
-	{ "exercise", required_argument, NULL, 'e' },
-	{ "format", required_argument, NULL, 'f' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "hold", required_argument, NULL, 'H' },
-	{ "load", required_argument, NULL, 'l' },
-	{ "no-timer", no_argument, NULL, 'N' },
-	{ "note", required_argument, NULL, 'm' },
-	{ "plan", required_argument, NULL, 'p' },
-	{ "reason", required_argument, NULL, 'R' },
-	{ "reps", required_argument, NULL, 'x' },
-	{ "rpe", required_argument, NULL, 'r' },
-	{ "side", required_argument, NULL, 's' },
-	{ "since", required_argument, NULL, 'S' },
-	{ "time", required_argument, NULL, 't' },
-	{ "timer", no_argument, NULL, 'T' },
-	{ "until", required_argument, NULL, 'U' },
-	{ "units", required_argument, NULL, 'u' },
-	{ "version", no_argument, NULL, 'V' },
-	{ "complete", required_argument, NULL, 'C' },	/* for completions */
-	{ NULL, 0, NULL, 0 }
-};
+static const char *const optnames[] = { "create-missing", "date", "db",
+	"dry-run", "exercise", "format", "help", "hold", "load", "no-timer", "note",
+	"plan", "reason", "reps", "rpe", "side", "since", "time", "timer", "until",
+	"units", "version", "complete", NULL };
+static struct option longopts[48];
+static char shortopts[128];
 
 static const char *const subcommands[] = { "skip", "list", "rm", "edit",
 	"undo", "export", "import", "log", "session", NULL };
@@ -103,9 +81,12 @@ complete(const char *what)
 	else if (strcmp(what, "format") == 0) {
 		puts("table\ncsv\ntsv\njson");
 		return;
+	} else if (strcmp(what, "letters") == 0) {
+		bk_opt_letters(longopts);
+		return;
 	} else if (strcmp(what, "options") == 0) {
 		for (lo = longopts; lo->name; lo++)
-			if (lo->val != 'C')
+			if (lo->val != '#')
 				printf("--%s\n", lo->name);
 		return;
 	} else if (strcmp(what, "exercises") == 0 ||
@@ -133,9 +114,11 @@ main(int argc, char *argv[])
 	char seen[64];
 	size_t nseen = 0;
 	const char *sub, *why;
-	int c;
+	int help = 0, c;
 
 	bk_init(argv[0]);
+	bk_opt_build(optnames, longopts, sizeof longopts / sizeof longopts[0],
+	    shortopts, sizeof shortopts);
 	memset(&o, 0, sizeof o);
 	memset(&db, 0, sizeof db);
 	o.rpe = o.load_kg = -1;
@@ -165,7 +148,7 @@ main(int argc, char *argv[])
 		case 'n':
 			o.dry_run = 1;
 			break;
-		case 'N':
+		case '+':
 			o.no_timer = 1;
 			break;
 		case 'T':
@@ -178,8 +161,8 @@ main(int argc, char *argv[])
 			o.format = optarg;
 			break;
 		case 'h':
-			fputs(usage_text, stdout);
-			return bk_close_stdout();
+			help = 1;
+			break;
 		case 'H':
 			if (bk_duration_parse(optarg, &o.hold_s, &why) != 0)
 				bk_errx(BK_EXIT_USAGE, "invalid hold '%s': %s",
@@ -204,20 +187,20 @@ main(int argc, char *argv[])
 		case 'R':
 			o.reason = optarg;
 			break;
-		case 'r':
+		case '/':
 			if (bk_decimal_parse(optarg, 0, &o.rpe) != 0 ||
 			    o.rpe > 10)
 				bk_errx(BK_EXIT_USAGE, "invalid RPE '%s' (0 to 10)",
 				    optarg);
 			o.rpe = bk_round3(o.rpe);
 			break;
-		case 's':
+		case 'S':
 			if (bk_word_index(sides, optarg) < 0)
 				bk_errx(BK_EXIT_USAGE, "invalid side '%s' (one of: "
 				    "left, right, both)", optarg);
 			o.side = optarg;
 			break;
-		case 'S':
+		case 's':
 			o.since_s = optarg;
 			o.since = date_arg("date", optarg, o.today);
 			break;
@@ -226,11 +209,11 @@ main(int argc, char *argv[])
 				bk_errx(BK_EXIT_USAGE, "invalid time '%s' "
 				    "(HH:MM, 00:00 to 23:59)", optarg);
 			break;
-		case 'U':
+		case 'u':
 			o.until_s = optarg;
 			o.until = date_arg("date", optarg, o.today);
 			break;
-		case 'u':
+		case 'U':
 			if (strcmp(optarg, "kg") == 0)
 				o.units = 0;
 			else if (strcmp(optarg, "lb") == 0)
@@ -242,7 +225,7 @@ main(int argc, char *argv[])
 		case 'V':
 			puts("bk-log (backkit) " BK_VERSION);
 			return bk_close_stdout();
-		case 'C':
+		case '#':
 			complete(optarg);
 			return bk_close_stdout();
 		default:
@@ -253,6 +236,10 @@ main(int argc, char *argv[])
 	o.seen = seen;
 	argc -= optind;
 	argv += optind;
+	if (help) {
+		bk_usage_show(stdout, usage_text, argc > 0 ? argv[0] : NULL);
+		return bk_close_stdout();
+	}
 	if (argc < 1)
 		usage_error("%s", "missing exercise or command");
 	sub = argv[0];
@@ -273,7 +260,7 @@ main(int argc, char *argv[])
 			bk_logcmd_now(o.time);
 		bk_logcmd_skip(&db, &o, argv[1]);
 	} else if (strcmp(sub, "list") == 0 || strcmp(sub, "export") == 0) {
-		only_options(&o, sub, "SUef");
+		only_options(&o, sub, "suef");
 		if (argc > 1)
 			usage_error("unexpected argument '%s'", argv[1]);
 		if (sub[0] == 'l')
@@ -286,7 +273,7 @@ main(int argc, char *argv[])
 			usage_error("%s", "rm needs at least one ID");
 		bk_logcmd_rm(&db, &o, argc - 1, argv + 1);
 	} else if (strcmp(sub, "edit") == 0) {
-		only_options(&o, sub, "xHlrmDts");
+		only_options(&o, sub, "xHl/mDtS");
 		if (argc < 2)
 			usage_error("%s", "edit needs at least one ID");
 		bk_logcmd_edit(&db, &o, argc - 1, argv + 1);
@@ -296,7 +283,7 @@ main(int argc, char *argv[])
 			usage_error("unexpected argument '%s'", argv[1]);
 		bk_journal_undo_command(&db, o.db, o.dry_run);
 	} else if (strcmp(sub, "session") == 0) {
-		only_options(&o, sub, "DNT");
+		only_options(&o, sub, "D+T");
 		if (o.timer && o.no_timer)
 			usage_error("%s", "--timer and --no-timer do not go "
 			    "together");
@@ -304,7 +291,7 @@ main(int argc, char *argv[])
 			usage_error("unexpected argument '%s'", argv[2]);
 		bk_guide_run(&db, &o, argc > 1 ? argv[1] : NULL);
 	} else if (strcmp(sub, "import") == 0) {
-		only_options(&o, sub, "fncu");
+		only_options(&o, sub, "fncU");
 		if (argc < 2)
 			usage_error("%s", "import needs a FILE (or - for stdin)");
 		if (argc > 2)
@@ -317,7 +304,7 @@ main(int argc, char *argv[])
 			if (argc < 1)
 				usage_error("%s", "log needs an EXERCISE");
 		}
-		only_options(&o, "log", "DtsHrmp");
+		only_options(&o, "log", "DtSH/mp");
 		if (argc > 2)
 			usage_error("unexpected argument '%s'", argv[2]);
 		if (!o.time[0] && o.day == o.today)

@@ -29,31 +29,12 @@ static const char usage_text[] =
     "       bk-plan export [NAME] [--format ics|csv|tsv|json]\n"
     "common options: [--db PATH] [-h | --help] [--version]\n";
 
-static const char shortopts[] = "aD:d:e:f:hk:N:n:o:p:r:S:s:t:uVw::x:";
-
-static const struct option longopts[] = {
-	{ "all", no_argument, NULL, 'a' },
-	{ "date", required_argument, NULL, 'D' },
-	{ "days", required_argument, NULL, 'N' },
-	{ "db", required_argument, NULL, 'd' },
-	{ "dry-run", no_argument, NULL, 'u' },
-	{ "equipment", required_argument, NULL, 'e' },
-	{ "format", required_argument, NULL, 'f' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "kind", required_argument, NULL, 'k' },
-	{ "name", required_argument, NULL, 'n' },
-	{ "on", required_argument, NULL, 'o' },
-	{ "position", required_argument, NULL, 'p' },
-	{ "region", required_argument, NULL, 'r' },
-	{ "side", required_argument, NULL, 'S' },
-	{ "start", required_argument, NULL, 's' },
-	{ "template", required_argument, NULL, 't' },
-	{ "times", required_argument, NULL, 'x' },
-	{ "version", no_argument, NULL, 'V' },
-	{ "week", optional_argument, NULL, 'w' },
-	{ "complete", required_argument, NULL, 'C' },	/* for completions */
-	{ NULL, 0, NULL, 0 }
-};
+static const char *const optnames[] = { "all", "date", "days", "db",
+	"dry-run", "equipment", "format", "help", "kind", "name", "on", "position",
+	"region", "side", "start", "template", "times", "version", "week",
+	"complete", NULL };
+static struct option longopts[48];
+static char shortopts[128];
 
 static const char *const commands[] = { "exercises", "exercise",
 	"templates", "template", "new", "add", "rm", "end", "undo", "list",
@@ -122,9 +103,12 @@ complete(const char *what)
 	else if (strcmp(what, "format") == 0) {
 		puts("table\ncsv\ntsv\njson\nics");
 		return;
+	} else if (strcmp(what, "letters") == 0) {
+		bk_opt_letters(longopts);
+		return;
 	} else if (strcmp(what, "options") == 0) {
 		for (lo = longopts; lo->name; lo++)
-			if (lo->val != 'C')
+			if (lo->val != '#')
 				printf("--%s\n", lo->name);
 		return;
 	} else if (strcmp(what, "exercises") == 0) {
@@ -236,9 +220,11 @@ main(int argc, char *argv[])
 	char seen[64];
 	size_t nseen = 0;
 	const char *sub, *week_arg = NULL;
-	int c, rc = 0;
+	int help = 0, c, rc = 0;
 
 	bk_init(argv[0]);
+	bk_opt_build(optnames, longopts, sizeof longopts / sizeof longopts[0],
+	    shortopts, sizeof shortopts);
 	memset(&o, 0, sizeof o);
 	memset(&db, 0, sizeof db);
 	bk_usage_text = usage_text;
@@ -262,7 +248,7 @@ main(int argc, char *argv[])
 		case 'd':
 			o.db = optarg;
 			break;
-		case 'e':
+		case 'E':
 			bk_check_word("equipment", bk_equipment, optarg);
 			if (o.nequipment == BK_PLAN_MAXWORDS)
 				usage_error("too many --equipment '%s'",
@@ -273,8 +259,8 @@ main(int argc, char *argv[])
 			o.format = optarg;
 			break;
 		case 'h':
-			fputs(usage_text, stdout);
-			return bk_close_stdout();
+			help = 1;
+			break;
 		case 'k':
 			bk_check_word("kind", bk_kinds, optarg);
 			o.kind = optarg;
@@ -282,13 +268,13 @@ main(int argc, char *argv[])
 		case 'N':
 			o.days = optarg;
 			break;
-		case 'n':
+		case '&':
 			o.name = optarg;
 			break;
 		case 'o':
 			parse_weekdays(&o, optarg);
 			break;
-		case 'p':
+		case 'P':
 			bk_check_word("position", bk_positions, optarg);
 			o.position = optarg;
 			break;
@@ -305,13 +291,13 @@ main(int argc, char *argv[])
 				    "right, forward, backward)", optarg);
 			o.side_arg = optarg;
 			break;
-		case 's':
+		case '>':
 			o.start_arg = optarg;
 			break;
-		case 't':
+		case '=':
 			o.template = optarg;
 			break;
-		case 'u':
+		case 'n':
 			o.dry_run = 1;
 			break;
 		case 'V':
@@ -321,10 +307,10 @@ main(int argc, char *argv[])
 			o.week = 1;
 			week_arg = optarg;
 			break;
-		case 'x':
+		case '^':
 			o.times = parse_times(optarg);
 			break;
-		case 'C':
+		case '#':
 			complete(optarg);
 			return bk_close_stdout();
 		default:
@@ -335,6 +321,10 @@ main(int argc, char *argv[])
 	o.seen = seen;
 	argc -= optind;
 	argv += optind;
+	if (help) {
+		bk_usage_show(stdout, usage_text, argc > 0 ? argv[0] : NULL);
+		return bk_close_stdout();
+	}
 	if (argc < 1) {
 		/* alone, the day's report */
 		argv = dflt;
@@ -370,7 +360,7 @@ main(int argc, char *argv[])
 	}
 
 	if (strcmp(sub, "exercises") == 0) {
-		only_options(&o, sub, "erkpf");
+		only_options(&o, sub, "ErkPf");
 		operands(argc, argv, 0, 0, "");
 		if (o.nregion > 1 || o.nequipment > 1)
 			usage_error("%s", "exercises takes one --region and "
@@ -379,7 +369,7 @@ main(int argc, char *argv[])
 		bk_plancmd_exercises(&db, &o);
 	} else if (strcmp(sub, "exercise") == 0 && argc > 1 &&
 	    strcmp(argv[1], "add") == 0) {
-		only_options(&o, "exercise add", "nrkpe");
+		only_options(&o, "exercise add", "&rkPE");
 		if (argc < 3)
 			usage_error("%s", "exercise add needs a SLUG");
 		if (argc > 3)
@@ -400,11 +390,11 @@ main(int argc, char *argv[])
 		operands(argc, argv, 1, 1, "template needs a NAME or PATH");
 		bk_plancmd_template(&o, argv[1]);
 	} else if (strcmp(sub, "new") == 0) {
-		only_options(&o, sub, "tsNox");
+		only_options(&o, sub, "=>No^");
 		operands(argc, argv, 1, 1, "new needs a plan NAME");
 		rc = bk_plancmd_new(&db, &o, argv[1]);
 	} else if (strcmp(sub, "add") == 0) {
-		only_options(&o, sub, "oNSx");
+		only_options(&o, sub, "oNS^");
 		operands(argc, argv, 2, 3, "add needs a plan NAME and an "
 		    "EXERCISE");
 		rc = bk_plancmd_add(&db, &o, argv + 1, argc - 1);
@@ -417,7 +407,7 @@ main(int argc, char *argv[])
 		operands(argc, argv, 1, 1, "end needs a plan NAME");
 		rc = bk_plancmd_end(&db, &o, argv[1]);
 	} else if (strcmp(sub, "undo") == 0) {
-		only_options(&o, sub, "u");
+		only_options(&o, sub, "n");
 		operands(argc, argv, 0, 0, "");
 		bk_journal_undo_command(&db, o.db, o.dry_run);
 	} else if (strcmp(sub, "list") == 0) {

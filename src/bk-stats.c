@@ -19,24 +19,11 @@ static const char usage_text[] =
     "report options: [--since D] [--until D] [--format table|csv|tsv|json]\n"
     "common options: [--db PATH] [-h | --help] [--version]\n";
 
-static const char shortopts[] = "b:d:f:ho:p:s:t:u:Vx:";
-
-static const struct option longopts[] = {
-	{ "by", required_argument, NULL, 'b' },
-	{ "db", required_argument, NULL, 'd' },
-	{ "exercise", required_argument, NULL, 'x' },
-	{ "format", required_argument, NULL, 'f' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "output", required_argument, NULL, 'o' },
-	{ "plan", required_argument, NULL, 'p' },
-	{ "since", required_argument, NULL, 's' },
-	{ "terminal", required_argument, NULL, 't' },
-	{ "until", required_argument, NULL, 'u' },
-	{ "version", no_argument, NULL, 'V' },
-	{ "complete", required_argument, NULL, 'C' },	/* for completions */
-	{ "explain", no_argument, NULL, 'E' },	/* the query plan, for tests */
-	{ NULL, 0, NULL, 0 }
-};
+static const char *const optnames[] = { "by", "db", "exercise", "format",
+	"help", "output", "plan", "since", "terminal", "until", "version",
+	"complete", "explain", NULL };
+static struct option longopts[48];
+static char shortopts[128];
 
 /* the reports: their columns, and the options that apply to them */
 static const char *const volume_cols[] = { "period", "exercise", "sets",
@@ -57,18 +44,18 @@ static const struct report {
 	const char *const *cols;
 	int ncols;
 } reports[] = {
-	{ "volume", "sufbxpE", volume_cols, 6 },
-	{ "adherence", "sufbxpE", adherence_cols, 7 },
-	{ "flex", "sufE", flex_cols, 3 },
-	{ "pain", "sufE", pain_cols, 3 },
-	{ "streak", "sufxpE", streak_cols, 6 },
-	{ "exercises", "sufxpE", exercises_cols, 8 },
+	{ "volume", "sufbep%", volume_cols, 6 },
+	{ "adherence", "sufbep%", adherence_cols, 7 },
+	{ "flex", "suf%", flex_cols, 3 },
+	{ "pain", "suf%", pain_cols, 3 },
+	{ "streak", "sufep%", streak_cols, 6 },
+	{ "exercises", "sufep%", exercises_cols, 8 },
 	{ NULL, NULL, NULL, 0 }
 };
 
 /* the options of each plot, as letters */
-static const char *const plot_options[] = { "suot", "suotbxp", "suotbxp",
-	"suot" };
+static const char *const plot_options[] = { "suO@", "suO@bep", "suO@bep",
+	"suO@" };
 
 struct opts {
 	const char *db, *since, *until, *exercise, *plan, *output;
@@ -115,9 +102,12 @@ complete(const char *what)
 	} else if (strcmp(what, "terminal") == 0) {
 		puts("dumb");
 		return;
+	} else if (strcmp(what, "letters") == 0) {
+		bk_opt_letters(longopts);
+		return;
 	} else if (strcmp(what, "options") == 0) {
 		for (lo = longopts; lo->name; lo++)
-			if (lo->val != 'C' && lo->val != 'E')
+			if (lo->val != '#' && lo->val != '%')
 				printf("--%s\n", lo->name);
 		return;
 	} else if (strcmp(what, "exercises") == 0)
@@ -222,9 +212,11 @@ main(int argc, char *argv[])
 	char seen[64];
 	size_t nseen = 0;
 	const char *sub;
-	int c, kind, rc = BK_EXIT_OK;
+	int help = 0, c, kind, rc = BK_EXIT_OK;
 
 	bk_init(argv[0]);
+	bk_opt_build(optnames, longopts, sizeof longopts / sizeof longopts[0],
+	    shortopts, sizeof shortopts);
 	memset(&o, 0, sizeof o);
 	o.format = -1;
 	o.by = BK_BY_WEEK;
@@ -248,9 +240,9 @@ main(int argc, char *argv[])
 				    "csv, tsv, json)", optarg);
 			break;
 		case 'h':
-			fputs(usage_text, stdout);
-			return bk_close_stdout();
-		case 'o':
+			help = 1;
+			break;
+		case 'O':
 			o.output = optarg;
 			break;
 		case 'p':
@@ -259,7 +251,7 @@ main(int argc, char *argv[])
 		case 's':
 			o.since = optarg;
 			break;
-		case 't':
+		case '@':
 			if (strcmp(optarg, "dumb") != 0)
 				usage_error("invalid terminal '%s' (dumb; the "
 				    "output file's extension picks png or svg)",
@@ -272,13 +264,13 @@ main(int argc, char *argv[])
 		case 'V':
 			puts("bk-stats (backkit) " BK_VERSION);
 			return bk_close_stdout();
-		case 'x':
+		case 'e':
 			o.exercise = optarg;
 			break;
-		case 'C':
+		case '#':
 			complete(optarg);
 			return bk_close_stdout();
-		case 'E':
+		case '%':
 			o.explain = 1;
 			break;
 		default:
@@ -289,6 +281,10 @@ main(int argc, char *argv[])
 	o.seen = seen;
 	argc -= optind;
 	argv += optind;
+	if (help) {
+		bk_usage_show(stdout, usage_text, argc > 0 ? argv[0] : NULL);
+		return bk_close_stdout();
+	}
 	if (argc < 1) {
 		/* alone, the day's report */
 		argv = dflt;

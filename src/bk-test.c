@@ -22,25 +22,11 @@ static const char usage_text[] =
     "                         [--format F]\n"
     "common options: [--db PATH] [-h | --help] [--version]\n";
 
-static const struct option longopts[] = {
-	{ "age", required_argument, NULL, 'a' },
-	{ "date", required_argument, NULL, 'D' },
-	{ "db", required_argument, NULL, 'd' },
-	{ "dry-run", no_argument, NULL, 'N' },
-	{ "format", required_argument, NULL, 'f' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "kind", required_argument, NULL, 'k' },
-	{ "note", required_argument, NULL, 'n' },
-	{ "protocol", required_argument, NULL, 'p' },
-	{ "region", required_argument, NULL, 'r' },
-	{ "since", required_argument, NULL, 's' },
-	{ "sex", required_argument, NULL, 'S' },
-	{ "until", required_argument, NULL, 'u' },
-	{ "version", no_argument, NULL, 'V' },
-	{ "complete", required_argument, NULL, 'C' },	/* for completions */
-	{ NULL, 0, NULL, 0 }
-};
-static const char shortopts[] = "a:D:d:f:hk:Nn:p:r:s:S:u:V";
+static const char *const optnames[] = { "age", "date", "db", "dry-run",
+	"format", "help", "kind", "note", "protocol", "region", "since", "sex",
+	"until", "version", "complete", NULL };
+static struct option longopts[48];
+static char shortopts[128];
 
 static const char *const commands[] = { "toe-touch", "sit-and-reach",
 	"pain", "list", "rm", "edit", "undo", "how", "progress", NULL };
@@ -158,9 +144,12 @@ complete(const char *what)
 	else if (strcmp(what, "format") == 0) {
 		puts("table\ncsv\ntsv\njson");
 		return;
+	} else if (strcmp(what, "letters") == 0) {
+		bk_opt_letters(longopts);
+		return;
 	} else if (strcmp(what, "options") == 0) {
 		for (lo = longopts; lo->name; lo++)
-			if (lo->val != 'C')
+			if (lo->val != '#')
 				printf("--%s\n", lo->name);
 		return;
 	} else
@@ -178,9 +167,11 @@ main(int argc, char *argv[])
 	size_t nseen = 0;
 	long long n;
 	const char *sub;
-	int c;
+	int help = 0, c;
 
 	bk_init(argv[0]);
+	bk_opt_build(optnames, longopts, sizeof longopts / sizeof longopts[0],
+	    shortopts, sizeof shortopts);
 	bk_usage_text = usage_text;
 	memset(&o, 0, sizeof o);
 	memset(&db, 0, sizeof db);
@@ -194,7 +185,7 @@ main(int argc, char *argv[])
 		if (nseen < sizeof seen - 1 && !memchr(seen, c, nseen))
 			seen[nseen++] = (char)c;
 		switch (c) {
-		case 'a':
+		case 'A':
 			if (bk_parse_int(optarg, 1, 120, &n) != 0)
 				bk_errx(BK_EXIT_USAGE, "invalid age '%s' (a whole "
 				    "number of years from 1 to 120)", optarg);
@@ -212,19 +203,19 @@ main(int argc, char *argv[])
 				    "of: table, csv, tsv, json)", optarg);
 			break;
 		case 'h':
-			fputs(usage_text, stdout);
-			return bk_close_stdout();
+			help = 1;
+			break;
 		case 'k':
 			bk_check_word("kind", bk_test_kinds, optarg);
 			o.kind = optarg;
 			break;
-		case 'n':
+		case 'm':
 			o.note = optarg;
 			break;
-		case 'N':
+		case 'n':
 			o.dry_run = 1;
 			break;
-		case 'p':
+		case '.':
 			bk_check_word("protocol", bk_protocols, optarg);
 			o.protocol = bk_word_index(bk_protocols, optarg);
 			break;
@@ -235,7 +226,7 @@ main(int argc, char *argv[])
 		case 's':
 			o.since = optarg;
 			break;
-		case 'S':
+		case '<':
 			bk_check_word("sex", bk_sexes, optarg);
 			o.sex = strcmp(optarg, "male") == 0 ? BK_SEX_MALE :
 			    BK_SEX_FEMALE;
@@ -246,7 +237,7 @@ main(int argc, char *argv[])
 		case 'V':
 			puts("bk-test (backkit) " BK_VERSION);
 			return bk_close_stdout();
-		case 'C':
+		case '#':
 			complete(optarg);
 			return bk_close_stdout();
 		default:
@@ -257,6 +248,10 @@ main(int argc, char *argv[])
 	o.seen = seen;
 	argc -= optind;
 	argv = args + optind;
+	if (help) {
+		bk_usage_show(stdout, usage_text, argc > 0 ? argv[0] : NULL);
+		return bk_close_stdout();
+	}
 	if (argc < 1)
 		usage_error("%s", "missing command");
 	sub = argv[0];
@@ -268,17 +263,17 @@ main(int argc, char *argv[])
 	}
 
 	if (strcmp(sub, "toe-touch") == 0) {
-		only_options(&o, sub, "Dn");
+		only_options(&o, sub, "Dm");
 		if (argc < 2)
 			usage_error("%s", "toe-touch needs a REACH");
 		bk_testcmd_toe_touch(&db, &o, argc - 1, argv + 1);
 	} else if (strcmp(sub, "sit-and-reach") == 0) {
-		only_options(&o, sub, "DnpaS");
+		only_options(&o, sub, "Dm.A<");
 		if (argc < 2)
 			usage_error("%s", "sit-and-reach needs a VALUE");
 		bk_testcmd_sit_and_reach(&db, &o, argc - 1, argv + 1);
 	} else if (strcmp(sub, "pain") == 0) {
-		only_options(&o, sub, "Dnr");
+		only_options(&o, sub, "Dmr");
 		if (argc < 2)
 			usage_error("%s", "pain needs a RATING");
 		if (argc > 2)
@@ -295,14 +290,14 @@ main(int argc, char *argv[])
 			usage_error("%s", "rm needs an ID");
 		bk_testcmd_rm(&db, &o, argc - 1, argv + 1);
 	} else if (strcmp(sub, "edit") == 0) {
-		only_options(&o, sub, "Dn");
+		only_options(&o, sub, "Dm");
 		if (argc < 2)
 			usage_error("%s", "edit needs an ID");
 		if (argc > 3)
 			usage_error("unexpected argument '%s'", argv[3]);
 		bk_testcmd_edit(&db, &o, argv[1], argc > 2 ? argv[2] : NULL);
 	} else if (strcmp(sub, "undo") == 0) {
-		only_options(&o, sub, "N");
+		only_options(&o, sub, "n");
 		if (argc > 1)
 			usage_error("unexpected argument '%s'", argv[1]);
 		bk_journal_undo_command(&db, o.db, o.dry_run);

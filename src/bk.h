@@ -26,6 +26,10 @@ _Noreturn void bk_usage_error(const char *usage, const char *fmt, ...)
 extern const char *bk_usage_text;
 _Noreturn void bk_usage(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
+/* --help: the usage entries of subcommand sub (with their continuation
+ * lines and the common options), or the whole usage when sub is NULL or
+ * has none */
+void bk_usage_show(FILE *fp, const char *usage, const char *sub);
 /* getopt_long (opterr = 0) returned '?': say why, escaped, as a usage
  * error */
 _Noreturn void bk_getopt_fail(char *const *argv, int optind, int optopt,
@@ -868,6 +872,27 @@ int bk_plan_check(struct bk_db *db, long long plan, const char *name,
  * UTF-8 character; text escapes a TEXT value (backslash, ';', ',',
  * newline); control characters become blanks, bad UTF-8 U+FFFD */
 void bk_ics_line(FILE *fp, const char *name, const char *value, int text);
+
+/* options.c: the suite's option table */
+enum bk_arg { BK_ARG_NONE, BK_ARG_STRING, BK_ARG_WORD, BK_ARG_DATE,
+	BK_ARG_OPTDATE, BK_ARG_DURATION, BK_ARG_NUMBER, BK_ARG_PATH };
+struct bk_option {
+	const char *name;
+	int letter;	/* 0: none */
+	int code;	/* what getopt_long returns: the letter, or a byte
+			 * that is no letter */
+	enum bk_arg arg;
+	const char *argname, *help;	/* help NULL: hidden */
+};
+extern const struct bk_option bk_options[];
+const struct bk_option *bk_opt_find(const char *name);
+/* getopt_long's tables for the options named (NULL-terminated); nlo
+ * entries of lo, nshort bytes of shortopts; exits 1 if they do not fit */
+struct option;
+void bk_opt_build(const char *const *names, struct option *lo, size_t nlo,
+    char *shortopts, size_t nshort);
+/* "-L --long", one a line, for the options in lo that have a letter */
+void bk_opt_letters(const struct option *lo);
 
 /* logcmd.c: bk-log's log, skip, list, export, rm and edit */
 /* bk-log's options, as parsed */

@@ -110,6 +110,41 @@ bk_usage(const char *fmt, ...)
 }
 
 void
+bk_usage_show(FILE *fp, const char *usage, const char *sub)
+{
+	const char *p, *e, *w;
+	size_t plen = strlen(bk_progname), slen = sub ? strlen(sub) : 0;
+	int in = 0, found = 0;
+
+	for (p = usage; sub && *p; p = *e ? e + 1 : e) {
+		e = strchr(p, '\n');
+		if (!e)
+			e = p + strlen(p);
+		/* an entry: "usage: PROG SUB ..." or "       PROG SUB ..." */
+		for (w = p; *w == ' '; w++)
+			;
+		if (strncmp(w, "usage: ", 7) == 0)
+			for (w += 7; *w == ' '; w++)
+				;
+		if (strncmp(w, bk_progname, plen) == 0 && w[plen] == ' ')
+			in = strncmp(w + plen + 1, sub, slen) == 0 &&
+			    strchr(" \n", w[plen + 1 + slen]);
+		else if (w == p || strncmp(p, "common options:", 15) == 0)
+			in = strncmp(p, "common options:", 15) == 0 && found;
+		if (!in)
+			continue;
+		if (w > p && !found++)
+			fprintf(fp, "usage: %.*s\n", (int)(e - w), w);
+		else if (w > p && p + 7 <= w && strncmp(w, bk_progname, plen) == 0)
+			fprintf(fp, "       %.*s\n", (int)(e - w), w);
+		else
+			fprintf(fp, "%.*s\n", (int)(e - p), p);
+	}
+	if (!found)
+		fputs(usage, fp);
+}
+
+void
 bk_getopt_fail(char *const *argv, int optind, int optopt,
     const char *shortopts)
 {

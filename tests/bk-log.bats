@@ -464,3 +464,30 @@ make_plan() {
 	assert_err "bk-log: unexpected argument 'extra'"
 	assert_equal "$output" ""
 }
+
+@test "SUB --help prints that subcommand's usage only, in every command" {
+	run -0 --separate-stderr bk-log list --help
+	assert_equal "$stderr" ""
+	assert_equal "$output" "usage: bk-log list [--since D] [--until D] [--exercise X] [--format F]
+common options: [--db PATH] [-h | --help] [--version]"
+	run -0 bk-log edit -h
+	assert_line --index 0 --partial "usage: bk-log edit ID..."
+	assert_line --index 1 --partial "[--rpe N]"
+	refute_line --partial "bk-log list"
+	run -0 bk-plan exercise --help
+	assert_line --index 0 "usage: bk-plan exercise SLUG [--format F]"
+	assert_line --index 1 --partial "       bk-plan exercise add SLUG"
+	refute_line --partial "bk-plan exercises"
+	run -0 bk-test progress --help
+	assert_line --index 0 --partial "usage: bk-test progress [KIND]"
+	refute_line --partial "toe-touch"
+	run -0 bk-stats plot --help
+	assert_line --index 0 --partial "usage: bk-stats plot "
+	refute_line --partial "summary"
+	# an exercise, or no subcommand: the whole usage
+	local all
+	all=$(bk-log --help)
+	run -0 bk-log cat-cow --help
+	assert_equal "$output" "$all"
+	[[ $all == *"bk-log session"* && $all == *"bk-log import"* ]]
+}

@@ -226,7 +226,7 @@ config() {
 	assert_output 'sit-and-reach on 2026-11-21: best 12 in of 3 tries (YMCA), 7.6 cm short of the toes (ids 3-5)'
 	run -0 bk-test sit-and-reach --protocol acsm 30 31cm
 	assert_output 'sit-and-reach on 2026-11-21: best 31 cm of 2 tries (ACSM), 5 cm past the toes (ids 6-7)'
-	run -0 bk-test sit-and-reach -p acsm 20 --note box
+	run -0 bk-test sit-and-reach --protocol acsm 20 --note box
 	assert_output 'sit-and-reach on 2026-11-21: 20 cm (ACSM), 6 cm short of the toes (id 8)'
 	run -0 sqlite3 "$BK_DB" "SELECT value || ' ' || unit || ' ' || round(value_cm, 2) || ' ' || protocol || ' ' || try FROM measurements ORDER BY id"
 	assert_output "$(printf '%s\n' '17.0 in 5.08 ymca 1' '15.0 in 0.0 ymca 1' \
@@ -282,7 +282,7 @@ config() {
 	run -0 bk-test sit-and-reach 20 --age 17 --sex female
 	assert_line --index 1 'YMCA rating: none, the norms start at age 18'
 	# the box reading is rated on the yardstick's scale: 26 cm = the toes = 15 in
-	run -0 bk-test sit-and-reach -p acsm 26 --age 30 --sex male
+	run -0 bk-test sit-and-reach --protocol acsm 26 --age 30 --sex male
 	assert_line --index 1 'YMCA rating: average (men 26-35, age 30)'
 	# the age is reached in the test's year; options beat the config
 	config 'birth_year = 1980' 'sex = female'

@@ -23,3 +23,41 @@ load common
 	done
 	[ -z "$long" ] || { echo "too long:$long"; false; }
 }
+
+@test "options: every letter means one option, the same in every command" {
+	local cmd line letter name all=""
+	for cmd in bk-log bk-plan bk-test bk-stats; do
+		run -0 --separate-stderr "$cmd" --complete letters
+		assert_equal "$stderr" ""
+		[ -n "$output" ]
+		while read -r letter name; do
+			[[ $letter =~ ^-[A-Za-z]$ && $name == --* ]] || fail "$cmd: bad line '$letter $name'"
+			all+="$letter $name $cmd"$'\n'
+		done <<< "$output"
+	done
+	# one long name per letter, one letter per long name, across the suite
+	run bash -c "sort -u -k1,2 <<< '$all' | awk 'NF { print \$1 }' | sort | uniq -d"
+	assert_output ""
+	run bash -c "sort -u -k1,2 <<< '$all' | awk 'NF { print \$2 }' | sort | uniq -d"
+	assert_output ""
+	# the letters people bring from other tools' habits
+	for line in "-s --since" "-u --until" "-n --dry-run" "-m --note" "-S --side" "-D --date" "-f --format"; do
+		[[ $all == *"$line "* ]] || fail "no '$line'"
+		while read -r letter name _; do
+			[[ $letter != "${line%% *}" || $name == "${line#* }" ]] ||
+				fail "$letter means $name somewhere"
+		done <<< "$all"
+	done
+}
+
+@test "options: every option a command takes is in its man page SYNOPSIS" {
+	local cmd name syn missing=""
+	for cmd in bk-log bk-plan bk-test bk-stats; do
+		syn=$(sed -n '/^\.Sh SYNOPSIS/,/^\.Sh DESCRIPTION/p' "$TOP/man/man1/$cmd.1")
+		run -0 "$cmd" --complete options
+		for name in $output; do
+			grep -qE -- "(Fl |\| )-?${name#--}( |$)" <<< "$syn" || missing+=" $cmd:$name"
+		done
+	done
+	[ -z "$missing" ] || fail "not in SYNOPSIS:$missing"
+}
