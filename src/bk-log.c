@@ -33,6 +33,20 @@ static const char *const optnames[] = { "create-missing", "date", "db",
 static struct option longopts[48];
 static char shortopts[128];
 
+/* the options each subcommand takes, besides --db, --help and --version */
+static const struct bk_subopts subopts[] = {
+	{ "skip", "reason date plan" },
+	{ "list", "since until exercise format" },
+	{ "export", "since until exercise format" },
+	{ "rm", "" },
+	{ "edit", "reps hold load rpe note date time side" },
+	{ "undo", "dry-run" },
+	{ "session", "date no-timer timer" },
+	{ "import", "format dry-run create-missing units" },
+	{ "log", "date time side hold rpe note plan" },
+	{ NULL, NULL }
+};
+
 static const char *const subcommands[] = { "skip", "list", "rm", "edit",
 	"undo", "export", "import", "log", "session", NULL };
 static const char *const sides[] = { "left", "right", "both", NULL };
@@ -44,11 +58,11 @@ usage_error(const char *fmt, const char *arg)
 	bk_usage_error(usage_text, fmt, arg);
 }
 
-/* only the options in allowed (as letters) may be given to a subcommand */
+/* only the options subopts names may be given to a subcommand */
 static void
-only_options(const struct bk_logopts *o, const char *sub, const char *allowed)
+only_options(const struct bk_logopts *o, const char *sub)
 {
-	bk_only_options(longopts, o->seen, sub, allowed, usage_text);
+	bk_opt_only(subopts, sub, longopts, o->seen, usage_text);
 }
 
 static bk_day
@@ -80,6 +94,9 @@ complete(const char *what)
 		list = bk_logfmt_names;
 	else if (strcmp(what, "format") == 0) {
 		puts("table\ncsv\ntsv\njson");
+		return;
+	} else if (strncmp(what, "options:", 8) == 0) {
+		bk_opt_sub_options(subopts, what + 8, longopts);
 		return;
 	} else if (strcmp(what, "letters") == 0) {
 		bk_opt_letters(longopts);
@@ -251,7 +268,7 @@ main(int argc, char *argv[])
 	}
 
 	if (strcmp(sub, "skip") == 0) {
-		only_options(&o, sub, "RDp");
+		only_options(&o, sub);
 		if (argc < 2)
 			usage_error("%s", "skip needs an EXERCISE");
 		if (argc > 2)
@@ -260,7 +277,7 @@ main(int argc, char *argv[])
 			bk_logcmd_now(o.time);
 		bk_logcmd_skip(&db, &o, argv[1]);
 	} else if (strcmp(sub, "list") == 0 || strcmp(sub, "export") == 0) {
-		only_options(&o, sub, "suef");
+		only_options(&o, sub);
 		if (argc > 1)
 			usage_error("unexpected argument '%s'", argv[1]);
 		if (sub[0] == 'l')
@@ -268,22 +285,22 @@ main(int argc, char *argv[])
 		else
 			bk_logcmd_export(&db, &o);
 	} else if (strcmp(sub, "rm") == 0) {
-		only_options(&o, sub, "");
+		only_options(&o, sub);
 		if (argc < 2)
 			usage_error("%s", "rm needs at least one ID");
 		bk_logcmd_rm(&db, &o, argc - 1, argv + 1);
 	} else if (strcmp(sub, "edit") == 0) {
-		only_options(&o, sub, "xHl/mDtS");
+		only_options(&o, sub);
 		if (argc < 2)
 			usage_error("%s", "edit needs at least one ID");
 		bk_logcmd_edit(&db, &o, argc - 1, argv + 1);
 	} else if (strcmp(sub, "undo") == 0) {
-		only_options(&o, sub, "n");
+		only_options(&o, sub);
 		if (argc > 1)
 			usage_error("unexpected argument '%s'", argv[1]);
 		bk_journal_undo_command(&db, o.db, o.dry_run);
 	} else if (strcmp(sub, "session") == 0) {
-		only_options(&o, sub, "D+T");
+		only_options(&o, sub);
 		if (o.timer && o.no_timer)
 			usage_error("%s", "--timer and --no-timer do not go "
 			    "together");
@@ -291,7 +308,7 @@ main(int argc, char *argv[])
 			usage_error("unexpected argument '%s'", argv[2]);
 		bk_guide_run(&db, &o, argc > 1 ? argv[1] : NULL);
 	} else if (strcmp(sub, "import") == 0) {
-		only_options(&o, sub, "fncU");
+		only_options(&o, sub);
 		if (argc < 2)
 			usage_error("%s", "import needs a FILE (or - for stdin)");
 		if (argc > 2)
@@ -304,7 +321,7 @@ main(int argc, char *argv[])
 			if (argc < 1)
 				usage_error("%s", "log needs an EXERCISE");
 		}
-		only_options(&o, "log", "DtSH/mp");
+		only_options(&o, "log");
 		if (argc > 2)
 			usage_error("unexpected argument '%s'", argv[2]);
 		if (!o.time[0] && o.day == o.today)

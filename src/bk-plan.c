@@ -36,6 +36,26 @@ static const char *const optnames[] = { "all", "date", "days", "db",
 static struct option longopts[48];
 static char shortopts[128];
 
+/* the options each subcommand takes, besides --db, --help and --version */
+static const struct bk_subopts subopts[] = {
+	{ "exercises", "equipment region kind position format" },
+	{ "exercise add", "name region kind position equipment" },
+	{ "exercise", "format" },
+	{ "templates", "format" },
+	{ "template", "" },
+	{ "new", "template start days on times" },
+	{ "add", "on days side times" },
+	{ "rm", "on days" },
+	{ "end", "date" },
+	{ "undo", "dry-run" },
+	{ "list", "format" },
+	{ "show", "date week all format" },
+	{ "today", "format" },
+	{ "check", "" },
+	{ "export", "format" },
+	{ NULL, NULL }
+};
+
 static const char *const commands[] = { "exercises", "exercise",
 	"templates", "template", "new", "add", "rm", "end", "undo", "list",
 	"show", "today", "check", "export", NULL };
@@ -47,11 +67,11 @@ usage_error(const char *fmt, const char *arg)
 	bk_usage_error(usage_text, fmt, arg);
 }
 
-/* only the options in allowed (as letters) may be given to a subcommand */
+/* only the options subopts names may be given to a subcommand */
 static void
-only_options(const struct bk_planopts *o, const char *sub, const char *allowed)
+only_options(const struct bk_planopts *o, const char *sub)
 {
-	bk_only_options(longopts, o->seen, sub, allowed, usage_text);
+	bk_opt_only(subopts, sub, longopts, o->seen, usage_text);
 }
 
 
@@ -102,6 +122,9 @@ complete(const char *what)
 		list = weekdays;
 	else if (strcmp(what, "format") == 0) {
 		puts("table\ncsv\ntsv\njson\nics");
+		return;
+	} else if (strncmp(what, "options:", 8) == 0) {
+		bk_opt_sub_options(subopts, what + 8, longopts);
 		return;
 	} else if (strcmp(what, "letters") == 0) {
 		bk_opt_letters(longopts);
@@ -360,7 +383,7 @@ main(int argc, char *argv[])
 	}
 
 	if (strcmp(sub, "exercises") == 0) {
-		only_options(&o, sub, "ErkPf");
+		only_options(&o, sub);
 		operands(argc, argv, 0, 0, "");
 		if (o.nregion > 1 || o.nequipment > 1)
 			usage_error("%s", "exercises takes one --region and "
@@ -369,7 +392,7 @@ main(int argc, char *argv[])
 		bk_plancmd_exercises(&db, &o);
 	} else if (strcmp(sub, "exercise") == 0 && argc > 1 &&
 	    strcmp(argv[1], "add") == 0) {
-		only_options(&o, "exercise add", "&rkPE");
+		only_options(&o, "exercise add");
 		if (argc < 3)
 			usage_error("%s", "exercise add needs a SLUG");
 		if (argc > 3)
@@ -377,45 +400,45 @@ main(int argc, char *argv[])
 		bk_db_open(&db, o.db, BK_DB_WRITE);
 		bk_plancmd_exercise_add(&db, &o, argv[2]);
 	} else if (strcmp(sub, "exercise") == 0) {
-		only_options(&o, sub, "f");
+		only_options(&o, sub);
 		operands(argc, argv, 1, 1, "exercise needs a SLUG");
 		bk_db_open(&db, o.db, BK_DB_READ);
 		bk_plancmd_exercise_show(&db, &o, argv[1]);
 	} else if (strcmp(sub, "templates") == 0) {
-		only_options(&o, sub, "f");
+		only_options(&o, sub);
 		operands(argc, argv, 0, 0, "");
 		rc = bk_plancmd_templates(&o);
 	} else if (strcmp(sub, "template") == 0) {
-		only_options(&o, sub, "");
+		only_options(&o, sub);
 		operands(argc, argv, 1, 1, "template needs a NAME or PATH");
 		bk_plancmd_template(&o, argv[1]);
 	} else if (strcmp(sub, "new") == 0) {
-		only_options(&o, sub, "=>No^");
+		only_options(&o, sub);
 		operands(argc, argv, 1, 1, "new needs a plan NAME");
 		rc = bk_plancmd_new(&db, &o, argv[1]);
 	} else if (strcmp(sub, "add") == 0) {
-		only_options(&o, sub, "oNS^");
+		only_options(&o, sub);
 		operands(argc, argv, 2, 3, "add needs a plan NAME and an "
 		    "EXERCISE");
 		rc = bk_plancmd_add(&db, &o, argv + 1, argc - 1);
 	} else if (strcmp(sub, "rm") == 0) {
-		only_options(&o, sub, "oN");
+		only_options(&o, sub);
 		operands(argc, argv, 1, 2, "rm needs a plan NAME");
 		rc = bk_plancmd_rm(&db, &o, argv + 1, argc - 1);
 	} else if (strcmp(sub, "end") == 0) {
-		only_options(&o, sub, "D");
+		only_options(&o, sub);
 		operands(argc, argv, 1, 1, "end needs a plan NAME");
 		rc = bk_plancmd_end(&db, &o, argv[1]);
 	} else if (strcmp(sub, "undo") == 0) {
-		only_options(&o, sub, "n");
+		only_options(&o, sub);
 		operands(argc, argv, 0, 0, "");
 		bk_journal_undo_command(&db, o.db, o.dry_run);
 	} else if (strcmp(sub, "list") == 0) {
-		only_options(&o, sub, "f");
+		only_options(&o, sub);
 		operands(argc, argv, 0, 0, "");
 		rc = bk_planshow_list(&db, &o);
 	} else if (strcmp(sub, "show") == 0) {
-		only_options(&o, sub, "Dwaf");
+		only_options(&o, sub);
 		if (!!o.date_arg + o.week + o.all > 1)
 			usage_error("%s", "show takes one of --date, --week "
 			    "and --all");
@@ -431,15 +454,15 @@ main(int argc, char *argv[])
 		operands(argc, argv, 0, 1, "");
 		rc = bk_planshow_show(&db, &o, argc > 1 ? argv[1] : NULL, 0);
 	} else if (strcmp(sub, "today") == 0) {
-		only_options(&o, sub, "f");
+		only_options(&o, sub);
 		operands(argc, argv, 0, 1, "");
 		rc = bk_planshow_show(&db, &o, argc > 1 ? argv[1] : NULL, 1);
 	} else if (strcmp(sub, "check") == 0) {
-		only_options(&o, sub, "");
+		only_options(&o, sub);
 		operands(argc, argv, 0, 1, "");
 		rc = bk_planshow_check(&db, &o, argc > 1 ? argv[1] : NULL);
 	} else if (strcmp(sub, "export") == 0) {
-		only_options(&o, sub, "f");
+		only_options(&o, sub);
 		operands(argc, argv, 0, 1, "");
 		rc = bk_planshow_export(&db, &o, argc > 1 ? argv[1] : NULL);
 	} else

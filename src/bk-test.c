@@ -28,6 +28,20 @@ static const char *const optnames[] = { "age", "date", "db", "dry-run",
 static struct option longopts[48];
 static char shortopts[128];
 
+/* the options each subcommand takes, besides --db, --help and --version */
+static const struct bk_subopts subopts[] = {
+	{ "toe-touch", "date note" },
+	{ "sit-and-reach", "date note protocol age sex" },
+	{ "pain", "date note region" },
+	{ "list", "kind region since until format" },
+	{ "rm", "" },
+	{ "edit", "date note" },
+	{ "undo", "dry-run" },
+	{ "how", "" },
+	{ "progress", "region since until format" },
+	{ NULL, NULL }
+};
+
 static const char *const commands[] = { "toe-touch", "sit-and-reach",
 	"pain", "list", "rm", "edit", "undo", "how", "progress", NULL };
 
@@ -39,11 +53,11 @@ usage_error(const char *fmt, const char *arg)
 	bk_usage_error(usage_text, fmt, arg);
 }
 
-/* only the options in allowed (as letters) may be given to a subcommand */
+/* only the options subopts names may be given to a subcommand */
 static void
-only_options(const struct bk_testopts *o, const char *sub, const char *allowed)
+only_options(const struct bk_testopts *o, const char *sub)
 {
-	bk_only_options(longopts, o->seen, sub, allowed, usage_text);
+	bk_opt_only(subopts, sub, longopts, o->seen, usage_text);
 }
 
 
@@ -143,6 +157,9 @@ complete(const char *what)
 		list = bk_reach_levels;
 	else if (strcmp(what, "format") == 0) {
 		puts("table\ncsv\ntsv\njson");
+		return;
+	} else if (strncmp(what, "options:", 8) == 0) {
+		bk_opt_sub_options(subopts, what + 8, longopts);
 		return;
 	} else if (strcmp(what, "letters") == 0) {
 		bk_opt_letters(longopts);
@@ -263,53 +280,53 @@ main(int argc, char *argv[])
 	}
 
 	if (strcmp(sub, "toe-touch") == 0) {
-		only_options(&o, sub, "Dm");
+		only_options(&o, sub);
 		if (argc < 2)
 			usage_error("%s", "toe-touch needs a REACH");
 		bk_testcmd_toe_touch(&db, &o, argc - 1, argv + 1);
 	} else if (strcmp(sub, "sit-and-reach") == 0) {
-		only_options(&o, sub, "Dm.A<");
+		only_options(&o, sub);
 		if (argc < 2)
 			usage_error("%s", "sit-and-reach needs a VALUE");
 		bk_testcmd_sit_and_reach(&db, &o, argc - 1, argv + 1);
 	} else if (strcmp(sub, "pain") == 0) {
-		only_options(&o, sub, "Dmr");
+		only_options(&o, sub);
 		if (argc < 2)
 			usage_error("%s", "pain needs a RATING");
 		if (argc > 2)
 			usage_error("unexpected argument '%s'", argv[2]);
 		bk_testcmd_pain(&db, &o, argv[1]);
 	} else if (strcmp(sub, "list") == 0) {
-		only_options(&o, sub, "krsuf");
+		only_options(&o, sub);
 		if (argc > 1)
 			usage_error("unexpected argument '%s'", argv[1]);
 		bk_testcmd_list(&db, &o);
 	} else if (strcmp(sub, "rm") == 0) {
-		only_options(&o, sub, "");
+		only_options(&o, sub);
 		if (argc < 2)
 			usage_error("%s", "rm needs an ID");
 		bk_testcmd_rm(&db, &o, argc - 1, argv + 1);
 	} else if (strcmp(sub, "edit") == 0) {
-		only_options(&o, sub, "Dm");
+		only_options(&o, sub);
 		if (argc < 2)
 			usage_error("%s", "edit needs an ID");
 		if (argc > 3)
 			usage_error("unexpected argument '%s'", argv[3]);
 		bk_testcmd_edit(&db, &o, argv[1], argc > 2 ? argv[2] : NULL);
 	} else if (strcmp(sub, "undo") == 0) {
-		only_options(&o, sub, "n");
+		only_options(&o, sub);
 		if (argc > 1)
 			usage_error("unexpected argument '%s'", argv[1]);
 		bk_journal_undo_command(&db, o.db, o.dry_run);
 	} else if (strcmp(sub, "how") == 0) {
-		only_options(&o, sub, "");
+		only_options(&o, sub);
 		if (argc > 2)
 			usage_error("unexpected argument '%s'", argv[2]);
 		if (argc == 2)
 			bk_check_word("kind", bk_test_kinds, argv[1]);
 		bk_testcmd_how(argc == 2 ? argv[1] : NULL);
 	} else if (strcmp(sub, "progress") == 0) {
-		only_options(&o, sub, "rsuf");
+		only_options(&o, sub);
 		if (argc > 2)
 			usage_error("unexpected argument '%s'", argv[2]);
 		bk_testprog_run(&db, &o, argc == 2 ? argv[1] : NULL);

@@ -893,6 +893,19 @@ void bk_opt_build(const char *const *names, struct option *lo, size_t nlo,
     char *shortopts, size_t nshort);
 /* "-L --long", one a line, for the options in lo that have a letter */
 void bk_opt_letters(const struct option *lo);
+/* a command's subcommands and the options each takes, by long name
+ * ("date note"); --db, --help and --version go with every one */
+struct bk_subopts {
+	const char *sub, *options;
+};
+/* refuse, as a usage error, an option given (seen: their codes) that sub
+ * does not take */
+void bk_opt_only(const struct bk_subopts *t, const char *sub,
+    const struct option *lo, const char *seen, const char *usage);
+/* for completions: "--long<TAB>what it does", one a line, for the options
+ * sub takes */
+void bk_opt_sub_options(const struct bk_subopts *t, const char *sub,
+    const struct option *lo);
 
 /* logcmd.c: bk-log's log, skip, list, export, rm and edit */
 /* bk-log's options, as parsed */

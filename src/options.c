@@ -112,3 +112,65 @@ bk_opt_letters(const struct option *lo)
 		if ((op = bk_opt_find(lo->name)) && op->letter)
 			printf("-%c --%s\n", op->letter, op->name);
 }
+
+static const struct bk_subopts *
+sub_entry(const struct bk_subopts *t, const char *sub)
+{
+	for (; t->sub; t++)
+		if (strcmp(t->sub, sub) == 0)
+			return t;
+	return NULL;
+}
+
+/* the codes of the options named in names ("date note"), into buf */
+static void
+codes(const char *names, char *buf, size_t len)
+{
+	const struct bk_option *op;
+	char name[32];
+	size_t n, k = 0;
+
+	while (*names) {
+		n = strcspn(names, " ");
+		if (n && n < sizeof name) {
+			memcpy(name, names, n);
+			name[n] = '\0';
+			if (!(op = bk_opt_find(name)))
+				bk_errx(BK_EXIT_DATA, "option table: no --%s",
+				    name);
+			if (k + 1 < len)
+				buf[k++] = (char)op->code;
+		}
+		names += n;
+		while (*names == ' ')
+			names++;
+	}
+	buf[k] = '\0';
+}
+
+void
+bk_opt_only(const struct bk_subopts *t, const char *sub,
+    const struct option *lo, const char *seen, const char *usage)
+{
+	const struct bk_subopts *e = sub_entry(t, sub);
+	char allowed[64];
+
+	codes(e ? e->options : "", allowed, sizeof allowed);
+	bk_only_options(lo, seen, sub, allowed, usage);
+}
+
+void
+bk_opt_sub_options(const struct bk_subopts *t, const char *sub,
+    const struct option *lo)
+{
+	const struct bk_subopts *e = sub_entry(t, sub);
+	const struct bk_option *op;
+	char allowed[64];
+
+	codes(e ? e->options : "", allowed, sizeof allowed);
+	for (; lo->name; lo++)
+		if (((op = bk_opt_find(lo->name)) && op->help &&
+		    strchr(allowed, op->code)) || strcmp(lo->name, "db") == 0 ||
+		    strcmp(lo->name, "help") == 0)
+			printf("--%s\t%s\n", lo->name, op ? op->help : "");
+}

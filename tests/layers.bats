@@ -7,7 +7,9 @@ load common
 	local tool="$TOP/../shared/tools/layers.py"
 	[ -f "$tool" ] || skip "no $tool here to read the calls with"
 	command -v nm > /dev/null || skip "no nm to read the objects with"
-	make -s -C "$TOP" all > /dev/null
+	# the objects of the last build (make check builds first; never
+	# rebuilt here, so that a sanitizer build stays as it is)
+	compgen -G "$TOP/build/*.o" > /dev/null || skip "no objects in build/: run make first"
 	run --separate-stderr python3 "$tool" "$TOP/build"
 	[ "$status" -eq 0 ] || { echo "$output"; false; }
 	[[ $output != *cycle* ]]
@@ -60,4 +62,29 @@ load common
 		done
 	done
 	[ -z "$missing" ] || fail "not in SYNOPSIS:$missing"
+}
+
+@test "options: --complete options:SUB lists only what that subcommand takes" {
+	run -0 --separate-stderr bk-log --complete options:list
+	assert_equal "$stderr" ""
+	assert_line $'--since\tfrom this day'
+	assert_line --regexp '^--exercise	'
+	assert_line --regexp '^--db	'
+	refute_line --regexp '^--note	'
+	refute_line --regexp '^--side	'
+	run -0 bk-log --complete options:edit
+	assert_line --regexp '^--note	'
+	assert_line --regexp '^--side	'
+	refute_line --regexp '^--since	'
+	run -0 bk-plan --complete "options:exercise add"
+	assert_line --regexp '^--name	'
+	refute_line --regexp '^--start	'
+	run -0 bk-test --complete options:sit-and-reach
+	assert_line --regexp '^--protocol	'
+	refute_line --regexp '^--kind	'
+	# what the table says a subcommand takes is what the command accepts
+	run -2 --separate-stderr bk-log list --note x
+	assert_equal "$stderr" "bk-log: option --note does not apply to 'list'"$'\n'"see 'bk-log --help'"
+	run -2 --separate-stderr bk-plan exercise add x --start today
+	assert_err "bk-plan: option --start does not apply to 'exercise add'"
 }
