@@ -8,7 +8,7 @@ _bk_log()
 		case ${COMP_WORDS[i]} in
 		--db|--date|--time|--side|--hold|--rpe|--note|--plan|--reason|\
 		--since|--until|--exercise|--format|--reps|--load|--units|\
-		-[dDtsHrmpRSUeflxu]) ((i++)) ;;
+		-[DdefHlmpRxSstuU]) ((i++)) ;;
 		-*) ;;
 		*) [[ -z $sub ]] && sub=${COMP_WORDS[i]}; ((nargs++)) ;;
 		esac
@@ -17,9 +17,9 @@ _bk_log()
 	--db|-d)
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 		return ;;
-	--time|-t|--hold|-H|--rpe|-r|--note|-m|--reason|-R|--reps|-x|--load|-l)
+	--time|-t|--hold|-H|--rpe|--note|-m|--reason|-R|--reps|-x|--load|-l)
 		return ;;
-	--date|-D|--since|-S|--until|-U)
+	--date|-D|--since|-s|--until|-u)
 		words="today yesterday monday tuesday wednesday thursday friday saturday sunday" ;;
 	--format|-f)
 		if [[ $sub == import ]]; then
@@ -27,8 +27,8 @@ _bk_log()
 		else
 			words=$("$cmd" --complete format)
 		fi ;;
-	--units|-u) words="kg lb" ;;
-	--side|-s) words=$("$cmd" --complete side) ;;
+	--units|-U) words="kg lb" ;;
+	--side|-S) words=$("$cmd" --complete side) ;;
 	--exercise|-e) words=$("$cmd" --complete exercises 2>/dev/null) ;;
 	--plan|-p) words=$("$cmd" --complete plans 2>/dev/null) ;;
 	*)

@@ -9,7 +9,7 @@ _bk_plan()
 		case ${COMP_WORDS[i]} in
 		--db|--format|--region|--kind|--position|--equipment|--name|\
 		--template|--start|--days|--on|--side|--times|--date|\
-		-[dfrkpentsNoSxD]) ((i++)) ;;
+		-[DNdEfkoPrS]) ((i++)) ;;
 		-*) ;;
 		*) if [[ -z $sub ]]; then sub=${COMP_WORDS[i]}; else ((n++)); fi ;;
 		esac
@@ -18,19 +18,19 @@ _bk_plan()
 	--db|-d)
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 		return ;;
-	--name|-n|--days|-N|--times|-x)
+	--name|--days|-N|--times)
 		return ;;
-	--template|-t)
+	--template)
 		mapfile -t COMPREPLY < <(compgen -W "$("$cmd" --complete templates)" -- "$cur"; compgen -f -X '!*.plan' -- "$cur"; compgen -d -S / -- "$cur")
 		return ;;
 	--format|-f) words=$("$cmd" --complete format) ;;
 	--region|-r) words=$("$cmd" --complete region) ;;
 	--kind|-k) words=$("$cmd" --complete kind) ;;
-	--position|-p) words=$("$cmd" --complete position) ;;
-	--equipment|-e) words=$("$cmd" --complete equipment) ;;
+	--position|-P) words=$("$cmd" --complete position) ;;
+	--equipment|-E) words=$("$cmd" --complete equipment) ;;
 	--on|-o) words=$("$cmd" --complete weekdays) ;;
 	--side|-S) words=$("$cmd" --complete side) ;;
-	--start|-s|--date|-D|--week) words=$("$cmd" --complete dates) ;;
+	--start|--date|-D|--week) words=$("$cmd" --complete dates) ;;
 	*)
 		if [[ $cur == -* ]]; then
 			words=$("$cmd" --complete options)

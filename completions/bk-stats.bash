@@ -7,21 +7,21 @@ _bk_stats()
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		case ${COMP_WORDS[i]} in
 		--by|--db|--exercise|--format|--output|--plan|--since|\
-		--terminal|--until|-[bdxfopstu]) ((i++)) ;;
+		--terminal|--until|-[bdefOpsu]) ((i++)) ;;
 		-*) ;;
 		*) sub=${COMP_WORDS[i]}; break ;;
 		esac
 	done
 	case $prev in
-	--db|-d|--output|-o)
+	--db|-d|--output|-O)
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 		return ;;
 	--since|-s|--until|-u)
 		words="today yesterday -1w -4w" ;;
 	--by|-b) words=$("$cmd" --complete by) ;;
 	--format|-f) words=$("$cmd" --complete format) ;;
-	--terminal|-t) words=$("$cmd" --complete terminal) ;;
-	--exercise|-x) words=$("$cmd" --complete exercises 2>/dev/null) ;;
+	--terminal) words=$("$cmd" --complete terminal) ;;
+	--exercise|-e) words=$("$cmd" --complete exercises 2>/dev/null) ;;
 	--plan|-p) words=$("$cmd" --complete plans 2>/dev/null) ;;
 	*)
 		if [[ $cur == -* ]]; then

@@ -7,7 +7,7 @@ _bk_test()
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		case ${COMP_WORDS[i]} in
 		--age|--date|--db|--format|--kind|--note|--protocol|--region|\
-		--since|--sex|--until|-[aDdfknprsSu]) ((i++)) ;;
+		--since|--sex|--until|-[ADdfkmrsu]) ((i++)) ;;
 		-*) ;;
 		*) sub=${COMP_WORDS[i]}; break ;;
 		esac
@@ -16,14 +16,14 @@ _bk_test()
 	--db|-d)
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 		return ;;
-	--age|-a|--note|-n)
+	--age|-A|--note|-m)
 		return ;;
 	--date|-D|--since|-s|--until|-u) words="today yesterday" ;;
 	--format|-f) words=$("$cmd" --complete format) ;;
 	--kind|-k) words=$("$cmd" --complete kind) ;;
-	--protocol|-p) words=$("$cmd" --complete protocol) ;;
+	--protocol) words=$("$cmd" --complete protocol) ;;
 	--region|-r) words=$("$cmd" --complete region) ;;
-	--sex|-S) words=$("$cmd" --complete sex) ;;
+	--sex) words=$("$cmd" --complete sex) ;;
 	*)
 		if [[ $cur == --* ]]; then
 			words=$("$cmd" --complete options)

@@ -19,22 +19,11 @@ static const char usage_text[] =
     "report options: [--since D] [--until D] [--format table|csv|tsv|json]\n"
     "common options: [--db PATH] [-h | --help] [--version]\n";
 
-static const struct option longopts[] = {
-	{ "by", required_argument, NULL, 'b' },
-	{ "db", required_argument, NULL, 'd' },
-	{ "exercise", required_argument, NULL, 'x' },
-	{ "format", required_argument, NULL, 'f' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "output", required_argument, NULL, 'o' },
-	{ "plan", required_argument, NULL, 'p' },
-	{ "since", required_argument, NULL, 's' },
-	{ "terminal", required_argument, NULL, 't' },
-	{ "until", required_argument, NULL, 'u' },
-	{ "version", no_argument, NULL, 'V' },
-	{ "complete", required_argument, NULL, 'C' },	/* for completions */
-	{ "explain", no_argument, NULL, 'E' },	/* the query plan, for tests */
-	{ NULL, 0, NULL, 0 }
-};
+static const char *const optnames[] = { "by", "db", "exercise", "format",
+	"help", "output", "plan", "since", "terminal", "until", "version",
+	"complete", "explain", NULL };
+static struct option longopts[48];
+static char shortopts[128];
 
 /* the reports: their columns, and the options that apply to them */
 static const char *const volume_cols[] = { "period", "exercise", "sets",
@@ -55,18 +44,18 @@ static const struct report {
 	const char *const *cols;
 	int ncols;
 } reports[] = {
-	{ "volume", "sufbxpE", volume_cols, 7 },
-	{ "adherence", "sufbxpE", adherence_cols, 7 },
-	{ "flex", "sufE", flex_cols, 3 },
-	{ "pain", "sufE", pain_cols, 3 },
-	{ "streak", "sufxpE", streak_cols, 6 },
-	{ "exercises", "sufxpE", exercises_cols, 9 },
+	{ "volume", "sufbep%", volume_cols, 7 },
+	{ "adherence", "sufbep%", adherence_cols, 7 },
+	{ "flex", "suf%", flex_cols, 3 },
+	{ "pain", "suf%", pain_cols, 3 },
+	{ "streak", "sufep%", streak_cols, 6 },
+	{ "exercises", "sufep%", exercises_cols, 9 },
 	{ NULL, NULL, NULL, 0 }
 };
 
 /* the options of each plot, as letters */
-static const char *const plot_options[] = { "suot", "suotbxp", "suotbxp",
-	"suot" };
+static const char *const plot_options[] = { "suO@", "suO@bep", "suO@bep",
+	"suO@" };
 
 struct opts {
 	const char *db, *since, *until, *exercise, *plan, *output;
@@ -113,9 +102,12 @@ complete(const char *what)
 	} else if (strcmp(what, "terminal") == 0) {
 		puts("dumb");
 		return;
+	} else if (strcmp(what, "letters") == 0) {
+		bk_opt_letters(longopts);
+		return;
 	} else if (strcmp(what, "options") == 0) {
 		for (lo = longopts; lo->name; lo++)
-			if (lo->val != 'C' && lo->val != 'E')
+			if (lo->val != '#' && lo->val != '%')
 				printf("--%s\n", lo->name);
 		return;
 	} else if (strcmp(what, "exercises") == 0)
@@ -142,15 +134,10 @@ parse_date(const char *opt, const char *s, bk_day today, char *out)
 {
 	bk_day d;
 
-	if (bk_date_parse(s, today, BK_DATE_PAST, &d) != 0) {
-		fflush(stdout);
-		fprintf(stderr, "%s: invalid date '", bk_progname);
-		bk_term_string(stderr, s);
-		fprintf(stderr, "' for --%s (YYYY-MM-DD, today, yesterday, "
-		    "a weekday, -3d, -2w)\n", opt);
-		fputs(usage_text, stderr);
-		exit(BK_EXIT_USAGE);
-	}
+	if (bk_date_parse(s, today, BK_DATE_PAST, &d) != 0)
+		bk_usage_error(usage_text, "invalid date '%s' for --%s "
+		    "(YYYY-MM-DD, today, yesterday, a weekday, -3d, -2w)", s,
+		    opt);
 	bk_date_format(d, out);
 }
 
@@ -168,13 +155,9 @@ make_filter(struct bk_db *db, const struct opts *o,
 		parse_date("since", o->since, f->today, f->since);
 	if (o->until)
 		parse_date("until", o->until, f->today, f->until);
-	if (o->since && o->until && strcmp(f->since, f->until) > 0) {
-		fflush(stdout);
-		fprintf(stderr, "%s: --since %s is after --until %s\n",
-		    bk_progname, f->since, f->until);
-		fputs(usage_text, stderr);
-		exit(BK_EXIT_USAGE);
-	}
+	if (o->since && o->until && strcmp(f->since, f->until) > 0)
+		bk_usage_error(usage_text, "--since %s is after --until %s",
+		    f->since, f->until);
 	bk_stats_init(db);
 	if (o->exercise && (f->exercise = bk_catalog_lookup(db,
 	    o->exercise)) < 0)
@@ -218,6 +201,8 @@ run_report(struct bk_db *db, const struct report *r,
 int
 main(int argc, char *argv[])
 {
+	static char dflt_sub[] = "summary";
+	static char *dflt[] = { dflt_sub, NULL };
 	const struct report *r;
 	struct bk_stats_filter f;
 	struct bk_plot_opts po;
@@ -227,13 +212,16 @@ main(int argc, char *argv[])
 	char seen[64];
 	size_t nseen = 0;
 	const char *sub;
-	int c, kind, rc = BK_EXIT_OK;
+	int help = 0, c, kind, rc = BK_EXIT_OK;
 
 	bk_init(argv[0]);
+	bk_opt_build(optnames, longopts, sizeof longopts / sizeof longopts[0],
+	    shortopts, sizeof shortopts);
 	memset(&o, 0, sizeof o);
 	o.format = -1;
 	o.by = BK_BY_WEEK;
-	while ((c = getopt_long(argc, argv, "b:d:f:ho:p:s:t:u:Vx:", longopts,
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, shortopts, longopts,
 	    NULL)) != -1) {
 		if (nseen < sizeof seen - 1 && !memchr(seen, c, nseen))
 			seen[nseen++] = (char)c;
@@ -252,9 +240,9 @@ main(int argc, char *argv[])
 				    "csv, tsv, json)", optarg);
 			break;
 		case 'h':
-			fputs(usage_text, stdout);
-			return bk_close_stdout();
-		case 'o':
+			help = 1;
+			break;
+		case 'O':
 			o.output = optarg;
 			break;
 		case 'p':
@@ -263,7 +251,7 @@ main(int argc, char *argv[])
 		case 's':
 			o.since = optarg;
 			break;
-		case 't':
+		case '@':
 			if (strcmp(optarg, "dumb") != 0)
 				usage_error("invalid terminal '%s' (dumb; the "
 				    "output file's extension picks png or svg)",
@@ -276,27 +264,39 @@ main(int argc, char *argv[])
 		case 'V':
 			puts("bk-stats (backkit) " BK_VERSION);
 			return bk_close_stdout();
-		case 'x':
+		case 'e':
 			o.exercise = optarg;
 			break;
-		case 'C':
+		case '#':
 			complete(optarg);
 			return bk_close_stdout();
-		case 'E':
+		case '%':
 			o.explain = 1;
 			break;
 		default:
-			fputs(usage_text, stderr);
-			return BK_EXIT_USAGE;
+			bk_getopt_fail(argv, optind, optopt, shortopts);
 		}
 	}
 	seen[nseen] = '\0';
 	o.seen = seen;
 	argc -= optind;
 	argv += optind;
-	if (argc < 1)
-		usage_error("%s", "missing command");
+	if (help) {
+		bk_usage_show(stdout, usage_text, argc > 0 ? argv[0] : NULL);
+		return bk_close_stdout();
+	}
+	if (argc < 1) {
+		/* alone, the day's report */
+		argv = dflt;
+		argc = 1;
+	}
 	sub = argv[0];
+	if (strcmp(sub, "help") == 0) {
+		if (argc > 1)
+			usage_error("unexpected argument '%s'", argv[1]);
+		fputs(usage_text, stdout);
+		return bk_close_stdout();
+	}
 	bk_config_load(&cfg);
 
 	if (strcmp(sub, "summary") == 0) {

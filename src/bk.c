@@ -3,6 +3,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "bk.h"
@@ -107,6 +108,42 @@ run(const char *name, char **argv)
 	bk_errx(BK_EXIT_DATA, "cannot run '%s': %s", prog, strerror(errno));
 }
 
+/* bk alone: today's plan, then the summary, each from its command; exit
+ * with the first failure */
+static int
+overview(void)
+{
+	static char *const today[] = { "plan", "today", NULL };
+	static char *const summary[] = { "stats", "summary", NULL };
+	char *const *const steps[] = { today, summary };
+	char *args[3];
+	pid_t pid;
+	int status, rc = 0;
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		if (i)
+			putchar('\n');
+		if (fflush(stdout) != 0)
+			return bk_close_stdout();
+		args[0] = steps[i][0];
+		args[1] = steps[i][1];
+		args[2] = NULL;
+		if ((pid = fork()) < 0)
+			bk_errx(BK_EXIT_DATA, "cannot run 'bk-%s': %s", args[0],
+			    strerror(errno));
+		if (pid == 0)
+			run(args[0], args);
+		if (waitpid(pid, &status, 0) < 0)
+			bk_errx(BK_EXIT_DATA, "cannot run 'bk-%s': %s", args[0],
+			    strerror(errno));
+		if (!rc && (!WIFEXITED(status) || WEXITSTATUS(status) != 0))
+			rc = WIFEXITED(status) ? WEXITSTATUS(status) :
+			    BK_EXIT_DATA;
+	}
+	return rc ? rc : bk_close_stdout();
+}
+
 /* man PAGE: the page of this tree or installation first, then MANPATH */
 _Noreturn static void
 manual(const char *page, int section)
@@ -135,7 +172,9 @@ main(int argc, char *argv[])
 	size_t i;
 
 	bk_init(argv[0]);
-	if (argc < 2 || strcmp(argv[1], "-h") == 0 ||
+	if (argc < 2)
+		return overview();
+	if (strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "--help") == 0 ||
 	    (strcmp(argv[1], "help") == 0 && argc == 2)) {
 		list_commands(stdout);

@@ -18,9 +18,22 @@ void bk_init(const char *argv0);
 void bk_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 _Noreturn void bk_errx(int code, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* report a usage error: message, the usage text, exit 2 */
+/* report a usage error: the message, then "see 'PROG --help'", exit 2 */
 _Noreturn void bk_usage_error(const char *usage, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* the running command's usage, set by its main; bk_usage reports a usage
+ * error with it */
+extern const char *bk_usage_text;
+_Noreturn void bk_usage(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+/* --help: the usage entries of subcommand sub (with their continuation
+ * lines and the common options), or the whole usage when sub is NULL or
+ * has none */
+void bk_usage_show(FILE *fp, const char *usage, const char *sub);
+/* getopt_long (opterr = 0) returned '?': say why, escaped, as a usage
+ * error */
+_Noreturn void bk_getopt_fail(char *const *argv, int optind, int optopt,
+    const char *shortopts);
 void *bk_xmalloc(size_t n);
 void *bk_xrealloc(void *p, size_t n);
 char *bk_xstrdup(const char *s);
@@ -38,6 +51,10 @@ void bk_only_options(const struct option *longopts, const char *seen,
     const char *sub, const char *allowed, const char *usage);
 /* v must be one of list: else "invalid WHAT 'v' (one of: ...)", exit 2 */
 void bk_check_word(const char *what, const char *const *list, const char *v);
+/* index of s in a NULL-terminated list, or -1 */
+int bk_word_index(const char *const *list, const char *s);
+/* the list as "a, b, c" for messages */
+void bk_word_list(FILE *fp, const char *const *list);
 /* Levenshtein distance, capped at cap */
 int bk_edit_distance(const char *a, const char *b, int cap);
 /* "mon".."sun" or full names, case-insensitive: 1 (monday) .. 7 (sunday) */
@@ -94,6 +111,20 @@ struct bk_config {
  * bad line */
 void bk_config_load(struct bk_config *cfg);
 
+/* term.c */
+/* printable form for a terminal: control bytes and bad UTF-8 escaped */
+void bk_term_string(FILE *fp, const char *s);
+/* display width of bk_term_string's output */
+size_t bk_term_width(const char *s);
+/* bk_term_string's output into buf, for a message; a value longer than
+ * 80 bytes is cut to 77 and "..." */
+char *bk_term_snprint(char *buf, size_t len, const char *s);
+/* length of the valid UTF-8 sequence at s (1 for ASCII), or 0 */
+size_t bk_utf8_len(const unsigned char *s);
+/* the terminal form of the character at s into fp (or only measured when
+ * fp is NULL): its width in columns; its length in bytes in *len */
+size_t bk_term_char(FILE *fp, const unsigned char *s, size_t *len);
+
 /* output.c */
 enum bk_format { BK_FMT_TABLE, BK_FMT_CSV, BK_FMT_TSV, BK_FMT_JSON };
 /* "table", "csv", "tsv", "json"; -1 if unknown */
@@ -115,18 +146,9 @@ void bk_csv_field(FILE *fp, const char *s);
  * spreadsheet shows it as text instead of running it as a formula */
 int bk_out_guard_needed(const char *s);
 void bk_json_string(FILE *fp, const char *s);
-/* printable form for a terminal: control bytes and bad UTF-8 escaped */
-void bk_term_string(FILE *fp, const char *s);
 /* "label:    text" with text wrapped at 76 columns, the lines after
  * the first indented 11 columns, through bk_term_string */
 void bk_term_wrap(FILE *fp, const char *label, const char *text);
-/* display width of bk_term_string's output */
-size_t bk_term_width(const char *s);
-/* bk_term_string's output into buf, for a message; a value longer than
- * 80 bytes is cut to 77 and "..." */
-char *bk_term_snprint(char *buf, size_t len, const char *s);
-/* length of the valid UTF-8 sequence at s (1 for ASCII), or 0 */
-size_t bk_utf8_len(const unsigned char *s);
 
 /* db.c */
 struct bk_db {
@@ -166,6 +188,13 @@ void bk_db_commit(struct bk_db *db);
 void bk_db_scratch(struct bk_db *db);
 void bk_db_rollback(struct bk_db *db);
 _Noreturn void bk_db_die(struct bk_db *db, const char *what);
+/* set by the layer that fills a store (catalog.c does, before main):
+ * called with the first write, a read's scratch transaction, or force
+ * for a new store */
+extern void (*bk_db_fill)(struct bk_db *db, int force);
+
+/* jctx.c: the open journal entry ends (bk_db_close calls it) */
+void bk_journal_close(struct bk_db *db);
 
 /* schema.c: bk_migrations[v] brings user_version v to v + 1 */
 extern const char *const bk_migrations[];
@@ -192,8 +221,6 @@ int bk_journal_remove(struct bk_db *db, long long jid, const char *tbl,
 int bk_journal_undo(struct bk_db *db, char *buf, size_t len);
 int bk_journal_undo_why(struct bk_db *db, char *buf, size_t len, char *why,
     size_t whylen);
-/* the open entry ends (bk_db_commit calls it) */
-void bk_journal_close(struct bk_db *db);
 /* `undo` of every command: open the store, undo the latest entry and say
  * what was undone; exits 1 when there is nothing to undo. dry_run: list
  * the latest writes and which one undo takes next, writing nothing */
@@ -484,10 +511,6 @@ extern const char *const bk_regions[];
 extern const char *const bk_kinds[];
 extern const char *const bk_positions[];
 extern const char *const bk_equipment[];
-/* index of s in a NULL-terminated list, or -1 */
-int bk_word_index(const char *const *list, const char *s);
-/* the list as "a, b, c" for messages */
-void bk_word_list(FILE *fp, const char *const *list);
 
 /* measure.c: toe-touch reaches, sit-and-reach readings, the YMCA norms
  * and the progress of a series of tests (pure: no store, no exit) */
@@ -867,5 +890,201 @@ int bk_plan_check(struct bk_db *db, long long plan, const char *name,
  * UTF-8 character; text escapes a TEXT value (backslash, ';', ',',
  * newline); control characters become blanks, bad UTF-8 U+FFFD */
 void bk_ics_line(FILE *fp, const char *name, const char *value, int text);
+
+/* options.c: the suite's option table */
+enum bk_arg { BK_ARG_NONE, BK_ARG_STRING, BK_ARG_WORD, BK_ARG_DATE,
+	BK_ARG_OPTDATE, BK_ARG_DURATION, BK_ARG_NUMBER, BK_ARG_PATH };
+struct bk_option {
+	const char *name;
+	int letter;	/* 0: none */
+	int code;	/* what getopt_long returns: the letter, or a byte
+			 * that is no letter */
+	enum bk_arg arg;
+	const char *argname, *help;	/* help NULL: hidden */
+};
+extern const struct bk_option bk_options[];
+const struct bk_option *bk_opt_find(const char *name);
+/* getopt_long's tables for the options named (NULL-terminated); nlo
+ * entries of lo, nshort bytes of shortopts; exits 1 if they do not fit */
+struct option;
+void bk_opt_build(const char *const *names, struct option *lo, size_t nlo,
+    char *shortopts, size_t nshort);
+/* "-L --long", one a line, for the options in lo that have a letter */
+void bk_opt_letters(const struct option *lo);
+/* a command's subcommands and the options each takes, by long name
+ * ("date note"); --db, --help and --version go with every one */
+struct bk_subopts {
+	const char *sub, *options;
+};
+/* refuse, as a usage error, an option given (seen: their codes) that sub
+ * does not take */
+void bk_opt_only(const struct bk_subopts *t, const char *sub,
+    const struct option *lo, const char *seen, const char *usage);
+/* for completions: "--long<TAB>what it does", one a line, for the options
+ * sub takes */
+void bk_opt_sub_options(const struct bk_subopts *t, const char *sub,
+    const struct option *lo);
+
+/* logcmd.c: bk-log's log, skip, list, export, rm and edit */
+/* bk-log's options, as parsed */
+struct bk_logopts {
+	const char *db, *note, *plan, *reason, *exercise, *format, *side;
+	const char *date_s, *since_s, *until_s;
+	bk_day today, day, since, until;
+	char time[6];
+	long hold_s;	/* 0: no --hold */
+	long long reps;	/* 0: no --reps */
+	double load_kg;	/* -1: no --load */
+	double rpe;	/* -1: no --rpe */
+	int dry_run, create_missing;
+	int units;	/* --units: 0 kg, 1 lb, -1 not given */
+	int no_timer, timer;	/* session: --no-timer, --timer */
+	const char *seen;	/* options given, as their letters */
+	const char *usage;	/* the usage text, for usage errors */
+};
+
+/* one set (or one side of one) to store */
+struct bk_setrow {
+	const char *date, *time;
+	long long exercise, item;	/* item 0: no planned item */
+	long set_no, reps;	/* reps -1: none */
+	double hold_s, load_kg, rpe;	/* -1: none */
+	const char *side, *note, *reason, *key;	/* key NULL: a new one */
+	int skipped;
+};
+
+/* what one log command stores: sets of reps or timed sets, maybe loaded,
+ * maybe on each side */
+struct bk_dose {
+	long sets, reps, hold_s;	/* reps 0: timed sets of hold_s */
+	double load_kg;	/* 0: none */
+	int nsides;
+	const char *side[2];
+	unsigned planned, catalog;	/* BK_FILL_HOLD, BK_FILL_LOAD: what a SPEC
+					 * left out and the plan (or the
+					 * catalog) filled in */
+};
+enum { BK_FILL_HOLD = 1, BK_FILL_LOAD = 2 };
+
+/* one write of bk-log: the sets of one exercise, or a skip */
+struct bk_entry {
+	long long exercise, item;	/* item 0: no planned item */
+	const char *slug, *plan;	/* plan: the item's, or NULL */
+	struct bk_dose d;	/* the sets (not for a skip) */
+	int skip;
+};
+void bk_logcmd_bind_num(sqlite3_stmt *st, int i, double v);
+void bk_logcmd_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* the clock's HH:MM into buf (6 bytes) */
+void bk_logcmd_now(char *buf);
+/* the planned item due for the exercise; exits 2 on an unknown plan */
+int bk_logcmd_due(struct bk_db *db, const struct bk_logopts *o, long long ex,
+    struct bk_due *due);
+/* the SPEC, else the planned item's dose, else the catalog's; then the
+ * options */
+void bk_logcmd_dose(struct bk_db *db, long long ex, const struct bk_due *due,
+    const struct bk_spec *spec, const struct bk_logopts *o,
+    struct bk_dose *d);
+char *bk_logcmd_dose_text(const struct bk_dose *d, int imperial, char *buf,
+    size_t len);
+/* store an entry as one journal entry in the caller's transaction; commit
+ * and say what was stored */
+void bk_logcmd_store(struct bk_db *db, const struct bk_logopts *o,
+    const struct bk_entry *e, int imperial);
+void bk_logcmd_log(struct bk_db *db, const struct bk_logopts *o,
+    const char *name, const char *spec_s);
+void bk_logcmd_skip(struct bk_db *db, const struct bk_logopts *o,
+    const char *name);
+void bk_logcmd_list(struct bk_db *db, const struct bk_logopts *o);
+void bk_logcmd_export(struct bk_db *db, const struct bk_logopts *o);
+void bk_logcmd_rm(struct bk_db *db, const struct bk_logopts *o, int argc,
+    char **argv);
+void bk_logcmd_edit(struct bk_db *db, const struct bk_logopts *o, int argc,
+    char **argv);
+
+/* guide.c: the guided session (bk-log session) */
+void bk_guide_run(struct bk_db *db, const struct bk_logopts *o,
+    const char *plan_name);
+
+/* import.c: bk-log import, the mapping of foreign logs */
+void bk_import_run(struct bk_db *db, const struct bk_logopts *o,
+    const char *path);
+
+/* plancmd.c: bk-plan's exercises, exercise show|add, templates, template,
+ * new, add, rm, end */
+/* bk-plan's options, as parsed */
+#define BK_PLAN_MAXWORDS 16
+
+struct bk_planopts {
+	const char *db, *name, *kind, *position;
+	const char *region[BK_PLAN_MAXWORDS], *equipment[BK_PLAN_MAXWORDS];
+	int nregion, nequipment;
+	const char *format;	/* as given: its sense depends on the command */
+	int fmt;		/* the table/csv/tsv/json format; -1: default */
+	const char *template, *days, *side_arg;
+	const char *start_arg, *date_arg, *week_or_plan;
+	unsigned on;		/* --on as a weekday mask */
+	int side, times, all, week, dry_run;
+	int has_start, has_date, has_week;
+	bk_day start, date, week_date;
+	bk_day today;
+	const char *seen;	/* options given, as their letters */
+};
+void bk_plancmd_exercises(struct bk_db *db, const struct bk_planopts *o);
+void bk_plancmd_exercise_show(struct bk_db *db, const struct bk_planopts *o,
+    const char *name);
+void bk_plancmd_exercise_add(struct bk_db *db, const struct bk_planopts *o,
+    const char *slug);
+int bk_plancmd_templates(const struct bk_planopts *o);
+void bk_plancmd_template(const struct bk_planopts *o, const char *spec);
+int bk_plancmd_new(struct bk_db *db, const struct bk_planopts *o,
+    const char *name);
+int bk_plancmd_add(struct bk_db *db, const struct bk_planopts *o, char **argv,
+    int argc);
+int bk_plancmd_rm(struct bk_db *db, const struct bk_planopts *o, char **argv,
+    int argc);
+int bk_plancmd_end(struct bk_db *db, const struct bk_planopts *o,
+    const char *name);
+
+/* planshow.c: bk-plan's list, show, today, check, export */
+int bk_planshow_list(struct bk_db *db, const struct bk_planopts *o);
+/* show (today_only: today) */
+int bk_planshow_show(struct bk_db *db, struct bk_planopts *o, const char *name,
+    int today_only);
+int bk_planshow_check(struct bk_db *db, const struct bk_planopts *o,
+    const char *name);
+int bk_planshow_export(struct bk_db *db, const struct bk_planopts *o,
+    const char *name);
+
+/* testcmd.c: bk-test's toe-touch, sit-and-reach, pain, list, edit, rm, how */
+/* the kinds of test, in the order of their reports */
+extern const char *const bk_test_kinds[];
+/* bk-test's options, as parsed */
+struct bk_testopts {
+	const char *db, *date, *note, *kind, *region, *since, *until;
+	int protocol, age, format;	/* -1: not given */
+	int dry_run;
+	enum bk_sex sex;
+	const char *seen;	/* options given, as their letters */
+};
+void bk_testcmd_toe_touch(struct bk_db *db, const struct bk_testopts *o, int n,
+    char **vals);
+void bk_testcmd_sit_and_reach(struct bk_db *db, const struct bk_testopts *o,
+    int n, char **vals);
+void bk_testcmd_pain(struct bk_db *db, const struct bk_testopts *o,
+    const char *arg);
+void bk_testcmd_list(struct bk_db *db, const struct bk_testopts *o);
+void bk_testcmd_edit(struct bk_db *db, const struct bk_testopts *o,
+    const char *id_s, const char *value);
+void bk_testcmd_rm(struct bk_db *db, const struct bk_testopts *o, int n,
+    char **idv);
+void bk_testcmd_how(const char *kind);
+
+/* a --since or --until bound as YYYY-MM-DD into buf (11 bytes), or NULL */
+const char *bk_testcmd_bound(const char *s, char *buf);
+
+/* testprog.c: bk-test progress */
+void bk_testprog_run(struct bk_db *db, const struct bk_testopts *o,
+    const char *kind);
 
 #endif

@@ -31,26 +31,6 @@ static const char *const catalog_cols[] = { "slug", "name", "regions",
 #define NCOLS 14
 
 int
-bk_word_index(const char *const *list, const char *s)
-{
-	int i;
-
-	for (i = 0; list[i]; i++)
-		if (strcmp(list[i], s) == 0)
-			return i;
-	return -1;
-}
-
-void
-bk_word_list(FILE *fp, const char *const *list)
-{
-	int i;
-
-	for (i = 0; list[i]; i++)
-		fprintf(fp, "%s%s", i ? ", " : "", list[i]);
-}
-
-int
 bk_slug_valid(const char *s)
 {
 	size_t n = 0;
@@ -418,4 +398,25 @@ bk_source_title(const char *id)
 	if (strlen(id) != 3 || bk_parse_int(id, 0, 4, &n) != 0)
 		return NULL;
 	return titles[n];
+}
+
+/* the store's filler: a changed catalog is loaded with the first write
+ * (or into a read's scratch transaction), or the command ends */
+static void
+fill_store(struct bk_db *db, int force)
+{
+	char err[512];
+
+	if (bk_catalog_sync(db, force, err, sizeof err) != 0) {
+		bk_db_rollback(db);
+		bk_errx(BK_EXIT_DATA, "%s", err);
+	}
+}
+
+/* set before main: every program that links the catalog opens its stores
+ * with it */
+__attribute__((constructor)) static void
+attach(void)
+{
+	bk_db_fill = fill_store;
 }

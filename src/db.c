@@ -428,15 +428,14 @@ migrate(struct bk_db *db)
 	bk_db_exec(db, "PRAGMA foreign_keys = ON");
 }
 
+void (*bk_db_fill)(struct bk_db *, int);
+
+/* the catalog, through the hook its layer set: the store never names it */
 static void
 sync_catalog(struct bk_db *db, int force)
 {
-	char err[512];
-
-	if (bk_catalog_sync(db, force, err, sizeof err) != 0) {
-		bk_db_rollback(db);
-		bk_errx(BK_EXIT_DATA, "%s", err);
-	}
+	if (bk_db_fill)
+		bk_db_fill(db, force);
 }
 
 /* the directory and the base name of path, into dir (of strlen(path) + 2

@@ -173,13 +173,6 @@ set_entry(struct bk_db *db, long long jid)
 	sqlite3_finalize(st);
 }
 
-void
-bk_journal_close(struct bk_db *db)
-{
-	if (db->journaling)
-		bk_db_exec(db, "DELETE FROM bk_jctx");
-}
-
 long long
 bk_journal_add(struct bk_db *db, const char *command, const char *summary)
 {

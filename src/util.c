@@ -30,6 +30,14 @@ bk_init(const char *argv0)
 	signal(SIGPIPE, SIG_IGN);
 }
 
+/* after a usage error: where the usage is, and exit 2 */
+_Noreturn static void
+usage_hint(void)
+{
+	fprintf(stderr, "see '%s --help'\n", bk_progname);
+	exit(BK_EXIT_USAGE);
+}
+
 /* The message goes through bk_term_string: the names, paths and values
  * it quotes are the user's or a file's, and their control bytes must
  * not steer the terminal. */
@@ -81,11 +89,85 @@ bk_usage_error(const char *usage, const char *fmt, ...)
 {
 	va_list ap;
 
+	(void)usage;
 	va_start(ap, fmt);
 	vwarn(fmt, ap);
 	va_end(ap);
-	fputs(usage, stderr);
-	exit(BK_EXIT_USAGE);
+	usage_hint();
+}
+
+const char *bk_usage_text = "";
+
+void
+bk_usage(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn(fmt, ap);
+	va_end(ap);
+	usage_hint();
+}
+
+void
+bk_usage_show(FILE *fp, const char *usage, const char *sub)
+{
+	const char *p, *e, *w;
+	size_t plen = strlen(bk_progname), slen = sub ? strlen(sub) : 0;
+	int in = 0, found = 0;
+
+	for (p = usage; sub && *p; p = *e ? e + 1 : e) {
+		e = strchr(p, '\n');
+		if (!e)
+			e = p + strlen(p);
+		/* an entry: "usage: PROG SUB ..." or "       PROG SUB ..." */
+		for (w = p; *w == ' '; w++)
+			;
+		if (strncmp(w, "usage: ", 7) == 0)
+			for (w += 7; *w == ' '; w++)
+				;
+		if (strncmp(w, bk_progname, plen) == 0 && w[plen] == ' ')
+			in = strncmp(w + plen + 1, sub, slen) == 0 &&
+			    strchr(" \n", w[plen + 1 + slen]);
+		else if (w == p || strncmp(p, "common options:", 15) == 0)
+			in = strncmp(p, "common options:", 15) == 0 && found;
+		if (!in)
+			continue;
+		if (w > p && !found++)
+			fprintf(fp, "usage: %.*s\n", (int)(e - w), w);
+		else if (w > p && p + 7 <= w && strncmp(w, bk_progname, plen) == 0)
+			fprintf(fp, "       %.*s\n", (int)(e - w), w);
+		else
+			fprintf(fp, "%.*s\n", (int)(e - p), p);
+	}
+	if (!found)
+		fputs(usage, fp);
+}
+
+void
+bk_getopt_fail(char *const *argv, int optind, int optopt,
+    const char *shortopts)
+{
+	const char *word = argv[optind - 1], *p;
+
+	if (!word || word[0] != '-') {
+		bk_usage("invalid option -- '%c'", optopt);
+	} else if (word[1] == '-') {
+		/* a long option: unknown or ambiguous (optopt 0), or with
+		 * a value missing or one it does not take */
+		if (!optopt)
+			bk_usage("unrecognized option '%s'", word);
+		if (strchr(word, '='))
+			bk_usage("option '%.*s' doesn't allow an argument",
+			    (int)(strchr(word, '=') - word), word);
+		bk_usage("option '%s' requires an argument", word);
+	}
+	if (optopt && optopt != ':' && (p = strchr(shortopts, optopt)) &&
+	    p[1] == ':')
+		bk_usage("option requires an argument -- '%c'", optopt);
+	if (optopt > 0x20 && optopt < 0x7f)
+		bk_usage("invalid option -- '%c'", optopt);
+	bk_usage("invalid option '%s'", word);
 }
 
 void *
@@ -268,10 +350,28 @@ bk_only_options(const struct option *longopts, const char *seen,
 		for (lo = longopts; lo->name; lo++)
 			if (lo->val == *c)
 				break;
-		fflush(stdout);
-		fprintf(stderr, "%s: option --%s does not apply to '%s'\n",
-		    bk_progname, lo->name ? lo->name : "?", sub);
-		fputs(usage, stderr);
-		exit(BK_EXIT_USAGE);
+		(void)usage;
+		bk_usage("option --%s does not apply to '%s'",
+		    lo->name ? lo->name : "?", sub);
 	}
+}
+
+int
+bk_word_index(const char *const *list, const char *s)
+{
+	int i;
+
+	for (i = 0; list[i]; i++)
+		if (strcmp(list[i], s) == 0)
+			return i;
+	return -1;
+}
+
+void
+bk_word_list(FILE *fp, const char *const *list)
+{
+	int i;
+
+	for (i = 0; list[i]; i++)
+		fprintf(fp, "%s%s", i ? ", " : "", list[i]);
 }

@@ -27,11 +27,10 @@ dbsum() {
 	assert_output --regexp '^bk-log \(backkit\) [0-9]+\.[0-9]+\.[0-9]+$'
 }
 
-@test "bk-log: usage errors go to stderr with the usage, exit 2" {
+@test "bk-log: usage errors go to stderr in one line and a hint, exit 2" {
 	run -2 --separate-stderr bk-log
 	assert_equal "$output" ""
-	assert_err "bk-log: missing exercise or command"
-	[[ $stderr == *"usage: bk-log EXERCISE [SPEC]"* ]]
+	assert_equal "$stderr" "bk-log: missing exercise or command"$'\n'"see 'bk-log --help'"
 	run -2 --separate-stderr bk-log --bogus
 	assert_err "bk-log: unrecognized option '--bogus'"
 	run -2 --separate-stderr bk-log cat-cow 3x10 extra
@@ -455,4 +454,40 @@ make_plan() {
 	run -0 make -s -C "$TOP" uninstall DESTDIR="$dest"
 	assert_file_not_exists "$p/bin/bk-log"
 	assert_file_not_exists "$p/share/man/man5/bk-csv.5"
+}
+
+@test "bk-log help prints the usage, not an unknown name" {
+	run -0 --separate-stderr bk-log help
+	assert_line --index 0 --partial 'usage: bk-log EXERCISE'
+	assert_equal "$stderr" ""
+	run -2 --separate-stderr bk-log help extra
+	assert_err "bk-log: unexpected argument 'extra'"
+	assert_equal "$output" ""
+}
+
+@test "SUB --help prints that subcommand's usage only, in every command" {
+	run -0 --separate-stderr bk-log list --help
+	assert_equal "$stderr" ""
+	assert_equal "$output" "usage: bk-log list [--since D] [--until D] [--exercise X] [--format F]
+common options: [--db PATH] [-h | --help] [--version]"
+	run -0 bk-log edit -h
+	assert_line --index 0 --partial "usage: bk-log edit ID..."
+	assert_line --index 1 --partial "[--rpe N]"
+	refute_line --partial "bk-log list"
+	run -0 bk-plan exercise --help
+	assert_line --index 0 "usage: bk-plan exercise SLUG [--format F]"
+	assert_line --index 1 --partial "       bk-plan exercise add SLUG"
+	refute_line --partial "bk-plan exercises"
+	run -0 bk-test progress --help
+	assert_line --index 0 --partial "usage: bk-test progress [KIND]"
+	refute_line --partial "toe-touch"
+	run -0 bk-stats plot --help
+	assert_line --index 0 --partial "usage: bk-stats plot "
+	refute_line --partial "summary"
+	# an exercise, or no subcommand: the whole usage
+	local all
+	all=$(bk-log --help)
+	run -0 bk-log cat-cow --help
+	assert_equal "$output" "$all"
+	[[ $all == *"bk-log session"* && $all == *"bk-log import"* ]]
 }

@@ -16,11 +16,10 @@ load common
 	assert_output --regexp '^bk-plan \(backkit\) [0-9]+\.[0-9]+\.[0-9]+$'
 }
 
-@test "bk-plan: usage errors go to stderr with the usage, exit 2" {
-	run -2 --separate-stderr bk-plan
+@test "bk-plan: usage errors go to stderr in one line and a hint, exit 2" {
+	run -2 --separate-stderr bk-plan show --formt csv
 	assert_equal "$output" ""
-	assert_err "bk-plan: missing command"
-	[[ $stderr == *"usage: bk-plan exercises"* ]]
+	assert_equal "$stderr" "bk-plan: unrecognized option '--formt'"$'\n'"see 'bk-plan --help'"
 	run -2 --separate-stderr bk-plan frobnicate
 	[[ ${stderr%%$'\n'*} == "bk-plan: unknown command 'frobnicate'" ]]
 	run -2 --separate-stderr bk-plan exercises --bogus
@@ -242,4 +241,78 @@ load common
 	assert_line --index 1 'jefferson-curl'
 	assert_line --index 2 'lower-back'
 	assert_line --index 3 '--format'
+}
+
+@test "bk-plan alone is bk-plan today; bk-plan help prints the usage" {
+	bk-plan new mine --template back-mobility --start today > /dev/null
+	run -0 --separate-stderr bk-plan
+	assert_equal "$stderr" ""
+	local alone=$output
+	run -0 bk-plan today
+	assert_equal "$alone" "$output"
+	[[ $alone == *jefferson* || $alone == *hang* ]]
+	run -0 --separate-stderr bk-plan help
+	assert_line --index 0 --partial 'usage: bk-plan exercises'
+	assert_equal "$stderr" ""
+	run -2 --separate-stderr bk-plan help extra
+	assert_err "bk-plan: unexpected argument 'extra'"
+	assert_equal "$output" ""
+}
+
+@test "bk-plan: a plan not begun says when it begins in today and show --week" {
+	BK_TODAY=2026-11-28 bk-plan new later --template back-mobility --start monday > /dev/null
+	BK_TODAY=2026-11-28 run -0 --separate-stderr bk-plan today --format table
+	assert_line --index 0 "nothing planned on Sat 2026-11-28"
+	assert_line --index 1 "plan later begins on Mon 2026-11-30"
+	BK_TODAY=2026-11-28 run -0 --separate-stderr bk-plan show --week --format table
+	assert_line --index 0 "nothing planned from Mon 2026-11-23 to Sun 2026-11-29"
+	assert_line --index 1 "plan later begins on Mon 2026-11-30"
+	# once begun, no such line
+	BK_TODAY=2026-11-30 run -0 bk-plan today --format table
+	refute_line --partial "begins on"
+}
+
+@test "bk-plan show --week takes its date as the next word, even -1w" {
+	BK_TODAY=2026-12-10 bk-plan new mine --template back-mobility --start 2026-11-30 > /dev/null
+	BK_TODAY=2026-12-10 run -0 --separate-stderr bk-plan show --week -1w --format csv
+	local next=$output
+	BK_TODAY=2026-12-10 run -0 bk-plan show --week=-1w --format csv
+	assert_equal "$next" "$output"
+	assert_line --index 1 --partial "2026-11-30,mine,1,"
+	BK_TODAY=2026-12-10 run -0 bk-plan show -w -1w --format csv
+	assert_equal "$next" "$output"
+	# a word that is no date is the plan's name
+	BK_TODAY=2026-12-10 run -0 bk-plan show --week mine --format csv
+	assert_line --index 1 --partial "2026-12-07,mine,8,"
+	BK_TODAY=2026-12-10 run -2 --separate-stderr bk-plan show --week=-1q
+	assert_err "bk-plan: invalid --week '-1q' (YYYY-MM-DD, today, tomorrow, a weekday, +3d or -1w)"
+	assert_equal "$output" ""
+}
+
+@test "bk-plan: values and unknown options echoed in errors are escaped" {
+	local osc=$'\e]52;c;aGk=\a' shown='\x1b]52;c;aGk=\x07'
+	bk-plan new mine --template back-mobility > /dev/null
+	local before
+	before=$(sqlite3 "$BK_DB" 'SELECT count(*) FROM plan_items')
+	for args in "new x --start" "show --date" "show --week=" "add mine cat-cow --on" \
+		"add mine cat-cow --side" "rm" "new"; do
+		# shellcheck disable=SC2086
+		if [[ $args == *= ]]; then
+			run -2 --separate-stderr bk-plan ${args% *} "${args##* }$osc"
+		else
+			run -2 --separate-stderr bk-plan $args "$osc"
+		fi
+		[[ $stderr != *$'\e'* && $stderr != *$'\a'* ]] || fail "raw bytes for: $args"
+		[[ $stderr == *"$shown"* ]] || fail "not shown escaped for: $args: $stderr"
+		assert_equal "$output" ""
+	done
+	run -2 --separate-stderr bk-plan list "--$osc"
+	assert_equal "$stderr" "bk-plan: unrecognized option '--$shown'"$'\n'"see 'bk-plan --help'"
+	run -2 --separate-stderr bk-log list "--$osc"
+	assert_err "bk-log: unrecognized option '--$shown'"
+	run -2 --separate-stderr bk-test list "--$osc"
+	assert_err "bk-test: unrecognized option '--$shown'"
+	run -2 --separate-stderr bk-stats summary "--$osc"
+	assert_err "bk-stats: unrecognized option '--$shown'"
+	assert_equal "$(sqlite3 "$BK_DB" 'SELECT count(*) FROM plan_items')" "$before"
 }

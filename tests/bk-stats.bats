@@ -114,9 +114,6 @@ adherence_history() {
 }
 
 @test "bk-stats: usage errors name the bad value, exit 2, print nothing" {
-	run -2 --separate-stderr bk-stats
-	assert_err "bk-stats: missing command"
-	[[ $stderr == *"usage: bk-stats summary"* ]]
 	run -2 --separate-stderr bk-stats frobnicate
 	assert_err "bk-stats: unknown command 'frobnicate'"
 	run -2 --separate-stderr bk-stats volume --by fortnight
@@ -628,4 +625,15 @@ assert j == {"exercise": "jefferson-curl", "name": "Jefferson Curl", "sets": 4,
 	run -0 bk-stats plot flex --output "$BATS_TEST_TMPDIR/f.svg"
 	run -0 grep -c '2027-01-09' "$BATS_TEST_TMPDIR/f.svg"
 	(( output >= 1 ))
+}
+
+@test "bk-stats alone is bk-stats summary" {
+	run -0 --separate-stderr bk-stats
+	assert_equal "$stderr" ""
+	local alone=$output
+	run -0 bk-stats summary
+	assert_equal "$alone" "$output"
+	assert_line --index 0 --partial "backkit summary for"
+	run -0 bk-stats help
+	assert_line --index 0 --partial "usage: bk-stats"
 }

@@ -3,8 +3,22 @@
 
 load common
 
-@test "bk, bk help and bk --help list every command with a summary" {
+@test "bk alone shows today's plan, then the summary" {
+	bk-plan new mine --template back-mobility --start today > /dev/null
 	run -0 --separate-stderr bk
+	assert_equal "$stderr" ""
+	local plan summary
+	plan=$(bk-plan today)
+	summary=$(bk-stats summary)
+	assert_equal "$output" "$plan"$'\n\n'"$summary"
+	[[ $output == *"backkit summary for"* ]]
+	# a part that fails gives the exit status
+	BK_DB="$BATS_TEST_TMPDIR" run -1 --separate-stderr bk
+	[[ $stderr == "bk-plan: cannot open"* ]]
+}
+
+@test "bk help and bk --help list every command with a summary" {
+	run -0 --separate-stderr bk help
 	assert_line --index 0 'usage: bk COMMAND [ARG...]'
 	assert_line --regexp '^   plan +the exercise catalog'
 	assert_line --regexp '^   log +'
@@ -80,4 +94,25 @@ load common
 	done
 	MANPAGER=cat PAGER=cat MANWIDTH=80 run -0 bk help backkit
 	assert_output --partial 'TUTORIAL'
+}
+
+@test "man pages: every NAME line says backkit, TSV escapes and the awk example render as typed" {
+	local page
+	for page in "$TOP"/man/man[157]/*; do
+		sed -n '/^\.Sh NAME/,/^\.Sh/p' "$page" | grep -q 'backkit' ||
+			fail "$page: its NAME line does not say backkit"
+	done
+	for page in bk-plan.1 bk-stats.1; do
+		MANWIDTH=200 run -0 man -l "$TOP/man/man1/$page"
+		assert_output --partial 'inside a value as \t, \n, \r and \\.'
+	done
+	MANWIDTH=200 run -0 man -l "$TOP/man/man7/backkit.7"
+	local line
+	line=$(grep -m1 "awk -F" <<< "$output")
+	[[ $line == *"awk -F'\t' 'NR > 1 && \$5 > 0 { print \$5 \"s\", \$1 }' | sort -nr" ]]
+	# pasted, it works
+	bk-log cat-cow 2x30s > /dev/null
+	line=${line#"${line%%awk*}"}
+	run -0 bash -c "bk-stats exercises --format tsv | $line"
+	assert_output "60s cat-cow"
 }

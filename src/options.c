@@ -1,0 +1,176 @@
+/* options.c - the suite's one option table: every option has one long
+ * name, at most one letter, one meaning and one argument shape in every
+ * command; each command names the options it takes and its getopt_long
+ * tables are built from here */
+#include <getopt.h>
+#include <string.h>
+
+#include "bk.h"
+
+/* code: the letter, or for an option without one a byte that is never a
+ * letter, so that getopt_long can return it and a command can switch on it
+ * (a byte not in the short options: "-#" is refused) */
+const struct bk_option bk_options[] = {
+	{ "age", 'A', 'A', BK_ARG_NUMBER, "N", "age in years, for the norms" },
+	{ "all", 'a', 'a', BK_ARG_NONE, NULL, "every day of the plan" },
+	{ "by", 'b', 'b', BK_ARG_WORD, "day|week|month", "period of a row" },
+	{ "complete", 0, '#', BK_ARG_WORD, "WHAT", NULL },
+	{ "create-missing", 'c', 'c', BK_ARG_NONE, NULL,
+	    "import: add unknown exercises" },
+	{ "date", 'D', 'D', BK_ARG_DATE, "D", "the day it is for" },
+	{ "days", 'N', 'N', BK_ARG_STRING, "N|A-B",
+	    "length of a plan, or its days an item is on" },
+	{ "db", 'd', 'd', BK_ARG_PATH, "PATH", "the store to use" },
+	{ "dry-run", 'n', 'n', BK_ARG_NONE, NULL,
+	    "write nothing, show what would be done" },
+	{ "equipment", 'E', 'E', BK_ARG_WORD, "E", "equipment needed" },
+	{ "exercise", 'e', 'e', BK_ARG_STRING, "X", "one exercise only" },
+	{ "explain", 0, '%', BK_ARG_NONE, NULL, NULL },
+	{ "format", 'f', 'f', BK_ARG_WORD, "F", "output (or file) format" },
+	{ "help", 'h', 'h', BK_ARG_NONE, NULL, "the usage" },
+	{ "hold", 'H', 'H', BK_ARG_DURATION, "DUR", "hold of every rep, as 5s" },
+	{ "kind", 'k', 'k', BK_ARG_WORD, "K", "kind of exercise or test" },
+	{ "load", 'l', 'l', BK_ARG_STRING, "W", "load, as 5kg or 10lb" },
+	{ "name", 0, '&', BK_ARG_STRING, "NAME", "display name" },
+	{ "no-timer", 0, '+', BK_ARG_NONE, NULL, "session: no countdowns" },
+	{ "note", 'm', 'm', BK_ARG_STRING, "TEXT", "a note" },
+	{ "on", 'o', 'o', BK_ARG_STRING, "WEEKDAYS", "weekdays, as mon,thu" },
+	{ "output", 'O', 'O', BK_ARG_PATH, "FILE", "plot: the image file" },
+	{ "plan", 'p', 'p', BK_ARG_STRING, "NAME", "one plan only" },
+	{ "position", 'P', 'P', BK_ARG_WORD, "P", "body position" },
+	{ "protocol", 0, '.', BK_ARG_WORD, "ymca|acsm",
+	    "sit-and-reach protocol" },
+	{ "reason", 'R', 'R', BK_ARG_STRING, "TEXT", "why it was skipped" },
+	{ "region", 'r', 'r', BK_ARG_WORD, "R", "body region" },
+	{ "reps", 'x', 'x', BK_ARG_NUMBER, "N", "reps of every set" },
+	{ "rpe", 0, '/', BK_ARG_NUMBER, "N", "effort, 0 to 10" },
+	{ "sex", 0, '<', BK_ARG_WORD, "male|female", "for the norms" },
+	{ "side", 'S', 'S', BK_ARG_WORD, "SIDE", "side worked" },
+	{ "since", 's', 's', BK_ARG_DATE, "D", "from this day" },
+	{ "start", 0, '>', BK_ARG_DATE, "DATE", "first day of a plan" },
+	{ "template", 0, '=', BK_ARG_STRING, "NAME|PATH",
+	    "program a plan is made from" },
+	{ "terminal", 0, '@', BK_ARG_WORD, "dumb", "plot: as text" },
+	{ "time", 't', 't', BK_ARG_STRING, "HH:MM", "time of day" },
+	{ "timer", 'T', 'T', BK_ARG_NONE, NULL, "session: countdowns" },
+	{ "times", 0, '^', BK_ARG_NUMBER, "N", "sessions a day" },
+	{ "units", 'U', 'U', BK_ARG_WORD, "kg|lb",
+	    "import: unit of weights the file does not name" },
+	{ "until", 'u', 'u', BK_ARG_DATE, "D", "up to this day" },
+	{ "version", 'V', 'V', BK_ARG_NONE, NULL, "the version" },
+	{ "week", 'w', 'w', BK_ARG_OPTDATE, "DATE", "the week of a day" },
+	{ NULL, 0, 0, BK_ARG_NONE, NULL, NULL }
+};
+
+const struct bk_option *
+bk_opt_find(const char *name)
+{
+	const struct bk_option *op;
+
+	for (op = bk_options; op->name; op++)
+		if (strcmp(op->name, name) == 0)
+			return op;
+	return NULL;
+}
+
+void
+bk_opt_build(const char *const *names, struct option *lo, size_t nlo,
+    char *shortopts, size_t nshort)
+{
+	const struct bk_option *op;
+	size_t i, s = 0;
+
+	for (i = 0; names[i]; i++) {
+		if (!(op = bk_opt_find(names[i])) || i + 1 >= nlo ||
+		    s + 4 >= nshort)
+			bk_errx(BK_EXIT_DATA, "option table: no room for "
+			    "--%s", names[i]);
+		lo[i].name = op->name;
+		lo[i].has_arg = op->arg == BK_ARG_NONE ? no_argument :
+		    op->arg == BK_ARG_OPTDATE ? optional_argument :
+		    required_argument;
+		lo[i].flag = NULL;
+		lo[i].val = op->code;
+		if (!op->letter)
+			continue;
+		shortopts[s++] = (char)op->letter;
+		if (op->arg != BK_ARG_NONE)
+			shortopts[s++] = ':';
+		if (op->arg == BK_ARG_OPTDATE)
+			shortopts[s++] = ':';
+	}
+	memset(&lo[i], 0, sizeof lo[i]);
+	shortopts[s] = '\0';
+}
+
+void
+bk_opt_letters(const struct option *lo)
+{
+	const struct bk_option *op;
+
+	for (; lo->name; lo++)
+		if ((op = bk_opt_find(lo->name)) && op->letter)
+			printf("-%c --%s\n", op->letter, op->name);
+}
+
+static const struct bk_subopts *
+sub_entry(const struct bk_subopts *t, const char *sub)
+{
+	for (; t->sub; t++)
+		if (strcmp(t->sub, sub) == 0)
+			return t;
+	return NULL;
+}
+
+/* the codes of the options named in names ("date note"), into buf */
+static void
+codes(const char *names, char *buf, size_t len)
+{
+	const struct bk_option *op;
+	char name[32];
+	size_t n, k = 0;
+
+	while (*names) {
+		n = strcspn(names, " ");
+		if (n && n < sizeof name) {
+			memcpy(name, names, n);
+			name[n] = '\0';
+			if (!(op = bk_opt_find(name)))
+				bk_errx(BK_EXIT_DATA, "option table: no --%s",
+				    name);
+			if (k + 1 < len)
+				buf[k++] = (char)op->code;
+		}
+		names += n;
+		while (*names == ' ')
+			names++;
+	}
+	buf[k] = '\0';
+}
+
+void
+bk_opt_only(const struct bk_subopts *t, const char *sub,
+    const struct option *lo, const char *seen, const char *usage)
+{
+	const struct bk_subopts *e = sub_entry(t, sub);
+	char allowed[64];
+
+	codes(e ? e->options : "", allowed, sizeof allowed);
+	bk_only_options(lo, seen, sub, allowed, usage);
+}
+
+void
+bk_opt_sub_options(const struct bk_subopts *t, const char *sub,
+    const struct option *lo)
+{
+	const struct bk_subopts *e = sub_entry(t, sub);
+	const struct bk_option *op;
+	char allowed[64];
+
+	codes(e ? e->options : "", allowed, sizeof allowed);
+	for (; lo->name; lo++)
+		if (((op = bk_opt_find(lo->name)) && op->help &&
+		    strchr(allowed, op->code)) || strcmp(lo->name, "db") == 0 ||
+		    strcmp(lo->name, "help") == 0)
+			printf("--%s\t%s\n", lo->name, op ? op->help : "");
+}
