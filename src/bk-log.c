@@ -65,15 +65,17 @@ only_options(const struct bk_logopts *o, const char *sub)
 	bk_opt_only(subopts, sub, longopts, o->seen, usage_text);
 }
 
+/* a date; a period (2026-03, last week) is its first day, or with last
+ * its last day (--until) */
 static bk_day
-date_arg(const char *what, const char *s, bk_day today)
+date_arg(const char *what, const char *s, bk_day today, int last)
 {
-	bk_day d;
+	bk_day first, end;
 
-	if (bk_date_parse(s, today, BK_DATE_PAST, &d) != 0)
+	if (bk_date_parse_period(s, today, BK_DATE_PAST, 1, &first, &end) != 0)
 		bk_errx(BK_EXIT_USAGE, "invalid %s '%s' (YYYY-MM-DD, today, "
 		    "yesterday, a weekday or -3d)", what, s);
-	return d;
+	return last ? end : first;
 }
 
 
@@ -154,7 +156,7 @@ main(int argc, char *argv[])
 			break;
 		case 'D':
 			o.date_s = optarg;
-			o.day = date_arg("date", optarg, o.today);
+			o.day = date_arg("date", optarg, o.today, 0);
 			if (o.day > o.today)
 				bk_errx(BK_EXIT_USAGE, "invalid date '%s': it is "
 				    "after today", optarg);
@@ -219,7 +221,7 @@ main(int argc, char *argv[])
 			break;
 		case 's':
 			o.since_s = optarg;
-			o.since = date_arg("date", optarg, o.today);
+			o.since = date_arg("date", optarg, o.today, 0);
 			break;
 		case 't':
 			if (bk_logio_time(optarg, o.time) != 0)
@@ -228,7 +230,7 @@ main(int argc, char *argv[])
 			break;
 		case 'u':
 			o.until_s = optarg;
-			o.until = date_arg("date", optarg, o.today);
+			o.until = date_arg("date", optarg, o.today, 1);
 			break;
 		case 'U':
 			if (strcmp(optarg, "kg") == 0)

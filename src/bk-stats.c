@@ -129,16 +129,20 @@ complete(const char *what)
 		puts(list[i]);
 }
 
+/* a period (2026-03, last week) is its first day for --since, its last
+ * for --until; weeks start as the config says */
 static void
-parse_date(const char *opt, const char *s, bk_day today, char *out)
+parse_date(const char *opt, const char *s, bk_day today, int week_start,
+    char *out)
 {
-	bk_day d;
+	bk_day first, last;
 
-	if (bk_date_parse(s, today, BK_DATE_PAST, &d) != 0)
+	if (bk_date_parse_period(s, today, BK_DATE_PAST, week_start, &first,
+	    &last) != 0)
 		bk_usage_error(usage_text, "invalid date '%s' for --%s "
 		    "(YYYY-MM-DD, today, yesterday, a weekday, -3d, -2w)", s,
 		    opt);
-	bk_date_format(d, out);
+	bk_date_format(strcmp(opt, "until") == 0 ? last : first, out);
 }
 
 /* the filter from the options; names are looked up in the store */
@@ -152,9 +156,11 @@ make_filter(struct bk_db *db, const struct opts *o,
 	f->week_sunday = cfg->week_sunday;
 	f->exercise = f->plan = -1;
 	if (o->since)
-		parse_date("since", o->since, f->today, f->since);
+		parse_date("since", o->since, f->today,
+		    cfg->week_sunday ? 7 : 1, f->since);
 	if (o->until)
-		parse_date("until", o->until, f->today, f->until);
+		parse_date("until", o->until, f->today,
+		    cfg->week_sunday ? 7 : 1, f->until);
 	if (o->since && o->until && strcmp(f->since, f->until) > 0)
 		bk_usage_error(usage_text, "--since %s is after --until %s",
 		    f->since, f->until);

@@ -1081,7 +1081,7 @@ void bk_testcmd_rm(struct bk_db *db, const struct bk_testopts *o, int n,
 void bk_testcmd_how(const char *kind);
 
 /* a --since or --until bound as YYYY-MM-DD into buf (11 bytes), or NULL */
-const char *bk_testcmd_bound(const char *s, char *buf);
+const char *bk_testcmd_bound(const char *s, int last, char *buf);
 
 /* testprog.c: bk-test progress */
 void bk_testprog_run(struct bk_db *db, const struct bk_testopts *o,

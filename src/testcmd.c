@@ -52,11 +52,19 @@ test_date(const char *s)
 	return d;
 }
 
-/* a --since or --until bound as YYYY-MM-DD, or NULL */
+/* a --since (a period's first day) or --until (with last, its last day)
+ * bound as YYYY-MM-DD, or NULL */
 const char *
-bk_testcmd_bound(const char *s, char *buf)
+bk_testcmd_bound(const char *s, int last, char *buf)
 {
-	return s ? bk_date_format(parse_day(s), buf) : NULL;
+	bk_day first, end;
+
+	if (!s)
+		return NULL;
+	if (bk_date_parse_period(s, bk_today(), BK_DATE_PAST, 1, &first,
+	    &end) != 0)
+		parse_day(s);	/* says why */
+	return bk_date_format(last ? end : first, buf);
 }
 
 static void
@@ -337,7 +345,8 @@ bk_testcmd_list(struct bk_db *db, const struct bk_testopts *o)
 		"unit", "value_cm", "level", "protocol", "region", "best",
 		"note" };
 	char since[11], until[11];
-	const char *s = bk_testcmd_bound(o->since, since), *u = bk_testcmd_bound(o->until, until);
+	const char *s = bk_testcmd_bound(o->since, 0, since);
+	const char *u = bk_testcmd_bound(o->until, 1, until);
 	struct bk_out *out;
 	sqlite3_stmt *st;
 

@@ -252,7 +252,8 @@ bk_testprog_run(struct bk_db *db, const struct bk_testopts *o, const char *kind)
 		"first", "best_date", "best", "latest_date", "latest", "change",
 		"per_week", "trend", "projected_date", "levels", "region" };
 	char since[11], until[11];
-	const char *s = bk_testcmd_bound(o->since, since), *u = bk_testcmd_bound(o->until, until);
+	const char *s = bk_testcmd_bound(o->since, 0, since);
+	const char *u = bk_testcmd_bound(o->until, 1, until);
 	struct bk_series ser;
 	struct bk_out *out = NULL;
 	int fmt = out_format(o), i, shown = 0;

@@ -181,3 +181,25 @@ logged_dates() {
 	assert_output "$(printf '%s\n' '2026-03-01 2026-03-31' \
 		'2026-11-09 2026-11-15' '2026-11-09 2026-11-15')"
 }
+
+@test "--until a period is its last day, --since its first, in every command" {
+	run -0 bk-log band-row 1x10 --date 2026-02-28
+	run -0 bk-log band-row 2x10 --date 2026-03-31
+	run -0 bk-log band-row 1x8 --date 2026-04-01
+	run -0 bk-test pain 3 --date 2026-03-31
+	run -0 bk-test pain 2 --date 2026-04-01
+	run -0 bash -c "bk-log list --since 2026-03 --until 2026-03 --format csv | cut -d, -f2 | tail -n +2"
+	assert_output "$(printf '2026-03-31\n2026-03-31')"
+	run -0 bk-stats volume --until 2026-03 --by month --format csv
+	assert_output "$(printf '%s\n' 'period,exercise,sets,reps,hold_seconds,load_kg,warmup_sets' \
+		'2026-02,band-row,1,10,0,0,0' '2026-03,band-row,2,20,0,0,0')"
+	run -0 bash -c "bk-test list --until 2026-03 --format csv | tail -n +2 | cut -d, -f2"
+	assert_output 2026-03-31
+	# a week: from its Monday to its Sunday (2026-03-30 to 2026-04-05)
+	run -0 bash -c "bk-log list --since 'last week' --until 'last week' --format csv | tail -n +2 | wc -l"
+	assert_output 0
+	BK_TODAY=2026-04-08 run -0 bash -c "bk-log list --since 'last week' --until 'last week' --format csv | cut -d, -f2 | tail -n +2"
+	assert_output "$(printf '2026-03-31\n2026-03-31\n2026-04-01')"
+	BK_TODAY=2026-04-08 run -0 bash -c "bk-stats volume --since last-week --until last-week --by day --format csv | cut -d, -f1 | tail -n +2"
+	assert_output "$(printf '2026-03-31\n2026-04-01')"
+}
