@@ -179,6 +179,8 @@ void bk_db_exec(struct bk_db *db, const char *sql);
 /* BEGIN IMMEDIATE; the first one of a connection brings the catalog up to
  * date in that transaction */
 void bk_db_begin(struct bk_db *db);
+/* the result of a sqlite3_bind_*() call: exits 1 unless SQLITE_OK */
+void bk_db_bound(int rc);
 /* write and flush what stdout holds, then COMMIT; when stdout cannot be
  * written the transaction is rolled back and the program exits 1, so print
  * the confirmation before committing */

@@ -123,6 +123,16 @@ bk_db_exec(struct bk_db *db, const char *sql)
 static void sync_catalog(struct bk_db *, int);
 
 void
+bk_db_bound(int rc)
+{
+	/* a value SQLite would not take (too big, no memory) is never
+	 * stored as NULL in its place: the command stops, storing nothing */
+	if (rc != SQLITE_OK)
+		bk_errx(BK_EXIT_DATA, "cannot store a value: %s",
+		    sqlite3_errstr(rc));
+}
+
+void
 bk_db_begin(struct bk_db *db)
 {
 	if (db->scratch) {

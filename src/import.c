@@ -50,7 +50,7 @@ find_exercise(struct import *im, const char *name)
 	if (!name)
 		return -1;
 	sqlite3_reset(im->find);
-	sqlite3_bind_text(im->find, 1, name, -1, SQLITE_STATIC);
+	bk_db_bound(sqlite3_bind_text(im->find, 1, name, -1, SQLITE_STATIC));
 	if (bk_db_step(im->db, im->find) == SQLITE_ROW)
 		id = sqlite3_column_int64(im->find, 0);
 	sqlite3_reset(im->find);
@@ -63,7 +63,7 @@ slug_taken(struct import *im, const char *slug)
 	int taken;
 
 	sqlite3_reset(im->slug_used);
-	sqlite3_bind_text(im->slug_used, 1, slug, -1, SQLITE_STATIC);
+	bk_db_bound(sqlite3_bind_text(im->slug_used, 1, slug, -1, SQLITE_STATIC));
 	taken = bk_db_step(im->db, im->slug_used) == SQLITE_ROW;
 	sqlite3_reset(im->slug_used);
 	return taken;
@@ -88,11 +88,11 @@ create_exercise(struct import *im, const struct bk_logrow *r)
 		snprintf(try, sizeof try, "%.*s-%d", 56, slug[0] ? slug :
 		    "exercise", k);
 	sqlite3_reset(im->mk);
-	sqlite3_bind_text(im->mk, 1, try, -1, SQLITE_STATIC);
-	sqlite3_bind_text(im->mk, 2, r->exercise_name ? r->exercise_name :
-	    r->exercise, -1, SQLITE_STATIC);
-	sqlite3_bind_text(im->mk, 3, bk_date_format(bk_today(), today), -1,
-	    SQLITE_TRANSIENT);
+	bk_db_bound(sqlite3_bind_text(im->mk, 1, try, -1, SQLITE_STATIC));
+	bk_db_bound(sqlite3_bind_text(im->mk, 2, r->exercise_name ? r->exercise_name :
+	    r->exercise, -1, SQLITE_STATIC));
+	bk_db_bound(sqlite3_bind_text(im->mk, 3, bk_date_format(bk_today(), today), -1,
+	    SQLITE_TRANSIENT));
 	bk_db_step(im->db, im->mk);
 	im->created++;
 	return sqlite3_last_insert_rowid(im->db->h);
@@ -124,8 +124,8 @@ row_exercise(struct import *im, const struct bk_logrow *r, long line)
 		id = create_exercise(im, r);
 	if (id < 0) {
 		sqlite3_reset(im->unk);
-		sqlite3_bind_text(im->unk, 1, r->exercise, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(im->unk, 2, line);
+		bk_db_bound(sqlite3_bind_text(im->unk, 1, r->exercise, -1, SQLITE_STATIC));
+		bk_db_bound(sqlite3_bind_int64(im->unk, 2, line));
 		bk_db_step(im->db, im->unk);
 		sqlite3_reset(im->unk);
 		return -1;
@@ -170,16 +170,16 @@ bind_values(sqlite3_stmt *st, const struct bk_setrow *s,
 	sqlite3_clear_bindings(st);
 	bk_logcmd_bind_text(st, 1, s->date);
 	bk_logcmd_bind_text(st, 2, s->time);
-	sqlite3_bind_int64(st, 3, s->exercise);
-	sqlite3_bind_int64(st, 4, s->set_no);
+	bk_db_bound(sqlite3_bind_int64(st, 3, s->exercise));
+	bk_db_bound(sqlite3_bind_int64(st, 4, s->set_no));
 	if (s->reps >= 0)
-		sqlite3_bind_int64(st, 5, s->reps);
+		bk_db_bound(sqlite3_bind_int64(st, 5, s->reps));
 	bk_logcmd_bind_num(st, 6, s->hold_s);
 	bk_logcmd_bind_num(st, 7, s->load_kg);
 	bk_logcmd_bind_text(st, 8, s->side);
 	bk_logcmd_bind_num(st, 9, s->rpe);
 	bk_logcmd_bind_text(st, 10, s->note);
-	sqlite3_bind_int(st, 11, s->skipped);
+	bk_db_bound(sqlite3_bind_int(st, 11, s->skipped));
 	bk_logcmd_bind_text(st, 12, s->reason);
 	bk_logcmd_bind_text(st, 13, r->set_type);
 	bk_logcmd_bind_num(st, 14, r->distance_m);
@@ -214,11 +214,11 @@ import_insert(struct import *im, const struct bk_setrow *s,
 		bk_journal_remove(im->db, im->jid, "sets", id);
 	bind_values(im->ins, s, r);
 	if (item > 0)
-		sqlite3_bind_int64(im->ins, 15, item);
-	sqlite3_bind_int64(im->ins, 16, im->jid);
+		bk_db_bound(sqlite3_bind_int64(im->ins, 15, item));
+	bk_db_bound(sqlite3_bind_int64(im->ins, 16, im->jid));
 	bk_logcmd_bind_text(im->ins, 17, s->key);
 	if (id)
-		sqlite3_bind_int64(im->ins, 18, id);
+		bk_db_bound(sqlite3_bind_int64(im->ins, 18, id));
 	bk_db_step(im->db, im->ins);
 	if (id)
 		im->updated++;
@@ -236,7 +236,7 @@ rank(struct import *im, const char *base)
 
 	bk_logio_key("", base, 0, h, sizeof h);
 	sqlite3_reset(im->count);
-	sqlite3_bind_text(im->count, 1, h, -1, SQLITE_TRANSIENT);
+	bk_db_bound(sqlite3_bind_text(im->count, 1, h, -1, SQLITE_TRANSIENT));
 	bk_db_step(im->db, im->count);
 	n = sqlite3_column_int(im->count, 0);
 	sqlite3_reset(im->count);
@@ -285,7 +285,7 @@ exercise_note(struct import *im, const struct bk_logrow *r)
 
 	bk_logio_key("", r->base, 0, h, sizeof h);
 	sqlite3_reset(im->note_seen);
-	sqlite3_bind_text(im->note_seen, 1, h, -1, SQLITE_TRANSIENT);
+	bk_db_bound(sqlite3_bind_text(im->note_seen, 1, h, -1, SQLITE_TRANSIENT));
 	bk_logcmd_bind_text(im->note_seen, 2, r->note);
 	same = bk_db_step(im->db, im->note_seen) == SQLITE_ROW &&
 	    sqlite3_column_int(im->note_seen, 0);
@@ -293,7 +293,7 @@ exercise_note(struct import *im, const struct bk_logrow *r)
 	if (same)
 		return NULL;
 	sqlite3_reset(im->note_put);
-	sqlite3_bind_text(im->note_put, 1, h, -1, SQLITE_TRANSIENT);
+	bk_db_bound(sqlite3_bind_text(im->note_put, 1, h, -1, SQLITE_TRANSIENT));
 	bk_logcmd_bind_text(im->note_put, 2, r->note);
 	bk_db_step(im->db, im->note_put);
 	sqlite3_reset(im->note_put);
@@ -580,7 +580,7 @@ bk_import_run(struct bk_db *db, const struct bk_logopts *o, const char *path)
 	if (im.created && (im.added + im.updated > 0 || o->dry_run)) {
 		st = bk_db_prepare(db, "SELECT slug, name FROM exercises"
 		    " WHERE id > ? ORDER BY id");
-		sqlite3_bind_int64(st, 1, im.max_exercise);
+		bk_db_bound(sqlite3_bind_int64(st, 1, im.max_exercise));
 		while (bk_db_step(db, st) == SQLITE_ROW) {
 			printf("%s exercise %s (", o->dry_run ? "would add" :
 			    "added", sqlite3_column_text(st, 0));

@@ -44,15 +44,15 @@ void
 bk_logcmd_bind_num(sqlite3_stmt *st, int i, double v)
 {
 	if (v < 0)
-		sqlite3_bind_null(st, i);
+		bk_db_bound(sqlite3_bind_null(st, i));
 	else
-		sqlite3_bind_double(st, i, v);
+		bk_db_bound(sqlite3_bind_double(st, i, v));
 }
 
 void
 bk_logcmd_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
-	sqlite3_bind_text(st, i, s && *s ? s : NULL, -1, SQLITE_STATIC);
+	bk_db_bound(sqlite3_bind_text(st, i, s && *s ? s : NULL, -1, SQLITE_STATIC));
 }
 
 static long long
@@ -63,20 +63,20 @@ insert_set(struct bk_db *db, sqlite3_stmt *st, long long jid,
 	sqlite3_clear_bindings(st);
 	bk_logcmd_bind_text(st, 1, s->date);
 	bk_logcmd_bind_text(st, 2, s->time);
-	sqlite3_bind_int64(st, 3, s->exercise);
-	sqlite3_bind_int64(st, 4, s->set_no);
+	bk_db_bound(sqlite3_bind_int64(st, 3, s->exercise));
+	bk_db_bound(sqlite3_bind_int64(st, 4, s->set_no));
 	if (s->reps >= 0)
-		sqlite3_bind_int64(st, 5, s->reps);
+		bk_db_bound(sqlite3_bind_int64(st, 5, s->reps));
 	bk_logcmd_bind_num(st, 6, s->hold_s);
 	bk_logcmd_bind_num(st, 7, s->load_kg);
 	bk_logcmd_bind_text(st, 8, s->side);
 	bk_logcmd_bind_num(st, 9, s->rpe);
 	bk_logcmd_bind_text(st, 10, s->note);
-	sqlite3_bind_int(st, 11, s->skipped);
+	bk_db_bound(sqlite3_bind_int(st, 11, s->skipped));
 	bk_logcmd_bind_text(st, 12, s->reason);
 	if (s->item > 0)
-		sqlite3_bind_int64(st, 13, s->item);
-	sqlite3_bind_int64(st, 14, jid);
+		bk_db_bound(sqlite3_bind_int64(st, 13, s->item));
+	bk_db_bound(sqlite3_bind_int64(st, 14, jid));
 	bk_logcmd_bind_text(st, 15, s->key);
 	bk_db_step(db, st);
 	return sqlite3_last_insert_rowid(db->h);
@@ -94,7 +94,7 @@ exercise_arg(struct bk_db *db, const char *name, char *slug, size_t len)
 		exit(BK_EXIT_USAGE);
 	}
 	st = bk_db_prepare(db, "SELECT slug FROM exercises WHERE id = ?");
-	sqlite3_bind_int64(st, 1, id);
+	bk_db_bound(sqlite3_bind_int64(st, 1, id));
 	bk_db_step(db, st);
 	snprintf(slug, len, "%s", sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
@@ -142,7 +142,7 @@ bk_logcmd_dose(struct bk_db *db, long long ex, const struct bk_due *due,
 	memset(d, 0, sizeof *d);
 	st = bk_db_prepare(db, "SELECT sets, reps, hold_s, per_side FROM "
 	    "exercises WHERE id = ?");
-	sqlite3_bind_int64(st, 1, ex);
+	bk_db_bound(sqlite3_bind_int64(st, 1, ex));
 	bk_db_step(db, st);
 	d->sets = sqlite3_column_int(st, 0);
 	d->reps = creps = sqlite3_column_int(st, 1);
@@ -357,13 +357,13 @@ select_sets(struct bk_db *db, const struct bk_logopts *o, const char *cols)
 
 	snprintf(sql, sizeof sql, "SELECT %s%s", cols, where);
 	st = bk_db_prepare(db, sql);
-	sqlite3_bind_text(st, 1, o->since_s ? bk_date_format(o->since, since) :
-	    "0000-00-00", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, o->until_s ? bk_date_format(o->until, until) :
-	    "9999-99-99", -1, SQLITE_TRANSIENT);
+	bk_db_bound(sqlite3_bind_text(st, 1, o->since_s ? bk_date_format(o->since, since) :
+	    "0000-00-00", -1, SQLITE_TRANSIENT));
+	bk_db_bound(sqlite3_bind_text(st, 2, o->until_s ? bk_date_format(o->until, until) :
+	    "9999-99-99", -1, SQLITE_TRANSIENT));
 	if (o->exercise)
-		sqlite3_bind_int64(st, 3, exercise_arg(db, o->exercise, slug,
-		    sizeof slug));
+		bk_db_bound(sqlite3_bind_int64(st, 3, exercise_arg(db, o->exercise, slug,
+		    sizeof slug)));
 	return st;
 }
 
@@ -500,7 +500,7 @@ bk_logcmd_rm(struct bk_db *db, const struct bk_logopts *o, int argc, char **argv
 	missing[0] = '\0';
 	for (i = 0; i < nids; i++) {
 		sqlite3_reset(st);
-		sqlite3_bind_int64(st, 1, ids[i]);
+		bk_db_bound(sqlite3_bind_int64(st, 1, ids[i]));
 		if (bk_db_step(db, st) != SQLITE_ROW) {
 			n = strlen(missing);
 			snprintf(missing + n, sizeof missing - n, "%s%lld",
@@ -614,7 +614,7 @@ bk_logcmd_edit(struct bk_db *db, const struct bk_logopts *o, int argc, char **ar
 	st = bk_db_prepare(db, "SELECT skipped FROM sets WHERE id = ?");
 	for (i = 0; i < nids; i++) {
 		sqlite3_reset(st);
-		sqlite3_bind_int64(st, 1, ids[i]);
+		bk_db_bound(sqlite3_bind_int64(st, 1, ids[i]));
 		if (bk_db_step(db, st) != SQLITE_ROW) {
 			bk_db_rollback(db);
 			bk_errx(BK_EXIT_DATA, "cannot edit: no row with id %lld",
@@ -653,23 +653,23 @@ bk_logcmd_edit(struct bk_db *db, const struct bk_logopts *o, int argc, char **ar
 	for (i = 0; i < nids; i++) {
 		sqlite3_reset(upd);
 		sqlite3_clear_bindings(upd);
-		sqlite3_bind_int64(upd, 1, ids[i]);
-		sqlite3_bind_int(upd, 2, has_reps);
+		bk_db_bound(sqlite3_bind_int64(upd, 1, ids[i]));
+		bk_db_bound(sqlite3_bind_int(upd, 2, has_reps));
 		if (reps > 0)
-			sqlite3_bind_int64(upd, 3, reps);
-		sqlite3_bind_int(upd, 4, has_hold);
+			bk_db_bound(sqlite3_bind_int64(upd, 3, reps));
+		bk_db_bound(sqlite3_bind_int(upd, 4, has_hold));
 		if (hold > 0)
-			sqlite3_bind_double(upd, 5, hold);
-		sqlite3_bind_int(upd, 6, has_load);
+			bk_db_bound(sqlite3_bind_double(upd, 5, hold));
+		bk_db_bound(sqlite3_bind_int(upd, 6, has_load));
 		if (load > 0)
-			sqlite3_bind_double(upd, 7, load);
-		sqlite3_bind_int(upd, 8, o->rpe >= 0);
+			bk_db_bound(sqlite3_bind_double(upd, 7, load));
+		bk_db_bound(sqlite3_bind_int(upd, 8, o->rpe >= 0));
 		bk_logcmd_bind_num(upd, 9, o->rpe);
-		sqlite3_bind_int(upd, 10, o->note != NULL);
+		bk_db_bound(sqlite3_bind_int(upd, 10, o->note != NULL));
 		bk_logcmd_bind_text(upd, 11, o->note);
 		if (o->date_s)
-			sqlite3_bind_text(upd, 12, bk_date_format(o->day, date),
-			    -1, SQLITE_STATIC);
+			bk_db_bound(sqlite3_bind_text(upd, 12, bk_date_format(o->day, date),
+			    -1, SQLITE_STATIC));
 		bk_logcmd_bind_text(upd, 13, o->time);
 		bk_logcmd_bind_text(upd, 14, o->side);
 		bk_db_step(db, upd);
