@@ -302,8 +302,10 @@ bk_testcmd_sit_and_reach(struct bk_db *db, const struct bk_testopts *o, int n,
 	first = write_rows(db, rows, n, day, o->note, summary);
 	fputs(summary, stdout);
 	print_ids(first, n);
-	bk_db_commit(db);
+	/* all of it said before COMMIT: output that cannot be written
+	 * stores nothing */
 	print_band(o, day, cm[best]);
+	bk_db_commit(db);
 }
 
 void
@@ -332,10 +334,10 @@ bk_testcmd_pain(struct bk_db *db, const struct bk_testopts *o, const char *arg)
 	first = write_rows(db, &row, 1, day, o->note, summary);
 	fputs(summary, stdout);
 	print_ids(first, 1);
-	bk_db_commit(db);
 	if (rating >= 7)
 		puts("A rating of 7 or more: stop the exercises that hurt and "
 		    "see a health professional.");
+	bk_db_commit(db);
 }
 
 void
