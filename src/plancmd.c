@@ -378,6 +378,20 @@ mask_words(unsigned mask, char *buf, size_t len)
 	return buf;
 }
 
+/* the plan items a template makes over ndays from start, up to the cap */
+static int
+count_items(int phase, int day, int k, const int *rules, int n, void *data)
+{
+	long *count = data;
+
+	(void)phase;
+	(void)day;
+	(void)k;
+	(void)rules;
+	*count += n;
+	return *count > BK_TPL_MAX_ITEMS;
+}
+
 int
 bk_plancmd_new(struct bk_db *db, const struct bk_planopts *o, const char *name)
 {
@@ -401,6 +415,18 @@ bk_plancmd_new(struct bk_db *db, const struct bk_planopts *o, const char *name)
 		pn.template_name = tname;
 		pn.template_text = text;
 		pn.source = o->template;
+	}
+	/* --days makes a template longer than its own check covered */
+	if (o->template && days > 0) {
+		long count = 0;
+
+		bk_template_walk(&t, 0, o->has_start ? o->start : o->today,
+		    (int)days, count_items, &count);
+		if (count > BK_TPL_MAX_ITEMS)
+			bk_usage("invalid --days '%s': the template would make "
+			    "more than %d plan items over %lld days (fewer "
+			    "days or fewer rules)", o->days, BK_TPL_MAX_ITEMS,
+			    days);
 	}
 	pn.name = name;
 	pn.start = o->has_start ? o->start : o->today;

@@ -27,22 +27,28 @@
 
 /* The planned exercise items due on each day from ?1 (default: the
  * first day of the active plans) to ?2, with their status. An item is
- * dated, or weekly: due on its weekday from its plan's start to its end. */
+ * dated, or weekly: due on its weekday from its plan's start to its end.
+ * Dated items are read from their index, whatever the span; the days of
+ * weekly items are walked, but never from before the earlier of the
+ * first set ever logged and a year before ?2 (bk-stats(1)), so a plan
+ * started in year 1 costs the days since it was used, not two thousand
+ * years. */
 #define DUE_CTE \
 	"WITH RECURSIVE" \
 	" days(d) AS (" \
-	"  SELECT s FROM (SELECT coalesce(?1, (SELECT min(x) FROM (" \
-	"    SELECT min(p.start_date) AS x FROM plans p" \
-	"    WHERE p.active = 1 AND (?4 IS NULL OR p.id = ?4)" \
-	"    UNION ALL SELECT min(pi.date) FROM plan_items pi" \
-	"    JOIN plans p ON p.id = pi.plan_id" \
-	"    WHERE p.active = 1 AND (?4 IS NULL OR p.id = ?4)))) AS s)" \
+	"  SELECT s FROM (SELECT max(coalesce(?1, (" \
+	"    SELECT min(p.start_date) FROM plans p" \
+	"    WHERE p.active = 1 AND (?4 IS NULL OR p.id = ?4)))," \
+	"   min(coalesce((SELECT min(date) FROM sets), ?2)," \
+	"    date(?2, '-1 year'))) AS s)" \
 	"  WHERE s IS NOT NULL AND s <= ?2" \
 	"  UNION ALL SELECT date(d, '+1 day') FROM days WHERE d < ?2)," \
+	" dd(d) AS (SELECT DISTINCT date FROM plan_items" \
+	"  WHERE date >= coalesce(?1, '0000-01-01') AND date <= ?2)," \
 	" sc(d, plan_id, full, anyh, skips, needed) AS (" \
-	"  SELECT days.d, p.id," ITEM_COUNTS("days.d") \
-	"  FROM days" \
-	"  JOIN plan_items pi ON pi.date = days.d" \
+	"  SELECT dd.d, p.id," ITEM_COUNTS("dd.d") \
+	"  FROM dd" \
+	"  JOIN plan_items pi ON pi.date = dd.d" \
 	"  JOIN plans p ON p.id = pi.plan_id" \
 	"  WHERE p.active = 1 AND pi.kind = 'exercise'" \
 	"  AND (?3 IS NULL OR pi.exercise_id = ?3)" \
@@ -57,7 +63,7 @@
 	"  WHERE +pi.date IS NULL AND p.active = 1 AND pi.kind = 'exercise'" \
 	"  AND (?3 IS NULL OR pi.exercise_id = ?3)" \
 	"  AND (?4 IS NULL OR p.id = ?4))," \
-	" st(d, plan_id, done, partly, skipped) AS (SELECT d, plan_id," \
+" st(d, plan_id, done, partly, skipped) AS (SELECT d, plan_id," \
 	"  full >= needed, full < needed AND anyh > 0," \
 	"  anyh = 0 AND skips > 0 FROM sc)"
 
@@ -277,6 +283,33 @@ bk_stats_pain(struct bk_db *db, const struct bk_stats_filter *f,
 	    since_or_first(f), until_or_last(f));
 }
 
+/* Of day d, for the streak: done (a set was done), kept (bk-stats(1):
+ * done, or covered by an active plan with nothing due), and the next
+ * day the walk looks at: the day after a kept day, else the next day a
+ * set was done, for a run starts only there. So the walk costs the days
+ * with sets and the kept days after them, not the calendar between. */
+#define STREAK_DONE(d) \
+	"EXISTS (SELECT 1 FROM sets s WHERE s.date = " d \
+	" AND s.skipped = 0 AND" SETS_WINDOW ")"
+#define STREAK_KEPT(d) \
+	"(" STREAK_DONE(d) " OR (EXISTS (SELECT 1 FROM plans p" \
+	" WHERE p.active = 1 AND (?4 IS NULL OR p.id = ?4)" \
+	" AND " d " >= p.start_date" \
+	" AND (p.end_date IS NULL OR " d " <= p.end_date))" \
+	" AND NOT EXISTS (SELECT 1 FROM plan_items pi JOIN plans p" \
+	" ON p.id = pi.plan_id WHERE p.active = 1" \
+	" AND pi.kind = 'exercise' AND (?4 IS NULL OR p.id = ?4)" \
+	" AND (?3 IS NULL OR pi.exercise_id = ?3)" \
+	" AND (pi.date = " d " OR (pi.date IS NULL AND pi.weekday =" \
+	" (CAST(strftime('%w', " d ") AS INTEGER) + 6) % 7 + 1" \
+	" AND " d " >= p.start_date AND (p.end_date IS NULL OR" \
+	" " d " <= p.end_date))))))"
+#define STREAK_DAY(d) \
+	STREAK_DONE(d) ", " STREAK_KEPT(d) "," \
+	" CASE WHEN " d " >= ?2 THEN NULL WHEN " STREAK_KEPT(d) \
+	" THEN date(" d ", '+1 day') ELSE (SELECT min(s.date) FROM sets s" \
+	" WHERE s.date > " d " AND s.skipped = 0 AND" SETS_WINDOW ") END"
+
 sqlite3_stmt *
 bk_stats_streak(struct bk_db *db, const struct bk_stats_filter *f)
 {
@@ -288,25 +321,15 @@ bk_stats_streak(struct bk_db *db, const struct bk_stats_filter *f)
 	 * something due and nothing done breaks the run, a day no plan
 	 * covers breaks it when nothing was done. Today breaks nothing until
 	 * it is over. A run starts on a day something was done. */
-	return query(db, "WITH RECURSIVE days(d) AS ("
-	    "  SELECT (SELECT min(s.date) FROM sets s"
-	    "   WHERE s.skipped = 0 AND" SETS_WINDOW ") AS x WHERE x IS NOT NULL"
-	    "  UNION ALL SELECT date(d, '+1 day') FROM days WHERE d < ?2),"
-	    " k(d, done, kept) AS MATERIALIZED (SELECT d, done,"
-	    "  done OR (covered AND NOT due) FROM (SELECT days.d AS d,"
-	    "  EXISTS (SELECT 1 FROM sets s WHERE s.date = days.d"
-	    "   AND s.skipped = 0 AND" SETS_WINDOW ") AS done,"
-	    "  EXISTS (SELECT 1 FROM plans p WHERE p.active = 1"
-	    "   AND (?4 IS NULL OR p.id = ?4) AND days.d >= p.start_date"
-	    "   AND (p.end_date IS NULL OR days.d <= p.end_date)) AS covered,"
-	    "  EXISTS (SELECT 1 FROM plan_items pi JOIN plans p"
-	    "   ON p.id = pi.plan_id WHERE p.active = 1"
-	    "   AND pi.kind = 'exercise' AND (?4 IS NULL OR p.id = ?4)"
-	    "   AND (?3 IS NULL OR pi.exercise_id = ?3)"
-	    "   AND (pi.date = days.d OR (pi.date IS NULL AND pi.weekday ="
-	    "    (CAST(strftime('%w', days.d) AS INTEGER) + 6) % 7 + 1"
-	    "    AND days.d >= p.start_date AND (p.end_date IS NULL OR"
-	    "    days.d <= p.end_date)))) AS due FROM days)),"
+	return query(db, "WITH RECURSIVE"
+	    " w(d, done, kept, nxt) AS ("
+	    "  SELECT x, " STREAK_DAY("x") " FROM (SELECT (SELECT min(s.date)"
+	    "   FROM sets s WHERE s.skipped = 0 AND" SETS_WINDOW ") AS x)"
+	    "  WHERE x IS NOT NULL"
+	    "  UNION ALL"
+	    "  SELECT w.nxt, " STREAK_DAY("w.nxt") " FROM w"
+	    "  WHERE w.nxt IS NOT NULL),"
+	    " k(d, done, kept) AS MATERIALIZED (SELECT d, done, kept FROM w),"
 	    " g(d, done, kept, grp) AS (SELECT d, done, kept,"
 	    "  sum(NOT kept) OVER (ORDER BY d) FROM k"
 	    "  WHERE kept OR d < ?2),"
