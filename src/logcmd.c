@@ -474,26 +474,72 @@ bk_logcmd_export(struct bk_db *db, const struct bk_logopts *o)
 		free(buf[i]);
 }
 
+/* an id and where it was given, to find repeats by sorting */
+struct idpos {
+	long long id;
+	int pos;
+};
+
+static int
+idpos_cmp(const void *a, const void *b)
+{
+	const struct idpos *x = a, *y = b;
+
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+/* the row ids of argv, each once, in the order first given (repeats are
+ * found by sorting, so that 100000 ids take no longer than a sort); exits
+ * 2 on a bad one. Returns how many, the ids into *out (to be freed) */
+static int
+parse_ids(int argc, char **argv, long long **out)
+{
+	struct idpos *v = bk_xmalloc((argc ? argc : 1) * sizeof *v);
+	unsigned char *keep = bk_xmalloc(argc ? argc : 1);
+	long long *ids = bk_xmalloc((argc ? argc : 1) * sizeof *ids);
+	int i, n = 0;
+
+	for (i = 0; i < argc; i++) {
+		if (bk_parse_int(argv[i], 1, 0x7fffffffffffffffLL, &v[i].id) != 0)
+			bk_errx(BK_EXIT_USAGE, "invalid id '%s' (a row id that "
+			    "'bk-log list' shows)", argv[i]);
+		v[i].pos = i;
+		keep[i] = 0;
+	}
+	qsort(v, argc, sizeof *v, idpos_cmp);
+	for (i = 0; i < argc; i++)
+		if (i == 0 || v[i].id != v[i - 1].id)
+			keep[v[i].pos] = 1;
+	free(v);
+	for (i = 0; i < argc; i++) {
+		long long id;
+
+		if (!keep[i])
+			continue;
+		bk_parse_int(argv[i], 1, 0x7fffffffffffffffLL, &id);
+		ids[n++] = id;
+	}
+	free(keep);
+	*out = ids;
+	return n;
+}
+
+/* the ids that have no row, as "99, 100": at most MISSING_SHOWN of them,
+ * then "... (N more)", never cut inside a number */
+#define MISSING_SHOWN 10
+
 void
 bk_logcmd_rm(struct bk_db *db, const struct bk_logopts *o, int argc, char **argv)
 {
 	sqlite3_stmt *st;
-	long long *ids = bk_xmalloc(argc * sizeof *ids), jid;
-	char summary[256], missing[256];
+	long long *ids, jid;
+	char summary[256], missing[MISSING_SHOWN * 24 + 64];
 	size_t n;
-	int i, j, nids = 0, nmissing = 0;
+	int i, nids, nmissing = 0;
 
-	for (i = 0; i < argc; i++) {
-		long long id;
-
-		if (bk_parse_int(argv[i], 1, 0x7fffffffffffffffLL, &id) != 0)
-			bk_errx(BK_EXIT_USAGE, "invalid id '%s' (a row id that "
-			    "'bk-log list' shows)", argv[i]);
-		for (j = 0; j < nids && ids[j] != id; j++)
-			;
-		if (j == nids)
-			ids[nids++] = id;
-	}
+	nids = parse_ids(argc, argv, &ids);
 	bk_db_open(db, o->db, BK_DB_WRITE);
 	bk_db_begin(db);
 	st = bk_db_prepare(db, "SELECT 1 FROM sets WHERE id = ?");
@@ -501,15 +547,23 @@ bk_logcmd_rm(struct bk_db *db, const struct bk_logopts *o, int argc, char **argv
 	for (i = 0; i < nids; i++) {
 		sqlite3_reset(st);
 		bk_db_bound(sqlite3_bind_int64(st, 1, ids[i]));
-		if (bk_db_step(db, st) != SQLITE_ROW) {
+		if (bk_db_step(db, st) == SQLITE_ROW)
+			continue;
+		if (nmissing < MISSING_SHOWN) {
 			n = strlen(missing);
 			snprintf(missing + n, sizeof missing - n, "%s%lld",
-			    nmissing++ ? ", " : "", ids[i]);
+			    nmissing ? ", " : "", ids[i]);
 		}
+		nmissing++;
 	}
 	sqlite3_finalize(st);
 	if (nmissing) {
 		bk_db_rollback(db);
+		if (nmissing > MISSING_SHOWN) {
+			n = strlen(missing);
+			snprintf(missing + n, sizeof missing - n, ", ... (%d "
+			    "more)", nmissing - MISSING_SHOWN);
+		}
 		bk_errx(BK_EXIT_DATA, "cannot remove: no row with id%s %s",
 		    nmissing > 1 ? "s" : "", missing);
 	}
@@ -556,24 +610,13 @@ bk_logcmd_edit(struct bk_db *db, const struct bk_logopts *o, int argc, char **ar
 	const char *why, *spec_s = NULL;
 	char summary[256], date[11];
 	size_t n;
-	int i, j, nids = 0, has_reps = 0, has_hold = 0, has_load = 0;
+	int i, nids, has_reps = 0, has_hold = 0, has_load = 0;
 	long long reps = 0;
 	double hold = 0, load = 0;
 
 	if (argc > 1 && !all_digits(argv[argc - 1]))
 		spec_s = argv[--argc];
-	ids = bk_xmalloc(argc * sizeof *ids);
-	for (i = 0; i < argc; i++) {
-		long long id;
-
-		if (bk_parse_int(argv[i], 1, 0x7fffffffffffffffLL, &id) != 0)
-			bk_errx(BK_EXIT_USAGE, "invalid id '%s' (a row id that "
-			    "'bk-log list' shows)", argv[i]);
-		for (j = 0; j < nids && ids[j] != id; j++)
-			;
-		if (j == nids)
-			ids[nids++] = id;
-	}
+	nids = parse_ids(argc, argv, &ids);
 	if (spec_s) {
 		if (bk_spec_parse(spec_s, &spec, &why) != 0)
 			bk_errx(BK_EXIT_USAGE, "invalid spec '%s': %s", spec_s,
