@@ -941,6 +941,8 @@ struct bk_logopts {
 	int dry_run, create_missing;
 	int units;	/* --units: 0 kg, 1 lb, -1 not given */
 	int no_timer, timer;	/* session: --no-timer, --timer */
+	const char **except;	/* done: the --except values */
+	int nexcept;
 	const char *seen;	/* options given, as their letters */
 	const char *usage;	/* the usage text, for usage errors */
 };
@@ -1003,6 +1005,10 @@ void bk_logcmd_rm(struct bk_db *db, const struct bk_logopts *o, int argc,
     char **argv);
 void bk_logcmd_edit(struct bk_db *db, const struct bk_logopts *o, int argc,
     char **argv);
+/* bk-log done: everything still due on the day, at its planned dose, as
+ * one journal entry (plan_name NULL: every active plan) */
+void bk_logcmd_done(struct bk_db *db, const struct bk_logopts *o,
+    const char *plan_name);
 
 /* guide.c: the guided session (bk-log session) */
 void bk_guide_run(struct bk_db *db, const struct bk_logopts *o,

@@ -56,3 +56,111 @@ statuses() {
 	run -0 sqlite3 "$BK_DB" "SELECT count(*) FROM sets"
 	assert_output 100000
 }
+
+# day 1 of jefferson-30 (today): the toe-touch test, then cat-cow 1x5
+# hold 3s, hip-flexor-stretch 1x5 hold 10s each side, jefferson-curl 2x5
+# hold 5s
+jefferson() {
+	bk-plan new "${1:-jc}" --template jefferson-30 >/dev/null
+}
+
+@test "done: every item due today is logged at its planned dose, linked to the plan, one undoable entry" {
+	jefferson
+	run -0 --separate-stderr bk-log done
+	assert_equal "$stderr" ""
+	assert_line --index 0 --regexp '^logged cat-cow 1x5 hold 3s on 2026-11-21 at [0-2][0-9]:[0-5][0-9] for plan jc \(id 1\)$'
+	assert_line --index 1 --regexp '^logged hip-flexor-stretch 1x5 hold 10s each side on 2026-11-21 at .* for plan jc \(ids 2-3\)$'
+	assert_line --index 2 --regexp '^logged jefferson-curl 2x5 hold 5s on 2026-11-21 at .* for plan jc \(ids 4-5\)$'
+	assert_line --index 3 'done 3 exercises on 2026-11-21 (5 rows)'
+	assert_line --index 4 "still to record: the toe-touch test of plan jc ('bk-test toe-touch')"
+	run -0 statuses
+	assert_output "$(printf '%s\n' 'jc cat-cow done' 'jc hip-flexor-stretch done' 'jc jefferson-curl done')"
+	run -0 sqlite3 "$BK_DB" "SELECT count(DISTINCT journal_id), count(*), count(plan_item_id) FROM sets"
+	assert_output '1|5|5'
+	# again: nothing left, nothing written
+	local before
+	before=$(dbsum)
+	run -0 --separate-stderr bk-log done
+	assert_line --index 0 'nothing left to do on Sat 2026-11-21: 3 done, 0 skipped'
+	assert_equal "$(dbsum)" "$before"
+	run -0 bk-log undo
+	assert_output 'undid bk-log: done 3 exercises on 2026-11-21 (5 rows)'
+	run -0 statuses
+	assert_output "$(printf '%s\n' 'jc cat-cow due' 'jc hip-flexor-stretch due' 'jc jefferson-curl due')"
+	run -0 sqlite3 "$BK_DB" "SELECT count(*) FROM sets"
+	assert_output 0
+}
+
+@test "done: a partly done item gets the sets it still needs; a skipped one is left alone" {
+	jefferson
+	run -0 bk-log jefferson-curl 1x5
+	run -0 bk-log skip cat-cow --reason sore
+	run -0 --separate-stderr bk-log done
+	assert_line --index 0 --regexp '^logged hip-flexor-stretch 1x5 hold 10s each side on .* for plan jc'
+	assert_line --index 1 --regexp '^logged jefferson-curl 1x5 hold 5s on .* for plan jc \(id 5\)$'
+	assert_line --index 2 'done 2 exercises on 2026-11-21 (3 rows)'
+	run -0 statuses
+	assert_output "$(printf '%s\n' 'jc cat-cow skipped' 'jc hip-flexor-stretch done' 'jc jefferson-curl done')"
+}
+
+@test "done --except leaves exercises out, repeated or as a comma list" {
+	jefferson
+	run -0 --separate-stderr bk-log done --except cat-cow --except hip-flexor-stretch
+	assert_line --index 0 --regexp '^logged jefferson-curl 2x5 hold 5s on .* for plan jc \(ids 1-2\)$'
+	assert_line --index 1 'done 1 exercise on 2026-11-21 (2 rows), 2 left out'
+	run -0 bk-log undo
+	run -0 --separate-stderr bk-log done --except cat-cow,jefferson-curl
+	assert_line --index 1 'done 1 exercise on 2026-11-21 (2 rows), 2 left out'
+	run -0 statuses
+	assert_output "$(printf '%s\n' 'jc cat-cow due' 'jc hip-flexor-stretch done' 'jc jefferson-curl due')"
+	run -0 --separate-stderr bk-log done --except cat-cow,jefferson-curl
+	assert_output 'nothing left to do on Sat 2026-11-21: 1 done, 0 skipped, 2 left out
+still to record: the toe-touch test of plan jc ('"'"'bk-test toe-touch'"'"')'
+}
+
+@test "done PLAN logs that plan's items only" {
+	jefferson jc
+	run -0 bk-plan new desk --template desk-break
+	run -0 --separate-stderr bk-log done jc
+	assert_line --regexp '^done 3 exercises on 2026-11-21 \([0-9]+ rows\)$'
+	run -0 statuses jc
+	refute_output --partial ' due'
+	run -0 statuses desk
+	assert_output --partial ' due'
+	refute_output --partial ' done'
+}
+
+@test "done: nothing due says so, exit 0, and creates no store" {
+	run -0 --separate-stderr bk-log done
+	assert_output 'nothing due on Sat 2026-11-21'
+	assert_equal "$stderr" ""
+	assert_file_not_exists "$BK_DB"
+}
+
+@test "done: an unknown plan or exercise, or a bad option, is a usage error that writes nothing" {
+	run -2 --separate-stderr bk-log done nope
+	assert_output ""
+	assert_err "bk-log: unknown plan 'nope' (see 'bk-plan list')"
+	assert_file_not_exists "$BK_DB"
+	jefferson
+	local before
+	before=$(dbsum)
+	run -2 --separate-stderr bk-log done --except cat-cow,nosuch
+	assert_output ""
+	assert_err_partial "unknown exercise 'nosuch'"
+	run -2 --separate-stderr bk-log done jc extra
+	assert_err "bk-log: unexpected argument 'extra'"
+	run -2 --separate-stderr bk-log done --note hi
+	assert_err_partial "--note"
+	run -2 --separate-stderr bk-log done --except
+	assert_output ""
+	assert_equal "$(dbsum)" "$before"
+}
+
+@test "done --date: a day forgotten, at that day's doses" {
+	BK_TODAY=2026-11-22 jefferson
+	run -0 --separate-stderr env BK_TODAY=2026-11-23 bk-log done --date 2026-11-22
+	assert_line --regexp '^logged cat-cow 1x5 hold 3s on 2026-11-22 for plan jc \(id 1\)$'
+	run -0 sqlite3 "$BK_DB" "SELECT DISTINCT date FROM sets"
+	assert_output 2026-11-22
+}
