@@ -34,7 +34,7 @@ _bk_log()
 	*)
 		if [[ $cur == -* && $sub == session ]]; then
 			words="--date --no-timer --timer --db --help"
-		elif [[ $cur == -* && $sub == done ]]; then
+		elif [[ $cur == -* && $sub == "done" ]]; then
 			words="--except --date --db --help"
 		elif [[ $cur == -* ]]; then
 			words=$("$cmd" --complete options)
@@ -43,7 +43,7 @@ _bk_log()
 		elif [[ $sub == import && $nargs == 1 ]]; then
 			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 			return
-		elif [[ ($sub == session || $sub == done) && $nargs == 1 ]]; then
+		elif [[ ($sub == session || $sub == "done") && $nargs == 1 ]]; then
 			words=$("$cmd" --complete plans 2>/dev/null)
 		elif [[ ($sub == skip || $sub == log) && $nargs == 1 ]]; then
 			words=$("$cmd" --complete exercises 2>/dev/null)

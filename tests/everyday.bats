@@ -164,3 +164,19 @@ still to record: the toe-touch test of plan jc ('"'"'bk-test toe-touch'"'"')'
 	run -0 sqlite3 "$BK_DB" "SELECT DISTINCT date FROM sets"
 	assert_output 2026-11-22
 }
+
+@test "done: completions offer the subcommand, its options and exercise names after --except" {
+	run -0 bash -c "source '$TOP/completions/bk-log.bash'
+		COMP_WORDS=(bk-log don); COMP_CWORD=1; _bk_log; echo \"\${COMPREPLY[*]}\"
+		COMP_WORDS=(bk-log done --ex); COMP_CWORD=2; _bk_log; echo \"\${COMPREPLY[*]}\"
+		COMP_WORDS=(bk-log done --except jefferson-c); COMP_CWORD=3; _bk_log; echo \"\${COMPREPLY[*]}\""
+	assert_line --index 0 done
+	assert_line --index 1 --except
+	assert_line --index 2 jefferson-curl
+	run -0 bk-log --complete options:done
+	assert_line --partial '--except'
+	assert_line --partial '--date'
+	refute_line --partial '--note'
+	grep -q -- "-l except .*__fish_seen_subcommand_from done" "$TOP/completions/bk-log.fish"
+	grep -q -- "--except" "$TOP/completions/zsh/_bk-log"
+}
