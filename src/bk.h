@@ -110,6 +110,23 @@ struct bk_config {
 /* read $XDG_CONFIG_HOME/backkit/config (or ~/.config/...); exits 1 on a
  * bad line */
 void bk_config_load(struct bk_config *cfg);
+/* bk config: the keys; whether key = value is valid as the commands read
+ * it (0, -1 unknown key, -2 bad value with why); a key's default or NULL */
+extern const char *const bk_config_keys[];
+int bk_config_check(const char *key, const char *value, char *why,
+    size_t len);
+const char *bk_config_default(const char *key);
+/* the file's path into path; -1 when there is none (no absolute
+ * XDG_CONFIG_HOME or HOME) */
+int bk_config_path(char *path, size_t len);
+/* the value of key in the file (its last line) into out; 1 if set */
+int bk_config_get(const char *key, char *out, size_t len);
+/* key = value into the file (value NULL: remove the key), through a
+ * temporary file and rename, creating the file 0600 and its directories
+ * 0700; the path into path. 1 if written, 0 when there was nothing to
+ * remove; exits 1 when it cannot write */
+int bk_config_set(const char *key, const char *value, char *path,
+    size_t plen);
 
 /* term.c */
 /* printable form for a terminal: control bytes and bad UTF-8 escaped */

@@ -180,3 +180,115 @@ still to record: the toe-touch test of plan jc ('"'"'bk-test toe-touch'"'"')'
 	grep -q -- "-l except .*__fish_seen_subcommand_from done" "$TOP/completions/bk-log.fish"
 	grep -q -- "--except" "$TOP/completions/zsh/_bk-log"
 }
+
+cfgfile() {
+	echo "$XDG_CONFIG_HOME/backkit/config"
+}
+
+@test "config: set creates the file 0600 in a 0700 directory, then get and list read it" {
+	run -0 --separate-stderr bk config
+	assert_output "$(printf '%s\n' '# units = metric (the default)' '# week_start = monday (the default)' \
+		'# birth_year is not set' '# sex is not set')"
+	assert_file_not_exists "$(cfgfile)"
+	run -1 --separate-stderr bk config units
+	assert_output ""
+	assert_equal "$stderr" ""
+	run -0 --separate-stderr bk config units imperial
+	assert_output "set units = imperial in $(cfgfile)"
+	assert_equal "$stderr" ""
+	assert_equal "$(stat -c %a "$(cfgfile)")" 600
+	assert_equal "$(stat -c %a "$XDG_CONFIG_HOME/backkit")" 700
+	assert_equal "$(stat -c %a "$XDG_CONFIG_HOME")" 700
+	run -0 bk config units
+	assert_output imperial
+	run -0 bk config week_start sunday
+	run -0 bk config
+	assert_output "$(printf '%s\n' 'units = imperial' 'week_start = sunday' '# birth_year is not set' '# sex is not set')"
+	# the commands read what it wrote
+	run -0 bk-log band-row 2x10@10lb
+	assert_output --partial '@10lb'
+	# no temporary file is left behind
+	run -0 ls -A "$XDG_CONFIG_HOME/backkit"
+	assert_output config
+}
+
+@test "config: a new value replaces the key's line in place; comments and other keys stay" {
+	mkdir -p "$XDG_CONFIG_HOME/backkit"
+	printf '# mine\nunits = metric\nsex = female\n  units=imperial\n' > "$(cfgfile)"
+	chmod 640 "$(cfgfile)"
+	run -0 bk config units imperial
+	assert_equal "$(cat "$(cfgfile)")" "$(printf '# mine\nunits = imperial\nsex = female')"
+	# an existing file keeps its mode
+	assert_equal "$(stat -c %a "$(cfgfile)")" 640
+	run -0 bk config birth_year 1980
+	assert_equal "$(tail -n 1 "$(cfgfile)")" 'birth_year = 1980'
+	run -0 --separate-stderr bk config --unset units
+	assert_output "unset units in $(cfgfile)"
+	assert_equal "$(cat "$(cfgfile)")" "$(printf '# mine\nsex = female\nbirth_year = 1980')"
+	run -1 --separate-stderr bk config --unset units
+	assert_output ""
+	assert_err "bk: cannot unset units: it is not set"
+}
+
+@test "config: a bad key or value is refused as the commands refuse it, and the file is unchanged" {
+	mkdir -p "$XDG_CONFIG_HOME/backkit"
+	printf 'units = metric\n' > "$(cfgfile)"
+	local before
+	before=$(digest "$(cfgfile)")
+	run -2 --separate-stderr bk config units furlongs
+	assert_output ""
+	assert_err "bk: invalid units 'furlongs': expected metric or imperial"
+	run -2 --separate-stderr bk config week_start friday
+	assert_err "bk: invalid week_start 'friday': expected monday or sunday"
+	run -2 --separate-stderr bk config birth_year 1800
+	assert_err_partial "invalid birth_year '1800': expected a year from 1900 to 2026"
+	run -2 --separate-stderr bk config birth_year 2030
+	assert_err_partial "invalid birth_year '2030'"
+	run -2 --separate-stderr bk config sex ''
+	assert_err "bk: invalid sex '': expected male or female"
+	run -2 --separate-stderr bk config unit imperial
+	assert_err "bk: unknown key 'unit' (one of: units, week_start, birth_year, sex)"
+	run -2 --separate-stderr bk config unit
+	assert_err_partial "unknown key 'unit'"
+	run -2 --separate-stderr bk config --unset nope
+	assert_err_partial "unknown key 'nope'"
+	run -2 --separate-stderr bk config units metric extra
+	assert_err "bk: unexpected argument 'extra'"
+	run -2 --separate-stderr bk config --bogus
+	assert_err "bk: unknown option '--bogus'"
+	run -2 --separate-stderr bk config --unset
+	assert_err "bk: --unset needs a KEY"
+	run -2 --separate-stderr bk config units $'imperial\nunits = x'
+	assert_err_partial "invalid units 'imperial"
+	assert_equal "$(digest "$(cfgfile)")" "$before"
+	run -0 ls -A "$XDG_CONFIG_HOME/backkit"
+	assert_output config
+}
+
+@test "config: a directory that cannot be written is an error, nothing half-written" {
+	local d
+	unprivileged_dir d
+	mkdir -p "$d/backkit"
+	printf 'units = metric\n' > "$d/backkit/config"
+	chmod 644 "$d/backkit/config"
+	chmod 555 "$d/backkit"
+	if [ "$(id -u)" -eq 0 ]; then
+		run -1 --separate-stderr as_nobody env XDG_CONFIG_HOME="$d" bk config units imperial
+	else
+		run -1 --separate-stderr env XDG_CONFIG_HOME="$d" bk config units imperial
+	fi
+	assert_output ""
+	assert_err_partial "cannot write '$d/backkit/config'"
+	assert_equal "$(cat "$d/backkit/config")" 'units = metric'
+	run -0 ls -A "$d/backkit"
+	assert_output config
+	chmod 755 "$d/backkit"
+	rm -rf "$d"
+}
+
+@test "config: bk config --help and bk --help name it" {
+	run -0 bk config --help
+	assert_line --index 0 'usage: bk config [KEY [VALUE]]'
+	run -0 bk --help
+	assert_line '       bk config [KEY [VALUE]]'
+}
