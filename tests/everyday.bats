@@ -292,3 +292,17 @@ cfgfile() {
 	run -0 bk --help
 	assert_line '       bk config [KEY [VALUE]]'
 }
+
+@test "config: bash completes config, its keys and their values" {
+	run -0 bash -c "source '$TOP/completions/bk.bash'
+		COMP_WORDS=(bk con); COMP_CWORD=1; _bk; echo \"\${COMPREPLY[*]}\"
+		COMP_WORDS=(bk config we); COMP_CWORD=2; _bk; echo \"\${COMPREPLY[*]}\"
+		COMP_WORDS=(bk config units i); COMP_CWORD=3; _bk; echo \"\${COMPREPLY[*]}\"
+		COMP_WORDS=(bk config --unset s); COMP_CWORD=3; _bk; echo \"\${COMPREPLY[*]}\""
+	assert_line --index 0 config
+	assert_line --index 1 week_start
+	assert_line --index 2 imperial
+	assert_line --index 3 sex
+	grep -q 'config' "$TOP/completions/zsh/_bk" "$TOP/completions/bk.fish"
+	grep -q -- 'Fl -unset' "$TOP/man/man1/bk.1"
+}
