@@ -3,7 +3,8 @@ complete -c bk-log -f
 complete -c bk-log -n __fish_use_subcommand -a '(bk-log --complete commands) (bk-log --complete exercises 2>/dev/null)'
 complete -c bk-log -n '__fish_seen_subcommand_from skip log' -a '(bk-log --complete exercises 2>/dev/null)'
 complete -c bk-log -n '__fish_seen_subcommand_from import' -F
-complete -c bk-log -n '__fish_seen_subcommand_from session done' -a '(bk-log --complete plans 2>/dev/null)'
+complete -c bk-log -n '__fish_seen_subcommand_from session' -a '(bk-log --complete plans 2>/dev/null)'
+complete -c bk-log -n '__fish_seen_subcommand_from done' -a '(bk-log --complete plans 2>/dev/null)'
 complete -c bk-log -s d -l db -r -F -d 'database file'
 complete -c bk-log -s D -l date -x -a 'today yesterday monday tuesday wednesday thursday friday saturday sunday' -d 'day of the sets'
 complete -c bk-log -s t -l time -x -d 'time of day, HH:MM'
