@@ -8,7 +8,7 @@ _bk_log()
 		case ${COMP_WORDS[i]} in
 		--db|--date|--time|--side|--hold|--rpe|--note|--plan|--reason|\
 		--since|--until|--exercise|--format|--reps|--load|--units|\
-		-[DdefHlmpRxSstuU]) ((i++)) ;;
+		--except|-[DdefHlmpRxSstuU]) ((i++)) ;;
 		-*) ;;
 		*) [[ -z $sub ]] && sub=${COMP_WORDS[i]}; ((nargs++)) ;;
 		esac
@@ -29,11 +29,13 @@ _bk_log()
 		fi ;;
 	--units|-U) words="kg lb" ;;
 	--side|-S) words=$("$cmd" --complete side) ;;
-	--exercise|-e) words=$("$cmd" --complete exercises 2>/dev/null) ;;
+	--exercise|-e|--except) words=$("$cmd" --complete exercises 2>/dev/null) ;;
 	--plan|-p) words=$("$cmd" --complete plans 2>/dev/null) ;;
 	*)
 		if [[ $cur == -* && $sub == session ]]; then
 			words="--date --no-timer --timer --db --help"
+		elif [[ $cur == -* && $sub == "done" ]]; then
+			words="--except --date --db --help"
 		elif [[ $cur == -* ]]; then
 			words=$("$cmd" --complete options)
 		elif [[ -z $sub ]]; then
@@ -41,7 +43,7 @@ _bk_log()
 		elif [[ $sub == import && $nargs == 1 ]]; then
 			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 			return
-		elif [[ $sub == session && $nargs == 1 ]]; then
+		elif [[ ($sub == session || $sub == "done") && $nargs == 1 ]]; then
 			words=$("$cmd" --complete plans 2>/dev/null)
 		elif [[ ($sub == skip || $sub == log) && $nargs == 1 ]]; then
 			words=$("$cmd" --complete exercises 2>/dev/null)

@@ -4,6 +4,7 @@ complete -c bk-log -n __fish_use_subcommand -a '(bk-log --complete commands) (bk
 complete -c bk-log -n '__fish_seen_subcommand_from skip log' -a '(bk-log --complete exercises 2>/dev/null)'
 complete -c bk-log -n '__fish_seen_subcommand_from import' -F
 complete -c bk-log -n '__fish_seen_subcommand_from session' -a '(bk-log --complete plans 2>/dev/null)'
+complete -c bk-log -n '__fish_seen_subcommand_from done' -a '(bk-log --complete plans 2>/dev/null)'
 complete -c bk-log -s d -l db -r -F -d 'database file'
 complete -c bk-log -s D -l date -x -a 'today yesterday monday tuesday wednesday thursday friday saturday sunday' -d 'day of the sets'
 complete -c bk-log -s t -l time -x -d 'time of day, HH:MM'
@@ -23,6 +24,7 @@ complete -c bk-log -s f -l format -x -n '__fish_seen_subcommand_from import' -a 
 complete -c bk-log -s U -l units -x -n '__fish_seen_subcommand_from import' -a 'kg lb' -d 'import: unit of weights the file does not name'
 complete -c bk-log -s n -l dry-run -d 'import, undo: write nothing, show what would be done'
 complete -c bk-log -s c -l create-missing -d 'import: add unknown exercises'
+complete -c bk-log -l except -x -n '__fish_seen_subcommand_from done' -a '(bk-log --complete exercises 2>/dev/null)' -d 'done: leave this exercise out'
 complete -c bk-log -l no-timer -n '__fish_seen_subcommand_from session' -d 'session: no countdowns'
 complete -c bk-log -s T -l timer -n '__fish_seen_subcommand_from session' -d 'session: countdowns from a script too'
 complete -c bk-log -s h -l help -d 'show usage'

@@ -4,7 +4,23 @@ _bk()
 {
 	local words_ cword_ sub fn file
 	if ((COMP_CWORD == 1)); then
-		mapfile -t COMPREPLY < <(compgen -W "help $(bk --complete)" -- "${COMP_WORDS[1]}")
+		mapfile -t COMPREPLY < <(compgen -W "help config undo $(bk --complete)" -- "${COMP_WORDS[1]}")
+		return
+	fi
+	if [[ ${COMP_WORDS[1]} == config ]]; then
+		local key=${COMP_WORDS[2]} w=""
+		if ((COMP_CWORD == 2)); then
+			w="units week_start birth_year sex --unset --help"
+		elif ((COMP_CWORD == 3)) && [[ $key == --unset ]]; then
+			w="units week_start birth_year sex"
+		elif ((COMP_CWORD == 3)); then
+			case $key in
+			units) w="metric imperial" ;;
+			week_start) w="monday sunday" ;;
+			sex) w="male female" ;;
+			esac
+		fi
+		mapfile -t COMPREPLY < <(compgen -W "$w" -- "${COMP_WORDS[COMP_CWORD]}")
 		return
 	fi
 	if [[ ${COMP_WORDS[1]} == help ]]; then

@@ -23,13 +23,14 @@ static const char usage_text[] =
     "       bk-log import FILE|- [--format auto|bk|strong|fitnotes|hevy]\n"
     "              [--units kg|lb] [--dry-run] [--create-missing]\n"
     "       bk-log session [PLAN] [--date D] [--no-timer | --timer]\n"
+    "       bk-log done [PLAN] [--except EXERCISE]... [--date D]\n"
     "SPEC: 3x10, 3x8@5kg, 2x10@15lb, 3x30s, 2x1m, 12\n"
     "common options: [--db PATH] [-h | --help] [--version]\n";
 
 static const char *const optnames[] = { "create-missing", "date", "db",
 	"dry-run", "exercise", "format", "help", "hold", "load", "no-timer", "note",
 	"plan", "reason", "reps", "rpe", "side", "since", "time", "timer", "until",
-	"units", "version", "complete", NULL };
+	"units", "version", "complete", "except", NULL };
 static struct option longopts[48];
 static char shortopts[128];
 
@@ -42,13 +43,14 @@ static const struct bk_subopts subopts[] = {
 	{ "edit", "reps hold load rpe note date time side" },
 	{ "undo", "dry-run" },
 	{ "session", "date no-timer timer" },
+	{ "done", "except date" },
 	{ "import", "format dry-run create-missing units" },
 	{ "log", "date time side hold rpe note plan" },
 	{ NULL, NULL }
 };
 
 static const char *const subcommands[] = { "skip", "list", "rm", "edit",
-	"undo", "export", "import", "log", "session", NULL };
+	"undo", "export", "import", "log", "session", "done", NULL };
 static const char *const sides[] = { "left", "right", "both", NULL };
 
 
@@ -244,6 +246,11 @@ main(int argc, char *argv[])
 		case 'V':
 			puts("bk-log (backkit) " BK_VERSION);
 			return bk_close_stdout();
+		case '!':
+			if (!o.except)
+				o.except = bk_xmalloc(argc * sizeof *o.except);
+			o.except[o.nexcept++] = optarg;
+			break;
 		case '#':
 			complete(optarg);
 			return bk_close_stdout();
@@ -309,6 +316,13 @@ main(int argc, char *argv[])
 		if (argc > 2)
 			usage_error("unexpected argument '%s'", argv[2]);
 		bk_guide_run(&db, &o, argc > 1 ? argv[1] : NULL);
+	} else if (strcmp(sub, "done") == 0) {
+		only_options(&o, sub);
+		if (argc > 2)
+			usage_error("unexpected argument '%s'", argv[2]);
+		if (o.day == o.today)
+			bk_logcmd_now(o.time);
+		bk_logcmd_done(&db, &o, argc > 1 ? argv[1] : NULL);
 	} else if (strcmp(sub, "import") == 0) {
 		only_options(&o, sub);
 		if (argc < 2)
@@ -330,6 +344,7 @@ main(int argc, char *argv[])
 			bk_logcmd_now(o.time);
 		bk_logcmd_log(&db, &o, argv[0], argc > 1 ? argv[1] : NULL);
 	}
+	free(o.except);
 	bk_db_close(&db);
 	return bk_close_stdout();
 }

@@ -22,6 +22,8 @@ static const char usage_text[] =
     "usage: bk COMMAND [ARG...]\n"
     "       bk help [COMMAND]\n"
     "       bk undo [--dry-run]\n"
+    "       bk config [KEY [VALUE]]\n"
+    "       bk config --unset KEY\n"
     "       bk [-h | --help] [--version]\n";
 
 static void
@@ -144,6 +146,99 @@ overview(void)
 	return rc ? rc : bk_close_stdout();
 }
 
+/* a KEY on the command line: exits 2 unless it is one the commands read */
+static void
+config_key(const char *key)
+{
+	char kb[128], why[128];
+
+	if (bk_config_check(key, "", why, sizeof why) == -1) {
+		bk_term_snprint(kb, sizeof kb, key);
+		bk_usage_error(usage_text, "unknown key '%s' (one of: units, "
+		    "week_start, birth_year, sex)", kb);
+	}
+}
+
+/* bk config, like git config: list, read, write or remove a key of the
+ * configuration file */
+static int
+config(int argc, char **argv)
+{
+	char path[4096], val[512], vb[128], why[128];
+	const char *dflt, *v;
+	int i, unset = 0;
+
+	if (argc > 0 && (strcmp(argv[0], "-h") == 0 ||
+	    strcmp(argv[0], "--help") == 0)) {
+		fputs("usage: bk config [KEY [VALUE]]\n"
+		    "       bk config --unset KEY\n"
+		    "keys: units (metric|imperial), week_start (monday|sunday),\n"
+		    "      birth_year (YYYY), sex (male|female)\n", stdout);
+		return bk_close_stdout();
+	}
+	if (argc > 0 && strcmp(argv[0], "--unset") == 0) {
+		unset = 1;
+		argc--;
+		argv++;
+		if (argc < 1)
+			bk_usage_error(usage_text, "%s", "--unset needs a KEY");
+	}
+	for (i = 0; i < argc; i++)
+		if (argv[i][0] == '-' && !(i == 1 && !unset))
+			bk_usage_error(usage_text, "unknown option '%s'",
+			    argv[i]);
+	if (argc > (unset ? 1 : 2))
+		bk_usage_error(usage_text, "unexpected argument '%s'",
+		    argv[unset ? 1 : 2]);
+	if (argc == 0) {
+		/* the keys set, then the others as comments with their
+		 * defaults: the output is itself a configuration file */
+		for (i = 0; bk_config_keys[i]; i++) {
+			if (bk_config_get(bk_config_keys[i], val, sizeof val)) {
+				printf("%s = ", bk_config_keys[i]);
+				bk_term_string(stdout, val);
+				putchar('\n');
+			}
+		}
+		for (i = 0; bk_config_keys[i]; i++) {
+			if (bk_config_get(bk_config_keys[i], val, sizeof val))
+				continue;
+			if ((dflt = bk_config_default(bk_config_keys[i])))
+				printf("# %s = %s (the default)\n",
+				    bk_config_keys[i], dflt);
+			else
+				printf("# %s is not set\n", bk_config_keys[i]);
+		}
+		return bk_close_stdout();
+	}
+	config_key(argv[0]);
+	if (unset) {
+		if (!bk_config_set(argv[0], NULL, path, sizeof path))
+			bk_errx(BK_EXIT_DATA, "cannot unset %s: it is not set",
+			    argv[0]);
+		printf("unset %s in %s\n", argv[0], path);
+		return bk_close_stdout();
+	}
+	if (argc == 1) {
+		if (!bk_config_get(argv[0], val, sizeof val)) {
+			bk_close_stdout();
+			return BK_EXIT_DATA;	/* unset, as git config says */
+		}
+		bk_term_string(stdout, val);
+		putchar('\n');
+		return bk_close_stdout();
+	}
+	v = argv[1];
+	if (bk_config_check(argv[0], v, why, sizeof why) != 0) {
+		bk_term_snprint(vb, sizeof vb, v);
+		bk_usage_error(usage_text, "invalid %s '%s': %s", argv[0], vb,
+		    why);
+	}
+	bk_config_set(argv[0], v, path, sizeof path);
+	printf("set %s = %s in %s\n", argv[0], v, path);
+	return bk_close_stdout();
+}
+
 /* man PAGE: the page of this tree or installation first, then MANPATH */
 _Noreturn static void
 manual(const char *page, int section)
@@ -204,6 +299,8 @@ main(int argc, char *argv[])
 		snprintf(page, sizeof page, "bk-%s", argv[2]);
 		manual(page, 1);
 	}
+	if (strcmp(argv[1], "config") == 0)
+		return config(argc - 2, argv + 2);
 	/* one journal for every command: any command's undo will do */
 	if (strcmp(argv[1], "undo") == 0)
 		run("log", argv);

@@ -110,6 +110,23 @@ struct bk_config {
 /* read $XDG_CONFIG_HOME/backkit/config (or ~/.config/...); exits 1 on a
  * bad line */
 void bk_config_load(struct bk_config *cfg);
+/* bk config: the keys; whether key = value is valid as the commands read
+ * it (0, -1 unknown key, -2 bad value with why); a key's default or NULL */
+extern const char *const bk_config_keys[];
+int bk_config_check(const char *key, const char *value, char *why,
+    size_t len);
+const char *bk_config_default(const char *key);
+/* the file's path into path; -1 when there is none (no absolute
+ * XDG_CONFIG_HOME or HOME) */
+int bk_config_path(char *path, size_t len);
+/* the value of key in the file (its last line) into out; 1 if set */
+int bk_config_get(const char *key, char *out, size_t len);
+/* key = value into the file (value NULL: remove the key), through a
+ * temporary file and rename, creating the file 0600 and its directories
+ * 0700; the path into path. 1 if written, 0 when there was nothing to
+ * remove; exits 1 when it cannot write */
+int bk_config_set(const char *key, const char *value, char *path,
+    size_t plen);
 
 /* term.c */
 /* printable form for a terminal: control bytes and bad UTF-8 escaped */
@@ -941,6 +958,8 @@ struct bk_logopts {
 	int dry_run, create_missing;
 	int units;	/* --units: 0 kg, 1 lb, -1 not given */
 	int no_timer, timer;	/* session: --no-timer, --timer */
+	const char **except;	/* done: the --except values */
+	int nexcept;
 	const char *seen;	/* options given, as their letters */
 	const char *usage;	/* the usage text, for usage errors */
 };
@@ -1003,6 +1022,10 @@ void bk_logcmd_rm(struct bk_db *db, const struct bk_logopts *o, int argc,
     char **argv);
 void bk_logcmd_edit(struct bk_db *db, const struct bk_logopts *o, int argc,
     char **argv);
+/* bk-log done: everything still due on the day, at its planned dose, as
+ * one journal entry (plan_name NULL: every active plan) */
+void bk_logcmd_done(struct bk_db *db, const struct bk_logopts *o,
+    const char *plan_name);
 
 /* guide.c: the guided session (bk-log session) */
 void bk_guide_run(struct bk_db *db, const struct bk_logopts *o,

@@ -222,17 +222,16 @@ bk_logcmd_dose_text(const struct bk_dose *d, int imperial, char *buf, size_t len
 }
 
 
-/* store an entry as one journal entry (so that undo reverses it whole),
- * in the transaction the caller began; commit, and say what was stored */
-void
-bk_logcmd_store(struct bk_db *db, const struct bk_logopts *o, const struct bk_entry *e,
-    int imperial)
+/* the rows of an entry under journal entry jid, and the line that says
+ * so; returns how many rows */
+static long
+store_rows(struct bk_db *db, sqlite3_stmt *st, long long jid,
+    const struct bk_logopts *o, const struct bk_entry *e, int imperial)
 {
 	struct bk_setrow s;
-	sqlite3_stmt *st;
-	char date[11], text[128], summary[512];
-	long long jid, first = 0, last = 0;
-	long i, rows = 1;
+	char date[11], text[128];
+	long long first = 0, last = 0;
+	long i, rows = 0;
 	int j, nsides = e->d.nsides ? e->d.nsides : 1;
 
 	memset(&s, 0, sizeof s);
@@ -245,21 +244,14 @@ bk_logcmd_store(struct bk_db *db, const struct bk_logopts *o, const struct bk_en
 		s.hold_s = s.load_kg = s.rpe = -1;
 		s.skipped = 1;
 		s.reason = o->reason;
-		snprintf(summary, sizeof summary, "skip %s on %s", e->slug,
-		    date);
 	} else {
 		bk_logcmd_dose_text(&e->d, imperial, text, sizeof text);
-		rows = e->d.sets * nsides;
-		snprintf(summary, sizeof summary, "log %s %s on %s (%ld row%s)",
-		    e->slug, text, date, rows, rows == 1 ? "" : "s");
 		s.reps = e->d.reps > 0 ? e->d.reps : -1;
 		s.hold_s = e->d.hold_s > 0 ? e->d.hold_s : -1;
 		s.load_kg = e->d.load_kg > 0 ? e->d.load_kg : -1;
 		s.rpe = o->rpe;
 		s.note = o->note;
 	}
-	jid = bk_journal_add(db, "bk-log", summary);
-	st = prepare_insert(db, 0);
 	for (i = 1; i <= (e->skip ? 1 : e->d.sets); i++) {
 		s.set_no = i;
 		for (j = 0; j < (e->skip ? 1 : nsides); j++) {
@@ -267,10 +259,9 @@ bk_logcmd_store(struct bk_db *db, const struct bk_logopts *o, const struct bk_en
 			last = insert_set(db, st, jid, &s);
 			if (!first)
 				first = last;
+			rows++;
 		}
 	}
-	sqlite3_finalize(st);
-
 	if (e->skip)
 		printf("skipped %s on %s", e->slug, date);
 	else
@@ -285,6 +276,34 @@ bk_logcmd_store(struct bk_db *db, const struct bk_logopts *o, const struct bk_en
 		printf(" (id %lld)\n", first);
 	else
 		printf(" (ids %lld-%lld)\n", first, last);
+	return rows;
+}
+
+/* store an entry as one journal entry (so that undo reverses it whole),
+ * in the transaction the caller began; commit, and say what was stored */
+void
+bk_logcmd_store(struct bk_db *db, const struct bk_logopts *o, const struct bk_entry *e,
+    int imperial)
+{
+	sqlite3_stmt *st;
+	char date[11], text[128], summary[512];
+	long long jid;
+	long rows;
+
+	bk_date_format(o->day, date);
+	if (e->skip)
+		snprintf(summary, sizeof summary, "skip %s on %s", e->slug,
+		    date);
+	else {
+		bk_logcmd_dose_text(&e->d, imperial, text, sizeof text);
+		rows = e->d.sets * (e->d.nsides ? e->d.nsides : 1);
+		snprintf(summary, sizeof summary, "log %s %s on %s (%ld row%s)",
+		    e->slug, text, date, rows, rows == 1 ? "" : "s");
+	}
+	jid = bk_journal_add(db, "bk-log", summary);
+	st = prepare_insert(db, 0);
+	store_rows(db, st, jid, o, e, imperial);
+	sqlite3_finalize(st);
 	bk_db_commit(db);
 }
 
@@ -339,6 +358,220 @@ bk_logcmd_skip(struct bk_db *db, const struct bk_logopts *o, const char *name)
 	e.item = planned ? due.id : 0;
 	e.plan = planned ? due.plan : NULL;
 	bk_logcmd_store(db, o, &e, 0);
+}
+
+/* one item of the day that bk-log done logs */
+struct done_item {
+	struct bk_due due;
+	long long exercise;
+	char *slug;
+	long todo;	/* sets the day still needs at the planned dose */
+};
+
+struct done_list {
+	struct done_item *v;
+	int n, cap, done, skipped, except;
+	const long long *skip_ex;	/* --except, by exercise id */
+	int nskip_ex;
+	FILE *tests;	/* tests due and not recorded */
+};
+
+static int
+collect_done(const struct bk_plan_row *r, void *data)
+{
+	struct done_list *l = data;
+	struct done_item *it;
+	int i;
+
+	if (strcmp(r->kind, "test") == 0) {
+		if (r->logged < r->needed)
+			fprintf(l->tests, "%sthe %s %s of plan %s ('bk-test %s')",
+			    ftell(l->tests) > 0 ? ", " : "", r->item,
+			    strcmp(r->item, "pain") ? "test" : "rating",
+			    r->plan, r->item);
+		return 0;
+	}
+	if (strcmp(r->kind, "exercise") != 0)
+		return 0;
+	if (strcmp(r->status, "done") == 0) {
+		l->done++;
+		return 0;
+	}
+	if (strcmp(r->status, "skipped") == 0) {
+		l->skipped++;
+		return 0;
+	}
+	for (i = 0; i < l->nskip_ex; i++)
+		if (l->skip_ex[i] == r->exercise_id) {
+			l->except++;
+			return 0;
+		}
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 16;
+		l->v = bk_xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	it = &l->v[l->n++];
+	memset(it, 0, sizeof *it);
+	it->due.id = r->item_id;
+	it->due.plan_id = r->plan_id;
+	snprintf(it->due.plan, sizeof it->due.plan, "%s", r->plan);
+	it->due.sets = r->sets;
+	it->due.reps = r->reps;
+	it->due.hold_s = r->hold_s;
+	it->due.rest_s = r->rest_s;
+	it->due.load_kg = r->load_kg;
+	it->due.per_side = r->per_side;
+	snprintf(it->due.side, sizeof it->due.side, "%s", r->side ? r->side :
+	    "");
+	it->due.times = r->times;
+	it->exercise = r->exercise_id;
+	it->slug = bk_xstrdup(r->item);
+	/* every session of the day, less the sets already at the dose */
+	it->todo = r->needed - r->at_dose;
+	if (it->todo < 1)
+		it->todo = 1;
+	return 0;
+}
+
+/* the --except names, each a name or a comma list, as exercise ids;
+ * exits 2 on an unknown one */
+static int
+except_ids(struct bk_db *db, const struct bk_logopts *o, long long **out)
+{
+	long long *ids = NULL;
+	char *copy, *name, *save, slug[80];
+	int i, n = 0, cap = 0;
+
+	for (i = 0; i < o->nexcept; i++) {
+		copy = bk_xstrdup(o->except[i]);
+		for (name = strtok_r(copy, ",", &save); name;
+		    name = strtok_r(NULL, ",", &save)) {
+			if (n == cap) {
+				cap = cap ? 2 * cap : 8;
+				ids = bk_xrealloc(ids, cap * sizeof *ids);
+			}
+			ids[n++] = exercise_arg(db, name, slug, sizeof slug);
+		}
+		free(copy);
+	}
+	*out = ids;
+	return n;
+}
+
+static void
+done_free(struct done_list *l)
+{
+	int i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i].slug);
+	free(l->v);
+	free((void *)l->skip_ex);
+	memset(l, 0, sizeof *l);
+}
+
+/* the day's list, in db as it is opened (the plan and the --except names
+ * checked, exiting 2 on an unknown one); the tests due into *tests */
+static void
+done_read(struct bk_db *db, const struct bk_logopts *o, const char *plan_name,
+    struct done_list *l, char **tests)
+{
+	long long plan = 0, *skip_ex;
+	size_t testslen = 0;
+
+	done_free(l);
+	if (plan_name && (plan = bk_plan_find(db, plan_name)) < 0) {
+		bk_db_close(db);
+		exit(BK_EXIT_USAGE);
+	}
+	l->nskip_ex = except_ids(db, o, &skip_ex);
+	l->skip_ex = skip_ex;
+	bk_plan_refresh(db, o->today);	/* a phase change may be due */
+	free(*tests);
+	*tests = NULL;
+	if (!(l->tests = open_memstream(tests, &testslen)))
+		bk_errx(BK_EXIT_DATA, "cannot allocate memory");
+	bk_plan_rows(db, plan, o->day, o->day, o->today, collect_done, l);
+	fclose(l->tests);
+	l->tests = NULL;
+}
+
+/* bk-log done: every exercise still due on the day (of one plan, or of
+ * every active plan) logged at its planned dose, linked to its item, as
+ * one journal entry. Nothing due is not an error: the day is done. Read
+ * first, so that a refusal or nothing to do creates no store */
+void
+bk_logcmd_done(struct bk_db *db, const struct bk_logopts *o,
+    const char *plan_name)
+{
+	struct done_list l;
+	struct bk_config cfg;
+	struct bk_entry e;
+	sqlite3_stmt *st;
+	long long jid;
+	char date[16], iso[11], summary[256], *tests = NULL;
+	long rows = 0;
+	int i;
+
+	bk_config_load(&cfg);
+	memset(&l, 0, sizeof l);
+	bk_db_open(db, o->db, BK_DB_READ);
+	done_read(db, o, plan_name, &l, &tests);
+	if (l.n) {
+		bk_db_close(db);
+		bk_db_open(db, o->db, BK_DB_WRITE);
+		bk_db_begin(db);
+		done_read(db, o, plan_name, &l, &tests);
+	}
+	bk_date_words(o->day, date, sizeof date);
+	bk_date_format(o->day, iso);
+	if (l.n == 0) {
+		if (l.done || l.skipped) {
+			printf("nothing left to do on %s: %d done, %d skipped",
+			    date, l.done, l.skipped);
+			if (l.except)
+				printf(", %d left out", l.except);
+			putchar('\n');
+		} else if (l.except)
+			printf("nothing left to do on %s: %d left out\n", date,
+			    l.except);
+		else
+			printf("nothing due on %s\n", date);
+	} else {
+		snprintf(summary, sizeof summary, "done %d exercise%s on %s",
+		    l.n, l.n == 1 ? "" : "s", iso);
+		jid = bk_journal_add(db, "bk-log", summary);
+		st = prepare_insert(db, 0);
+		for (i = 0; i < l.n; i++) {
+			memset(&e, 0, sizeof e);
+			e.exercise = l.v[i].exercise;
+			e.slug = l.v[i].slug;
+			e.item = l.v[i].due.id;
+			e.plan = l.v[i].due.plan;
+			bk_logcmd_dose(db, e.exercise, &l.v[i].due, NULL, o,
+			    &e.d);
+			e.d.sets = l.v[i].todo;
+			rows += store_rows(db, st, jid, o, &e, cfg.imperial);
+		}
+		sqlite3_finalize(st);
+		snprintf(summary, sizeof summary, "done %d exercise%s on %s "
+		    "(%ld row%s)", l.n, l.n == 1 ? "" : "s", iso, rows,
+		    rows == 1 ? "" : "s");
+		bk_journal_set_summary(db, jid, summary);
+		printf("%s", summary);
+		if (l.except)
+			printf(", %d left out", l.except);
+		putchar('\n');
+	}
+	if (tests && tests[0]) {
+		fputs("still to record: ", stdout);
+		bk_term_string(stdout, tests);
+		putchar('\n');
+	}
+	if (l.n)
+		bk_db_commit(db);
+	done_free(&l);
+	free(tests);
 }
 
 /* the rows list and export show, oldest first */
@@ -474,26 +707,72 @@ bk_logcmd_export(struct bk_db *db, const struct bk_logopts *o)
 		free(buf[i]);
 }
 
+/* an id and where it was given, to find repeats by sorting */
+struct idpos {
+	long long id;
+	int pos;
+};
+
+static int
+idpos_cmp(const void *a, const void *b)
+{
+	const struct idpos *x = a, *y = b;
+
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+/* the row ids of argv, each once, in the order first given (repeats are
+ * found by sorting, so that 100000 ids take no longer than a sort); exits
+ * 2 on a bad one. Returns how many, the ids into *out (to be freed) */
+static int
+parse_ids(int argc, char **argv, long long **out)
+{
+	struct idpos *v = bk_xmalloc((argc ? argc : 1) * sizeof *v);
+	unsigned char *keep = bk_xmalloc(argc ? argc : 1);
+	long long *ids = bk_xmalloc((argc ? argc : 1) * sizeof *ids);
+	int i, n = 0;
+
+	for (i = 0; i < argc; i++) {
+		if (bk_parse_int(argv[i], 1, 0x7fffffffffffffffLL, &v[i].id) != 0)
+			bk_errx(BK_EXIT_USAGE, "invalid id '%s' (a row id that "
+			    "'bk-log list' shows)", argv[i]);
+		v[i].pos = i;
+		keep[i] = 0;
+	}
+	qsort(v, argc, sizeof *v, idpos_cmp);
+	for (i = 0; i < argc; i++)
+		if (i == 0 || v[i].id != v[i - 1].id)
+			keep[v[i].pos] = 1;
+	free(v);
+	for (i = 0; i < argc; i++) {
+		long long id;
+
+		if (!keep[i])
+			continue;
+		bk_parse_int(argv[i], 1, 0x7fffffffffffffffLL, &id);
+		ids[n++] = id;
+	}
+	free(keep);
+	*out = ids;
+	return n;
+}
+
+/* the ids that have no row, as "99, 100": at most MISSING_SHOWN of them,
+ * then "... (N more)", never cut inside a number */
+#define MISSING_SHOWN 10
+
 void
 bk_logcmd_rm(struct bk_db *db, const struct bk_logopts *o, int argc, char **argv)
 {
 	sqlite3_stmt *st;
-	long long *ids = bk_xmalloc(argc * sizeof *ids), jid;
-	char summary[256], missing[256];
+	long long *ids, jid;
+	char summary[256], missing[MISSING_SHOWN * 24 + 64];
 	size_t n;
-	int i, j, nids = 0, nmissing = 0;
+	int i, nids, nmissing = 0;
 
-	for (i = 0; i < argc; i++) {
-		long long id;
-
-		if (bk_parse_int(argv[i], 1, 0x7fffffffffffffffLL, &id) != 0)
-			bk_errx(BK_EXIT_USAGE, "invalid id '%s' (a row id that "
-			    "'bk-log list' shows)", argv[i]);
-		for (j = 0; j < nids && ids[j] != id; j++)
-			;
-		if (j == nids)
-			ids[nids++] = id;
-	}
+	nids = parse_ids(argc, argv, &ids);
 	bk_db_open(db, o->db, BK_DB_WRITE);
 	bk_db_begin(db);
 	st = bk_db_prepare(db, "SELECT 1 FROM sets WHERE id = ?");
@@ -501,15 +780,23 @@ bk_logcmd_rm(struct bk_db *db, const struct bk_logopts *o, int argc, char **argv
 	for (i = 0; i < nids; i++) {
 		sqlite3_reset(st);
 		bk_db_bound(sqlite3_bind_int64(st, 1, ids[i]));
-		if (bk_db_step(db, st) != SQLITE_ROW) {
+		if (bk_db_step(db, st) == SQLITE_ROW)
+			continue;
+		if (nmissing < MISSING_SHOWN) {
 			n = strlen(missing);
 			snprintf(missing + n, sizeof missing - n, "%s%lld",
-			    nmissing++ ? ", " : "", ids[i]);
+			    nmissing ? ", " : "", ids[i]);
 		}
+		nmissing++;
 	}
 	sqlite3_finalize(st);
 	if (nmissing) {
 		bk_db_rollback(db);
+		if (nmissing > MISSING_SHOWN) {
+			n = strlen(missing);
+			snprintf(missing + n, sizeof missing - n, ", ... (%d "
+			    "more)", nmissing - MISSING_SHOWN);
+		}
 		bk_errx(BK_EXIT_DATA, "cannot remove: no row with id%s %s",
 		    nmissing > 1 ? "s" : "", missing);
 	}
@@ -556,24 +843,13 @@ bk_logcmd_edit(struct bk_db *db, const struct bk_logopts *o, int argc, char **ar
 	const char *why, *spec_s = NULL;
 	char summary[256], date[11];
 	size_t n;
-	int i, j, nids = 0, has_reps = 0, has_hold = 0, has_load = 0;
+	int i, nids, has_reps = 0, has_hold = 0, has_load = 0;
 	long long reps = 0;
 	double hold = 0, load = 0;
 
 	if (argc > 1 && !all_digits(argv[argc - 1]))
 		spec_s = argv[--argc];
-	ids = bk_xmalloc(argc * sizeof *ids);
-	for (i = 0; i < argc; i++) {
-		long long id;
-
-		if (bk_parse_int(argv[i], 1, 0x7fffffffffffffffLL, &id) != 0)
-			bk_errx(BK_EXIT_USAGE, "invalid id '%s' (a row id that "
-			    "'bk-log list' shows)", argv[i]);
-		for (j = 0; j < nids && ids[j] != id; j++)
-			;
-		if (j == nids)
-			ids[nids++] = id;
-	}
+	nids = parse_ids(argc, argv, &ids);
 	if (spec_s) {
 		if (bk_spec_parse(spec_s, &spec, &why) != 0)
 			bk_errx(BK_EXIT_USAGE, "invalid spec '%s': %s", spec_s,

@@ -25,6 +25,8 @@ const struct bk_option bk_options[] = {
 	    "write nothing, show what would be done" },
 	{ "equipment", 'E', 'E', BK_ARG_WORD, "E", "equipment needed" },
 	{ "exercise", 'e', 'e', BK_ARG_STRING, "X", "one exercise only" },
+	{ "except", 0, '!', BK_ARG_STRING, "EXERCISE",
+	    "done: leave this exercise out" },
 	{ "explain", 0, '%', BK_ARG_NONE, NULL, NULL },
 	{ "format", 'f', 'f', BK_ARG_WORD, "F", "output (or file) format" },
 	{ "help", 'h', 'h', BK_ARG_NONE, NULL, "the usage" },

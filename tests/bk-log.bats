@@ -403,7 +403,7 @@ make_plan() {
 		[[ $opt == --@(help|version) ]] || bk-log --help | grep -q -- "$opt" || fail "$opt not in --help"
 	done
 	run -0 bk-log --complete commands
-	assert_output "$(printf '%s\n' skip list rm edit undo export import log session)"
+	assert_output "$(printf '%s\n' skip list rm edit undo export import log session done)"
 	run -0 bk-log --complete import-format
 	assert_output "$(printf '%s\n' auto bk strong fitnotes hevy fitbod)"
 	run -0 bk-log --complete side
