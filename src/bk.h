@@ -141,6 +141,12 @@ size_t bk_utf8_len(const unsigned char *s);
 /* the terminal form of the character at s into fp (or only measured when
  * fp is NULL): its width in columns; its length in bytes in *len */
 size_t bk_term_char(FILE *fp, const unsigned char *s, size_t *len);
+/* the width of the terminal fp writes to: $COLUMNS when it is a number,
+ * else the terminal's; 0 when fp is not a terminal or its width unknown */
+int bk_term_columns(FILE *fp);
+/* bk_term_string of s cut to max columns, its end an ellipsis ("…" in a
+ * UTF-8 locale, else "...") when it is wider; returns the width written */
+size_t bk_term_cut(FILE *fp, const char *s, size_t max);
 
 /* output.c */
 enum bk_format { BK_FMT_TABLE, BK_FMT_CSV, BK_FMT_TSV, BK_FMT_JSON };
@@ -163,8 +169,9 @@ void bk_csv_field(FILE *fp, const char *s);
  * spreadsheet shows it as text instead of running it as a formula */
 int bk_out_guard_needed(const char *s);
 void bk_json_string(FILE *fp, const char *s);
-/* "label:    text" with text wrapped at 76 columns, the lines after
- * the first indented 11 columns, through bk_term_string */
+/* "label:    text" with text wrapped at 76 columns (or the terminal's
+ * width, when narrower), the lines after the first indented 11 columns,
+ * through bk_term_string */
 void bk_term_wrap(FILE *fp, const char *label, const char *text);
 
 /* db.c */

@@ -164,6 +164,73 @@ const char *const bk_migrations[] = {
 	"ALTER TABLE sets ADD COLUMN set_type TEXT NOT NULL DEFAULT 'normal'"
 	"  CHECK (set_type IN ('normal', 'warmup', 'drop', 'failure'));"
 	"ALTER TABLE sets ADD COLUMN distance_m REAL;",
+	/* views for people who query the store (backkit-store(5)): the
+	 * quantities by the library's one definition. A later migration that
+	 * rebuilds or changes a table they read drops them first and creates
+	 * them again with the same columns. The rebuilds that give tables
+	 * AUTOINCREMENT run after the migrations: renaming a rebuilt table
+	 * back must not check the views that name it while it is away. */
+	"PRAGMA legacy_alter_table = ON;"
+	"DROP VIEW IF EXISTS sets_v;"
+	"DROP VIEW IF EXISTS tests_v;"
+	"DROP VIEW IF EXISTS plan_days_v;"
+	/* a logged set, its exercise and plan, what it held and moved */
+	"CREATE VIEW sets_v AS SELECT s.id AS id, s.date AS date,"
+	"  s.time AS time, s.exercise_id AS exercise_id, e.slug AS exercise,"
+	"  e.name AS exercise_name, s.set_no AS set_no, s.reps AS reps,"
+	"  s.hold_s AS hold_s, s.load_kg AS load_kg, s.distance_m AS distance_m,"
+	"  s.side AS side, s.rpe AS rpe, s.set_type AS set_type,"
+	"  s.skipped AS skipped, s.reason AS reason,"
+	"  " BK_WORKING_SQL("s") " AS working,"
+	"  CASE WHEN s.skipped = 0 THEN " BK_HELD_SQL("s") " ELSE 0 END"
+	"    AS held_s,"
+	"  CASE WHEN s.skipped = 0 THEN " BK_MOVED_SQL("s") " ELSE 0 END"
+	"    AS moved_kg,"
+	"  s.plan_item_id AS plan_item_id, pi.plan_id AS plan_id,"
+	"  p.name AS plan, s.note AS note, s.journal_id AS journal_id"
+	"  FROM sets s JOIN exercises e ON e.id = s.exercise_id"
+	"  LEFT JOIN plan_items pi ON pi.id = s.plan_item_id"
+	"  LEFT JOIN plans p ON p.id = pi.plan_id;"
+	/* a test day of a kind (and of a region, for pain): its tries and
+	 * its best try, the longest reach, then the highest level word
+	 * (pain: the highest rating), then the first */
+	"CREATE VIEW tests_v AS SELECT date, kind, region, tries, value, unit,"
+	"  value_cm, level, protocol, id AS best_id, note FROM ("
+	"  SELECT m.*, count(*) OVER w AS tries, row_number() OVER ("
+	"    PARTITION BY kind, date, coalesce(region, '')"
+	"    ORDER BY value_cm DESC, " BK_LEVEL_RANK_SQL " DESC,"
+	"    CASE WHEN kind = 'pain' THEN value END DESC, try, id) AS rn"
+	"  FROM measurements m"
+	"  WINDOW w AS (PARTITION BY kind, date, coalesce(region, '')))"
+	"  WHERE rn = 1;"
+	/* each planned item on each day it is planned: a dated item on its
+	 * date, a weekly one on its weekday from the plan's start to its
+	 * end, or to a week from today for an open-ended plan */
+	"CREATE VIEW plan_days_v AS WITH RECURSIVE"
+	"  span(plan_id, d, last) AS ("
+	"    SELECT id, start_date, coalesce(end_date,"
+	"      max(start_date, date('now', 'localtime', '+7 days')))"
+	"    FROM plans WHERE start_date IS NOT NULL"
+	"    UNION ALL SELECT plan_id, date(d, '+1 day'), last FROM span"
+	"    WHERE d < last),"
+	"  due(d, item_id) AS ("
+	"    SELECT date, id FROM plan_items WHERE date IS NOT NULL"
+	"    UNION ALL SELECT span.d, pi.id FROM span"
+	"    JOIN plan_items pi ON pi.plan_id = span.plan_id"
+	"    AND pi.date IS NULL AND pi.weekday ="
+	"    (CAST(strftime('%w', span.d) AS INTEGER) + 6) % 7 + 1)"
+	"  SELECT due.d AS date, pi.plan_id AS plan_id, p.name AS plan,"
+	"  p.active AS active, pi.id AS item_id, pi.kind AS kind,"
+	"  pi.exercise_id AS exercise_id, e.slug AS exercise,"
+	"  e.name AS exercise_name, pi.test_kind AS test_kind,"
+	"  pi.sets AS sets, pi.reps AS reps, pi.hold_s AS hold_s,"
+	"  pi.load_kg AS load_kg, pi.per_side AS per_side,"
+	"  pi.rest_s AS rest_s, pi.side AS side, pi.times AS times,"
+	"  pi.seq AS seq, pi.phase AS phase,"
+	"  pi.date IS NULL AS weekly"
+	"  FROM due JOIN plan_items pi ON pi.id = due.item_id"
+	"  JOIN plans p ON p.id = pi.plan_id"
+	"  LEFT JOIN exercises e ON e.id = pi.exercise_id;",
 };
 
 const int bk_nmigrations = sizeof bk_migrations / sizeof bk_migrations[0];

@@ -1,7 +1,11 @@
 /* term.c - text made safe for a terminal: control bytes, bad UTF-8 and
  * invisible characters escaped, and the width it takes */
+#include <sys/ioctl.h>
+
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bk.h"
 
@@ -141,4 +145,87 @@ bk_term_snprint(char *buf, size_t len, const char *s)
 	term_string(fp, s);
 	fclose(fp);
 	return buf;
+}
+
+int
+bk_term_columns(FILE *fp)
+{
+	struct winsize ws;
+	const char *c = getenv("COLUMNS");
+	char *end;
+	long n;
+	int fd = fileno(fp);
+
+	if (fd < 0 || !isatty(fd))
+		return 0;
+	if (c && *c >= '1' && *c <= '9' && (n = strtol(c, &end, 10)) > 0 &&
+	    n <= 100000 && !*end)
+		return (int)n;
+	if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 0;
+}
+
+/* a locale name that says UTF-8: "C.UTF-8", "en_US.utf8" */
+static int
+utf8_locale(const char *v)
+{
+	char low[16];
+	size_t i, n;
+
+	if (!(v = strrchr(v, '.')))
+		return 0;
+	n = strcspn(++v, "@");
+	if (n >= sizeof low)
+		return 0;
+	for (i = 0; i < n; i++)
+		low[i] = v[i] >= 'A' && v[i] <= 'Z' ? v[i] - 'A' + 'a' : v[i];
+	low[n] = '\0';
+	return strcmp(low, "utf-8") == 0 || strcmp(low, "utf8") == 0;
+}
+
+/* the ellipsis of a cut: one character in a UTF-8 locale */
+static const char *
+ellipsis(size_t *w)
+{
+	const char *v = getenv("LC_ALL");
+
+	if (!v || !*v)
+		v = getenv("LC_CTYPE");
+	if (!v || !*v)
+		v = getenv("LANG");
+	if (v && utf8_locale(v)) {
+		*w = 1;
+		return "\xe2\x80\xa6";
+	}
+	*w = 3;
+	return "...";
+}
+
+size_t
+bk_term_cut(FILE *fp, const char *str, size_t max)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	const char *dots;
+	size_t w = 0, ew, cw, n;
+
+	if (!s)
+		return 0;
+	if (term_string(NULL, str) <= max)
+		return term_string(fp, str);
+	dots = ellipsis(&ew);
+	if (ew > max)
+		return 0;
+	/* whole characters (and whole escapes) before the ellipsis */
+	while (*s) {
+		cw = bk_term_char(NULL, s, &n);
+		if (w + cw + ew > max)
+			break;
+		bk_term_char(fp, s, &n);
+		w += cw;
+		s += n;
+	}
+	if (fp)
+		fputs(dots, fp);
+	return w + ew;
 }
