@@ -465,8 +465,11 @@ bk_plancmd_new(struct bk_db *db, const struct bk_planopts *o, const char *name)
 	if (made.end >= 0)
 		bk_date_words(made.end, b, sizeof b);
 	if (o->template) {
-		printf("created plan %s from template %s: %s to %s, %ld "
-		    "sessions", name, tname, a, b, made.sessions);
+		/* the template's name may come from a file's name: any
+		 * control byte in it is shown escaped */
+		printf("created plan %s from template ", name);
+		bk_term_string(stdout, tname);
+		printf(": %s to %s, %ld sessions", a, b, made.sessions);
 		if (made.tests)
 			printf(", %ld tests", made.tests);
 		putchar('\n');

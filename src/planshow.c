@@ -290,8 +290,11 @@ plan_header(const struct plan_info *p)
 	char a[11], b[11];
 
 	printf("plan %s: ", p->name);
-	if (p->tmpl[0])
-		printf("%s, ", p->tmpl);
+	if (p->tmpl[0]) {
+		/* a template's name may come from a file's name */
+		bk_term_string(stdout, p->tmpl);
+		fputs(", ", stdout);
+	}
 	printf("%s", bk_date_format(p->start, a));
 	if (p->end >= 0)
 		printf(" to %s", bk_date_format(p->end, b));

@@ -455,3 +455,16 @@ session_pid() {
 	run -1 --separate-stderr bk-plan template "$BATS_TEST_TMPDIR/weekly.plan"
 	assert_err_partial "weekly.plan': line 35: the template makes more"
 }
+
+@test "terminal: a template file's name with an escape sequence is shown escaped" {
+	local f
+	f=$(printf '%s/t\033]0;PWNED\007.plan' "$BATS_TEST_TMPDIR")
+	cp "$TOP/share/backkit/templates/desk-break.plan" "$f"
+	run -0 --separate-stderr bk-plan new tp --template "$f"
+	assert_line --index 0 --regexp '^created plan tp from template t\\x1b\]0;PWNED\\x07: '
+	[[ $output != *$'\e'* ]] || fail "an escape reached the terminal"
+	run -0 bk-plan today --format table
+	[[ $output != *$'\e'* ]] || fail "an escape reached the terminal"
+	run -0 bk-plan list --format table
+	[[ $output != *$'\e'* ]] || fail "an escape reached the terminal"
+}
