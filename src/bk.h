@@ -379,6 +379,9 @@ struct bk_due {
  * due, -1 when there is no plan called plan_name */
 int bk_due_item(struct bk_db *db, long long exercise_id, bk_day day,
     const char *plan_name, struct bk_due *item);
+struct bk_plan_row;
+/* the due item of a planned item as bk_plan_rows() reads it */
+void bk_due_from_row(struct bk_due *d, const struct bk_plan_row *r);
 
 /* logio.c: the CSV files of bk-log: its own format (bk-csv(5)) and the
  * exports of Strong, FitNotes and Hevy (pure: no store, no exit) */

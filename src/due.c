@@ -73,3 +73,19 @@ bk_due_item(struct bk_db *db, long long exercise_id, bk_day day,
 		return -1;
 	return found;
 }
+
+void
+bk_due_from_row(struct bk_due *d, const struct bk_plan_row *r)
+{
+	d->id = r->item_id;
+	d->plan_id = r->plan_id;
+	snprintf(d->plan, sizeof d->plan, "%s", r->plan);
+	d->sets = r->sets;
+	d->reps = r->reps;
+	d->hold_s = r->hold_s;
+	d->rest_s = r->rest_s;
+	d->load_kg = r->load_kg;
+	d->per_side = r->per_side;
+	snprintf(d->side, sizeof d->side, "%s", r->side ? r->side : "");
+	d->times = r->times;
+}

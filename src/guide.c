@@ -75,18 +75,7 @@ collect_step(const struct bk_plan_row *r, void *data)
 	}
 	st = &s->step[s->n++];
 	memset(st, 0, sizeof *st);
-	st->due.id = r->item_id;
-	st->due.plan_id = r->plan_id;
-	snprintf(st->due.plan, sizeof st->due.plan, "%s", r->plan);
-	st->due.sets = r->sets;
-	st->due.reps = r->reps;
-	st->due.hold_s = r->hold_s;
-	st->due.rest_s = r->rest_s;
-	st->due.load_kg = r->load_kg;
-	st->due.per_side = r->per_side;
-	snprintf(st->due.side, sizeof st->due.side, "%s", r->side ? r->side :
-	    "");
-	st->due.times = r->times;
+	bk_due_from_row(&st->due, r);
 	st->exercise = r->exercise_id;
 	st->warmup = r->phase && bk_strcaseeq(r->phase, "warm-up");
 	st->slug = bk_xstrdup(r->item);

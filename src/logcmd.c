@@ -412,18 +412,7 @@ collect_done(const struct bk_plan_row *r, void *data)
 	}
 	it = &l->v[l->n++];
 	memset(it, 0, sizeof *it);
-	it->due.id = r->item_id;
-	it->due.plan_id = r->plan_id;
-	snprintf(it->due.plan, sizeof it->due.plan, "%s", r->plan);
-	it->due.sets = r->sets;
-	it->due.reps = r->reps;
-	it->due.hold_s = r->hold_s;
-	it->due.rest_s = r->rest_s;
-	it->due.load_kg = r->load_kg;
-	it->due.per_side = r->per_side;
-	snprintf(it->due.side, sizeof it->due.side, "%s", r->side ? r->side :
-	    "");
-	it->due.times = r->times;
+	bk_due_from_row(&it->due, r);
 	it->exercise = r->exercise_id;
 	it->slug = bk_xstrdup(r->item);
 	/* every session of the day, less the sets already at the dose */
