@@ -74,7 +74,7 @@ build/bk-unit: tests/unit/bk-unit.c src/bk.h build/libbk.a
 DEB_PACKAGES = gcc make libc6-dev libsqlite3-dev sqlite3 libcsv-dev \
 	gnuplot-nox bats bats-assert bats-support bats-file mandoc shellcheck \
 	python3 python3-icalendar hyperfine parallel util-linux man-db tmux \
-	time bsdutils
+	time bsdutils zsh fish khal systemd
 deps:
 	@sh tests/deps.sh $(DEB_PACKAGES)
 

@@ -10,9 +10,9 @@ _bk()
 	if [[ ${COMP_WORDS[1]} == config ]]; then
 		local key=${COMP_WORDS[2]} w=""
 		if ((COMP_CWORD == 2)); then
-			w="units week_start birth_year sex --unset --help"
+			w="units week_start birth_year sex remind_at remind_alarm get_ready --unset --help"
 		elif ((COMP_CWORD == 3)) && [[ $key == --unset ]]; then
-			w="units week_start birth_year sex"
+			w="units week_start birth_year sex remind_at remind_alarm get_ready"
 		elif ((COMP_CWORD == 3)); then
 			case $key in
 			units) w="metric imperial" ;;

@@ -8,8 +8,8 @@ function __bk_delegate
 end
 complete -c bk -f
 complete -c bk -n __fish_use_subcommand -a '(bk --complete) help config undo'
-complete -c bk -n '__fish_seen_subcommand_from config; and test (count (commandline -opc)) -eq 2' -a 'units week_start birth_year sex --unset' -d 'configuration key'
-complete -c bk -n '__fish_seen_subcommand_from config; and __fish_seen_subcommand_from --unset; and test (count (commandline -opc)) -eq 3' -a 'units week_start birth_year sex'
+complete -c bk -n '__fish_seen_subcommand_from config; and test (count (commandline -opc)) -eq 2' -a 'units week_start birth_year sex remind_at remind_alarm get_ready --unset' -d 'configuration key'
+complete -c bk -n '__fish_seen_subcommand_from config; and __fish_seen_subcommand_from --unset; and test (count (commandline -opc)) -eq 3' -a 'units week_start birth_year sex remind_at remind_alarm get_ready'
 complete -c bk -n '__fish_seen_subcommand_from config; and __fish_seen_subcommand_from units; and test (count (commandline -opc)) -eq 3' -a 'metric imperial'
 complete -c bk -n '__fish_seen_subcommand_from config; and __fish_seen_subcommand_from week_start; and test (count (commandline -opc)) -eq 3' -a 'monday sunday'
 complete -c bk -n '__fish_seen_subcommand_from config; and __fish_seen_subcommand_from sex; and test (count (commandline -opc)) -eq 3' -a 'male female'

@@ -154,8 +154,8 @@ config_key(const char *key)
 
 	if (bk_config_check(key, "", why, sizeof why) == -1) {
 		bk_term_snprint(kb, sizeof kb, key);
-		bk_usage_error(usage_text, "unknown key '%s' (one of: units, "
-		    "week_start, birth_year, sex)", kb);
+		bk_usage_error(usage_text, "unknown key '%s' (one of: %s)", kb,
+		    bk_config_key_list());
 	}
 }
 

@@ -100,12 +100,17 @@ bk_day bk_today(void);
 
 /* config.c */
 enum bk_sex { BK_SEX_UNKNOWN, BK_SEX_MALE, BK_SEX_FEMALE };
+#define BK_AT_MAX 24	/* times of day in a list */
 struct bk_config {
 	int imperial;	/* units = imperial */
 	int units_set;	/* the file has a units key */
 	int week_sunday;	/* week_start = sunday */
 	int birth_year;	/* birth_year = YYYY; 0 when not set */
 	int sex;	/* enum bk_sex: sex = male|female */
+	int at[BK_AT_MAX];	/* remind_at = HH:MM,...: minutes of the day */
+	int nat;	/* how many; 0 when not set */
+	long alarm_s;	/* remind_alarm = DUR; -1 when not set */
+	long ready_s;	/* get_ready = DUR or 0; -1 when not set */
 };
 /* read $XDG_CONFIG_HOME/backkit/config (or ~/.config/...); exits 1 on a
  * bad line */
@@ -113,6 +118,7 @@ void bk_config_load(struct bk_config *cfg);
 /* bk config: the keys; whether key = value is valid as the commands read
  * it (0, -1 unknown key, -2 bad value with why); a key's default or NULL */
 extern const char *const bk_config_keys[];
+const char *bk_config_key_list(void);	/* "units, week_start, ..." */
 int bk_config_check(const char *key, const char *value, char *why,
     size_t len);
 const char *bk_config_default(const char *key);
@@ -296,6 +302,10 @@ struct bk_spec {
 int bk_spec_parse(const char *s, struct bk_spec *out, const char **why);
 /* "30s", "2m", "1m30s" or a bare number of seconds, 1s to 24h */
 int bk_duration_parse(const char *s, long *secs, const char **why);
+/* "09:00,13:30": minutes of the day into mins (at most max, ascending,
+ * none twice) and their count into *n; 0, or -1 with a reason in *why */
+int bk_clock_list_parse(const char *s, int *mins, int max, int *n,
+    const char **why);
 /* "5kg", "2.5kg", "15lb", "15lbs": kilograms rounded to grams */
 int bk_load_parse(const char *s, double *kg, const char **why);
 /* a plain decimal number: digits, '.' (or point, when not 0) and digits;

@@ -118,7 +118,67 @@ field(struct bk_config *cfg, const struct choice *c)
 }
 
 const char *const bk_config_keys[] = { "units", "week_start", "birth_year",
-	"sex", NULL };
+	"sex", "remind_at", "remind_alarm", "get_ready", NULL };
+
+const char *
+bk_config_key_list(void)
+{
+	static char list[256];
+	size_t i, k = 0;
+
+	if (!list[0])
+		for (i = 0; bk_config_keys[i]; i++)
+			k += (size_t)snprintf(list + k, sizeof list - k, "%s%s",
+			    i ? ", " : "", bk_config_keys[i]);
+	return list;
+}
+
+#define READY_MAX 60	/* seconds of a get-ready countdown */
+
+/* remind_at, remind_alarm and get_ready into cfg (when not NULL): 0, 1
+ * when key is none of them, -2 for a bad value */
+static int
+apply_times(struct bk_config *cfg, const char *key, const char *val,
+    char *why, size_t len)
+{
+	const char *w;
+	int at[BK_AT_MAX], n;
+	long s;
+
+	if (strcmp(key, "remind_at") == 0) {
+		if (bk_clock_list_parse(val, at, BK_AT_MAX, &n, &w) != 0) {
+			snprintf(why, len, "%s", w);
+			return -2;
+		}
+		if (cfg) {
+			memcpy(cfg->at, at, sizeof at);
+			cfg->nat = n;
+		}
+		return 0;
+	}
+	if (strcmp(key, "remind_alarm") == 0) {
+		if (bk_duration_parse(val, &s, &w) != 0) {
+			snprintf(why, len, "expected a duration, as 10m: %s", w);
+			return -2;
+		}
+		if (cfg)
+			cfg->alarm_s = s;
+		return 0;
+	}
+	if (strcmp(key, "get_ready") == 0) {
+		if (strcmp(val, "0") == 0)
+			s = 0;
+		else if (bk_duration_parse(val, &s, &w) != 0 || s > READY_MAX) {
+			snprintf(why, len, "expected 0 (none) or a duration up "
+			    "to %ds, as 5s", READY_MAX);
+			return -2;
+		}
+		if (cfg)
+			cfg->ready_s = s;
+		return 0;
+	}
+	return 1;
+}
 
 /* key = val into cfg (when not NULL): 0, -1 for an unknown key, -2 for a
  * bad value with why it is bad */
@@ -128,8 +188,10 @@ apply(struct bk_config *cfg, const char *key, const char *val, char *why,
 {
 	const struct choice *c;
 	long long year;
-	int ty, tm, td;
+	int ty, tm, td, r;
 
+	if ((r = apply_times(cfg, key, val, why, len)) != 1)
+		return r;
 	if (strcmp(key, "birth_year") == 0) {
 		bk_date_to_ymd(bk_today(), &ty, &tm, &td);
 		if (bk_parse_int(val, 1900, ty, &year) != 0) {
@@ -170,6 +232,8 @@ bk_config_default(const char *key)
 {
 	const struct choice *c;
 
+	if (strcmp(key, "get_ready") == 0)
+		return "5s";
 	for (c = choices; c->key; c++)
 		if (strcmp(key, c->key) == 0 && strcmp(c->key, "sex") != 0)
 			return c->word[0];
@@ -185,6 +249,8 @@ bk_config_load(struct bk_config *cfg)
 	long lineno = 0;
 
 	memset(cfg, 0, sizeof *cfg);
+	cfg->alarm_s = -1;
+	cfg->ready_s = -1;
 	path[0] = '\0';
 	buf = bk_xmalloc(CONFIG_MAX + 1);
 	if (read_config(path, sizeof path, buf, &len) != 0) {
@@ -219,8 +285,7 @@ bk_config_load(struct bk_config *cfg)
 		switch (apply(cfg, key, val, why, sizeof why)) {
 		case -1:
 			bk_errx(BK_EXIT_DATA, "%s:%ld: unknown key '%s' (one of: "
-			    "units, week_start, birth_year, sex)", path, lineno,
-			    kb);
+			    "%s)", path, lineno, kb, bk_config_key_list());
 		case -2:
 			bk_errx(BK_EXIT_DATA, "%s:%ld: invalid %s '%s': %s", path,
 			    lineno, key, vb, why);

@@ -1,6 +1,8 @@
 /* spec.c - set specs, durations and doses (pure functions, fuzzed) */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bk.h"
@@ -124,6 +126,48 @@ int
 bk_duration_parse(const char *s, long *secs, const char **why)
 {
 	return duration(s, strlen(s), 1, secs, why);
+}
+
+int
+bk_clock_list_parse(const char *s, int *mins, int max, int *n,
+    const char **why)
+{
+	long h, m;
+	int k = 0, v;
+	char *end;
+
+	*why = "expected times of day as HH:MM, separated by commas";
+	for (;;) {
+		if (!isdigit((unsigned char)s[0]))
+			return -1;
+		h = strtol(s, &end, 10);
+		if (end - s > 2 || *end != ':' || !isdigit((unsigned char)end[1]) ||
+		    !isdigit((unsigned char)end[2]) ||
+		    isdigit((unsigned char)end[3]))
+			return -1;
+		m = strtol(end + 1, NULL, 10);
+		if (h > 23 || m > 59) {
+			*why = "a time of day is 00:00 to 23:59";
+			return -1;
+		}
+		v = (int)(h * 60 + m);
+		if (k > 0 && v <= mins[k - 1]) {
+			*why = "times of day go in order, none twice";
+			return -1;
+		}
+		if (k == max) {
+			*why = "at most 24 times of day";
+			return -1;
+		}
+		mins[k++] = v;
+		s = end + 3;
+		if (!*s)
+			break;
+		if (*s++ != ',')
+			return -1;
+	}
+	*n = k;
+	return 0;
 }
 
 int

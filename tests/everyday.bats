@@ -188,7 +188,8 @@ cfgfile() {
 @test "config: set creates the file 0600 in a 0700 directory, then get and list read it" {
 	run -0 --separate-stderr bk config
 	assert_output "$(printf '%s\n' '# units = metric (the default)' '# week_start = monday (the default)' \
-		'# birth_year is not set' '# sex is not set')"
+		'# birth_year is not set' '# sex is not set' '# remind_at is not set' \
+		'# remind_alarm is not set' '# get_ready = 5s (the default)')"
 	assert_file_not_exists "$(cfgfile)"
 	run -1 --separate-stderr bk config units
 	assert_output ""
@@ -203,7 +204,8 @@ cfgfile() {
 	assert_output imperial
 	run -0 bk config week_start sunday
 	run -0 bk config
-	assert_output "$(printf '%s\n' 'units = imperial' 'week_start = sunday' '# birth_year is not set' '# sex is not set')"
+	assert_output "$(printf '%s\n' 'units = imperial' 'week_start = sunday' '# birth_year is not set' '# sex is not set' \
+		'# remind_at is not set' '# remind_alarm is not set' '# get_ready = 5s (the default)')"
 	# the commands read what it wrote
 	run -0 bk-log band-row 2x10@10lb
 	assert_output --partial '@10lb'
@@ -247,7 +249,7 @@ cfgfile() {
 	run -2 --separate-stderr bk config sex ''
 	assert_err "bk: invalid sex '': expected male or female"
 	run -2 --separate-stderr bk config unit imperial
-	assert_err "bk: unknown key 'unit' (one of: units, week_start, birth_year, sex)"
+	assert_err "bk: unknown key 'unit' (one of: units, week_start, birth_year, sex, remind_at, remind_alarm, get_ready)"
 	run -2 --separate-stderr bk config unit
 	assert_err_partial "unknown key 'unit'"
 	run -2 --separate-stderr bk config --unset nope

@@ -287,7 +287,7 @@ config_dir() {
 	# only at the start of the file
 	printf 'units = imperial\n\xef\xbb\xbfsex = male\n' > "$CONFIG"
 	run -1 --separate-stderr bk-stats volume
-	assert_err "bk-stats: $CONFIG:2: unknown key '\ufeffsex' (one of: units, week_start, birth_year, sex)"
+	assert_err "bk-stats: $CONFIG:2: unknown key '\ufeffsex' (one of: units, week_start, birth_year, sex, remind_at, remind_alarm, get_ready)"
 }
 
 @test "config: a long or hostile value is cut and escaped in the message" {
