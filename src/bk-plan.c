@@ -24,15 +24,22 @@ static const char usage_text[] =
     "       bk-plan list [--format F]\n"
     "       bk-plan show [NAME] [--date DATE | --week [DATE] | --all]\n"
     "                         [--format F]\n"
-    "       bk-plan today [NAME] [--format F]\n"
+    "       bk-plan today [NAME] [--quiet] [--format F]\n"
+    "       bk-plan next [NAME] [--format F]\n"
     "       bk-plan check [NAME]\n"
     "       bk-plan export [NAME] [--format ics|csv|tsv|json]\n"
+    "                         [--at HH:MM[,HH:MM...]] [--alarm DUR]\n"
+    "       bk-plan remind [NAME] --at HH:MM[,HH:MM...] | --every DUR\n"
+    "                         [--between HH:MM-HH:MM] [--on WEEKDAYS]\n"
+    "                         [--cron | --print | --off]\n"
+    "       bk-plan notify [NAME]\n"
     "common options: [--db PATH] [-h | --help] [--version]\n";
 
 static const char *const optnames[] = { "all", "date", "days", "db",
 	"dry-run", "equipment", "format", "help", "kind", "name", "on", "position",
 	"region", "side", "start", "template", "times", "version", "week",
-	"complete", NULL };
+	"complete", "alarm", "at", "between", "cron", "every", "off", "print",
+	"quiet", NULL };
 static struct option longopts[48];
 static char shortopts[128];
 
@@ -50,9 +57,12 @@ static const struct bk_subopts subopts[] = {
 	{ "undo", "dry-run" },
 	{ "list", "format" },
 	{ "show", "date week all format" },
-	{ "today", "format" },
+	{ "today", "format quiet" },
 	{ "check", "" },
-	{ "export", "format" },
+	{ "export", "format at alarm" },
+	{ "next", "format" },
+	{ "remind", "at every between on cron print off" },
+	{ "notify", "" },
 	{ NULL, NULL }
 };
 
@@ -178,6 +188,55 @@ parse_date(const char *opt, const char *s, bk_day today, bk_day *out)
 }
 
 static void
+parse_at(struct bk_planopts *o, const char *s)
+{
+	const char *why;
+	char v[512];
+
+	if (bk_clock_list_parse(s, o->at, BK_AT_MAX, &o->nat, &why) != 0)
+		bk_usage("invalid --at '%s': %s", bk_term_snprint(v, sizeof v, s),
+		    why);
+}
+
+static long
+parse_duration(const char *opt, const char *s)
+{
+	const char *why;
+	char v[512];
+	long secs;
+
+	if (bk_duration_parse(s, &secs, &why) != 0)
+		bk_usage("invalid --%s '%s': %s", opt,
+		    bk_term_snprint(v, sizeof v, s), why);
+	return secs;
+}
+
+/* --between HH:MM-HH:MM: a span within one day */
+static void
+parse_between(struct bk_planopts *o, const char *s)
+{
+	const char *dash = strchr(s, '-'), *why;
+	char a[8], v[512];
+	int n;
+
+	if (!dash || dash - s > 5 || dash == s)
+		goto bad;
+	memcpy(a, s, (size_t)(dash - s));
+	a[dash - s] = '\0';
+	if (bk_clock_list_parse(a, &o->between[0], 1, &n, &why) != 0 ||
+	    bk_clock_list_parse(dash + 1, &o->between[1], 1, &n, &why) != 0)
+		goto bad;
+	if (o->between[1] <= o->between[0])
+		bk_usage("invalid --between '%s': it must end after it begins",
+		    bk_term_snprint(v, sizeof v, s));
+	o->has_between = 1;
+	return;
+bad:
+	bk_usage("invalid --between '%s' (HH:MM-HH:MM, as 09:00-17:00)",
+	    bk_term_snprint(v, sizeof v, s));
+}
+
+static void
 parse_weekdays(struct bk_planopts *o, const char *s)
 {
 	const char *bad;
@@ -252,6 +311,7 @@ main(int argc, char *argv[])
 	memset(&db, 0, sizeof db);
 	bk_usage_text = usage_text;
 	o.fmt = -1;
+	o.alarm_s = -1;
 	join_week(argc, argv);
 	for (c = 0; argv[c]; c++)
 		;
@@ -332,6 +392,30 @@ main(int argc, char *argv[])
 			break;
 		case '^':
 			o.times = parse_times(optarg);
+			break;
+		case '*':
+			parse_at(&o, optarg);
+			break;
+		case '~':
+			o.alarm_s = parse_duration("alarm", optarg);
+			break;
+		case '$':
+			o.every_s = parse_duration("every", optarg);
+			break;
+		case '[':
+			parse_between(&o, optarg);
+			break;
+		case ']':
+			o.cron = 1;
+			break;
+		case '_':
+			o.print = 1;
+			break;
+		case '{':
+			o.off = 1;
+			break;
+		case 'q':
+			o.quiet = 1;
 			break;
 		case '#':
 			complete(optarg);

@@ -1074,6 +1074,11 @@ struct bk_planopts {
 	bk_day start, date, week_date;
 	bk_day today;
 	const char *seen;	/* options given, as their letters */
+	int at[BK_AT_MAX], nat;	/* --at: minutes of the day; 0: not given */
+	long alarm_s;		/* --alarm; -1: not given */
+	long every_s;		/* --every; 0: not given */
+	int between[2], has_between;	/* --between: minutes of the day */
+	int quiet, cron, print, off;
 };
 void bk_plancmd_exercises(struct bk_db *db, const struct bk_planopts *o);
 void bk_plancmd_exercise_show(struct bk_db *db, const struct bk_planopts *o,
