@@ -1106,6 +1106,10 @@ int bk_planshow_check(struct bk_db *db, const struct bk_planopts *o,
 int bk_planshow_export(struct bk_db *db, const struct bk_planopts *o,
     const char *name);
 
+/* icsplan.c: bk-plan export --format ics */
+int bk_icsplan_export(struct bk_db *db, const struct bk_planopts *o,
+    const char *name);
+
 /* testcmd.c: bk-test's toe-touch, sit-and-reach, pain, list, edit, rm, how */
 /* the kinds of test, in the order of their reports */
 extern const char *const bk_test_kinds[];

@@ -445,168 +445,29 @@ bk_planshow_check(struct bk_db *db, const struct bk_planopts *o, const char *nam
 
 /* --- export -------------------------------------------------------- */
 
-struct ics {
-	const struct plan_info *p;
-	int imperial;
-	char stamp[20];
-	char date[11];
-	char *desc;
-	size_t desclen;
-	FILE *dfp;
-	int exercises;
-	char test[32];
-	long events;
-};
-
-static void
-ics_flush(struct ics *x)
-{
-	char uid[160], v[160], compact[9], next[11];
-	bk_day d;
-
-	if (!x->dfp)
-		return;
-	fclose(x->dfp);
-	x->dfp = NULL;
-	if (x->exercises || x->test[0]) {
-		bk_date_parse_iso(x->date, &d);
-		snprintf(compact, sizeof compact, "%.4s%.2s%.2s", x->date,
-		    x->date + 5, x->date + 8);
-		fputs("BEGIN:VEVENT\r\n", stdout);
-		snprintf(uid, sizeof uid, "%s-%s@backkit", compact, x->p->name);
-		bk_ics_line(stdout, "UID", uid, 0);
-		bk_ics_line(stdout, "DTSTAMP", x->stamp, 0);
-		bk_ics_line(stdout, "DTSTART;VALUE=DATE", compact, 0);
-		bk_date_format(d + 1, next);
-		snprintf(compact, sizeof compact, "%.4s%.2s%.2s", next,
-		    next + 5, next + 8);
-		bk_ics_line(stdout, "DTEND;VALUE=DATE", compact, 0);
-		if (x->p->end >= 0)
-			snprintf(v, sizeof v, "%s: day %ld of %ld", x->p->name,
-			    (long)(d - x->p->start + 1),
-			    (long)(x->p->end - x->p->start + 1));
-		else
-			snprintf(v, sizeof v, "%s: day %ld", x->p->name,
-			    (long)(d - x->p->start + 1));
-		if (x->test[0]) {
-			size_t n = strlen(v);
-
-			snprintf(v + n, sizeof v - n, ", %s test", x->test);
-		}
-		bk_ics_line(stdout, "SUMMARY", v, 1);
-		/* the last newline is not part of the text */
-		if (x->desclen && x->desc[x->desclen - 1] == '\n')
-			x->desc[x->desclen - 1] = '\0';
-		bk_ics_line(stdout, "DESCRIPTION", x->desc, 1);
-		bk_ics_line(stdout, "CATEGORIES", "backkit", 1);
-		bk_ics_line(stdout, "TRANSP", "TRANSPARENT", 0);
-		fputs("END:VEVENT\r\n", stdout);
-		x->events++;
-	}
-	free(x->desc);
-	x->desc = NULL;
-	x->desclen = 0;
-}
-
-static int
-ics_row(const struct bk_plan_row *r, void *data)
-{
-	struct ics *x = data;
-	char dose[160];
-
-	if (!x->dfp || strcmp(r->date, x->date) != 0) {
-		ics_flush(x);
-		snprintf(x->date, sizeof x->date, "%s", r->date);
-		x->exercises = 0;
-		x->test[0] = '\0';
-		if (!(x->dfp = open_memstream(&x->desc, &x->desclen)))
-			bk_errx(BK_EXIT_DATA, "cannot allocate memory");
-	}
-	if (strcmp(r->kind, "exercise") == 0) {
-		row_dose(r, x->imperial, dose, sizeof dose);
-		fprintf(x->dfp, "%s (%s): %s\n", r->name, r->item, dose);
-		x->exercises++;
-	} else if (strcmp(r->kind, "test") == 0) {
-		fprintf(x->dfp, "%s %s: record it with bk-test %s\n",
-		    strcmp(r->item, "pain") ? r->item : "Pain",
-		    strcmp(r->item, "pain") ? "test" : "rating", r->item);
-		snprintf(x->test, sizeof x->test, "%s", r->item);
-	}
-	return 0;
-}
-
-static void
-ics_stamp(char *buf, size_t len)
-{
-	const char *env = getenv("BK_TODAY");
-	struct tm tm;
-	time_t now;
-
-	if (env && *env) {
-		/* reproducible: midnight of the pinned day */
-		snprintf(buf, len, "%.4s%.2s%.2sT000000Z", env, env + 5,
-		    env + 8);
-		return;
-	}
-	now = time(NULL);
-	gmtime_r(&now, &tm);
-	strftime(buf, len, "%Y%m%dT%H%M%SZ", &tm);
-}
-
 int
 bk_planshow_export(struct bk_db *db, const struct bk_planopts *o, const char *name)
 {
 	static const char *cols[] = { "date", "weekday", "plan", "phase",
 		"seq", "kind", "item", "sets", "reps", "hold_s", "load_kg",
 		"per_side", "side", "times", "rest_s" };
-	struct plan_info *plans;
-	struct bk_config cfg;
-	struct ics x;
 	sqlite3_stmt *st;
 	long long id = 0;
-	int i, n;
 
-	bk_config_load(&cfg);
 	open_plans(db, o);
-	if (!o->format || strcmp(o->format, "ics") != 0) {
-		if (name && (id = bk_plan_find(db, name)) < 0)
-			exit(BK_EXIT_USAGE);
-		st = bk_db_prepare(db, "SELECT pi.date, pi.weekday, p.name,"
-		    " pi.phase, pi.seq, pi.kind,"
-		    " coalesce(e.slug, pi.test_kind), pi.sets, pi.reps,"
-		    " pi.hold_s, pi.load_kg, pi.per_side, pi.side, pi.times,"
-		    " pi.rest_s FROM plan_items pi JOIN plans p"
-		    " ON p.id = pi.plan_id LEFT JOIN exercises e"
-		    " ON e.id = pi.exercise_id"
-		    " WHERE (?1 = 0 AND p.active = 1) OR p.id = ?1"
-		    " ORDER BY p.start_date, p.name, pi.date IS NULL,"
-		    " pi.date, pi.weekday, pi.seq, pi.id");
-		sqlite3_bind_int64(st, 1, id);
-		stmt_out(db, st, o, cols, 15);
-		return 0;
-	}
-	n = load_plans(db, name, &plans);
-	if (n == 0)
-		bk_errx(BK_EXIT_DATA, "cannot export: there are no plans");
-	memset(&x, 0, sizeof x);
-	x.imperial = cfg.imperial;
-	ics_stamp(x.stamp, sizeof x.stamp);
-	fputs("BEGIN:VCALENDAR\r\n", stdout);
-	bk_ics_line(stdout, "VERSION", "2.0", 0);
-	bk_ics_line(stdout, "PRODID", "-//backkit//bk-plan " BK_VERSION "//EN",
-	    0);
-	bk_ics_line(stdout, "CALSCALE", "GREGORIAN", 0);
-	bk_ics_line(stdout, "METHOD", "PUBLISH", 0);
-	if (name)
-		bk_ics_line(stdout, "X-WR-CALNAME", name, 1);
-	for (i = 0; i < n; i++) {
-		x.p = &plans[i];
-		/* an open-ended plan: twelve weeks ahead */
-		bk_plan_rows(db, plans[i].id, plans[i].start,
-		    plan_last(&plans[i], o->today, 83), o->today, ics_row, &x);
-		ics_flush(&x);
-	}
-	fputs("END:VCALENDAR\r\n", stdout);
-	free(plans);
+	if (name && (id = bk_plan_find(db, name)) < 0)
+		exit(BK_EXIT_USAGE);
+	st = bk_db_prepare(db, "SELECT pi.date, pi.weekday, p.name,"
+	    " pi.phase, pi.seq, pi.kind,"
+	    " coalesce(e.slug, pi.test_kind), pi.sets, pi.reps,"
+	    " pi.hold_s, pi.load_kg, pi.per_side, pi.side, pi.times,"
+	    " pi.rest_s FROM plan_items pi JOIN plans p"
+	    " ON p.id = pi.plan_id LEFT JOIN exercises e"
+	    " ON e.id = pi.exercise_id"
+	    " WHERE (?1 = 0 AND p.active = 1) OR p.id = ?1"
+	    " ORDER BY p.start_date, p.name, pi.date IS NULL,"
+	    " pi.date, pi.weekday, pi.seq, pi.id");
+	sqlite3_bind_int64(st, 1, id);
+	stmt_out(db, st, o, cols, 15);
 	return 0;
 }
