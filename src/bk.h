@@ -363,6 +363,12 @@ char *bk_num_format(double v, int decimals, char *buf, size_t len);
  * any are its measurements that day, needed 1. */
 const char *bk_item_status(const char *kind, long full, long any,
     long skips, long needed, bk_day day, bk_day today);
+/* how long a dose takes, in seconds: each set is reps x (BK_REP_SECONDS
+ * + hold) with reps, else its timed hold; twice that per side; plus
+ * rest_s between sets. Values past the BK_*_MAX limits count as those. */
+#define BK_REP_SECONDS 3	/* the movement of one rep */
+long long bk_dose_seconds(long sets, long reps, long hold_s, long rest_s,
+    int per_side);
 /* the one dose formatter: "2x5 hold 5s @2kg each side"; side is NULL,
  * "each side", "left", ... */
 char *bk_dose_text(long sets, long reps, long hold_s, double load_kg,

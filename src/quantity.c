@@ -24,6 +24,26 @@ bk_item_status(const char *kind, long full, long any, long skips,
 	return day == today ? "due" : "planned";
 }
 
+static long
+clamp(long v, long max)
+{
+	return v < 0 ? 0 : v > max ? max : v;
+}
+
+long long
+bk_dose_seconds(long sets, long reps, long hold_s, long rest_s, int per_side)
+{
+	long long n, set;
+
+	n = sets > 0 ? clamp(sets, BK_SETS_MAX) : 1;
+	reps = clamp(reps, BK_REPS_MAX);
+	hold_s = clamp(hold_s, BK_HOLD_MAX);
+	set = reps > 0 ? (long long)reps * (BK_REP_SECONDS + hold_s) : hold_s;
+	if (per_side)
+		set *= 2;
+	return n * set + (n - 1) * clamp(rest_s, BK_HOLD_MAX);
+}
+
 char *
 bk_load_text(double kg, int imperial, char *buf, size_t len)
 {
