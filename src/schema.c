@@ -231,6 +231,10 @@ const char *const bk_migrations[] = {
 	"  FROM due JOIN plan_items pi ON pi.id = due.item_id"
 	"  JOIN plans p ON p.id = pi.plan_id"
 	"  LEFT JOIN exercises e ON e.id = pi.exercise_id;",
+	/* a random id of the store, for the UIDs of its calendar events:
+	 * stable across exports, unique across stores */
+	"INSERT OR IGNORE INTO meta (key, value)"
+	"  VALUES ('store_id', lower(hex(randomblob(16))));",
 };
 
 const int bk_nmigrations = sizeof bk_migrations / sizeof bk_migrations[0];
