@@ -548,9 +548,15 @@ main(int argc, char *argv[])
 	} else if (strcmp(sub, "export") == 0) {
 		only_options(&o, sub);
 		operands(argc, argv, 0, 1, "");
-		rc = o.format && strcmp(o.format, "ics") == 0 ?
-		    bk_icsplan_export(&db, &o, argc > 1 ? argv[1] : NULL) :
-		    bk_planshow_export(&db, &o, argc > 1 ? argv[1] : NULL);
+		if (o.format && strcmp(o.format, "ics") == 0)
+			rc = bk_icsplan_export(&db, &o, argc > 1 ? argv[1] :
+			    NULL);
+		else if (o.nat || o.alarm_s >= 0)
+			usage_error("%s", o.nat ? "--at needs --format ics" :
+			    "--alarm needs --format ics");
+		else
+			rc = bk_planshow_export(&db, &o, argc > 1 ? argv[1] :
+			    NULL);
 	} else
 		usage_error("unknown command '%s'", sub);
 	bk_db_close(&db);
