@@ -189,7 +189,8 @@ weekly_plan() {
 }
 
 @test "titles say what to do, cut when long; hostile names stay text" {
-	run -0 bk-plan exercise add evil --name "$(printf 'Évil, "x"; \\ %.0s' {1..12})"$'\n\e[31m'
+	# a character across byte 77, where the name is cut
+	run -0 bk-plan exercise add evil --name 'Évil, "x"; \ '"$(printf 'é%.0s' {1..70})"$'\n\e[31m'
 	run -0 bk-plan new weird --on mon --start 2026-11-23
 	run -0 bk-plan add weird evil
 	run -0 bk-plan add weird cat-cow
@@ -209,7 +210,7 @@ weekly_plan() {
 	PY
 	assert_line --index 0 'we;ird,plan : Évil, "x"'
 	assert_line --index 1 'True True True'
-	assert_line --index 2 'Évil, "x"; \ Évil, "'
+	assert_line --index 2 'Évil, "x"; \ ééééééé'
 	# the escaping as written
 	run -0 grep -c '^SUMMARY:we\\;ird\\,plan : Évil\\, "x"\\; \\\\ ' "$BATS_TEST_TMPDIR/e.ics"
 }
