@@ -295,7 +295,9 @@ day_flush(const struct ics *x, struct day *d)
 			date++;
 	} else
 		ok = bk_date_parse_iso(d->date, &date) == 0;
-	if (ok && (x->p->end < 0 || date <= x->p->end)) {
+	/* an event ends by the next day, which must be a date too */
+	if (ok && bk_date_in_range(date + 1) &&
+	    (x->p->end < 0 || date <= x->p->end)) {
 		if (x->nat == 0)
 			event(x, d, date, -1, 1);
 		else {

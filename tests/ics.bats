@@ -179,6 +179,12 @@ weekly_plan() {
 	run -0 bk-plan end short --date 2026-11-26
 	run -1 bash -c 'bk-plan export short --format ics | grep -c BEGIN:VEVENT'
 	assert_output 0
+	# nor one past the last date there is
+	run -0 bk-plan new last --on mon --start 9999-12-31
+	run -0 bk-plan add last cat-cow
+	run -0 bash -c 'bk-plan export last --format ics --at 23:59 > "$BATS_TEST_TMPDIR/last.ics"'
+	run -1 grep -c 'BEGIN:VEVENT' "$BATS_TEST_TMPDIR/last.ics"
+	run -0 grep -c 'END:VCALENDAR' "$BATS_TEST_TMPDIR/last.ics"
 	# a dated program: one event per session day, no RRULE
 	run -0 bk-plan new jc --template jefferson-30 --start 2026-11-23
 	run -0 bash -c 'bk-plan export jc --format ics --at 06:45 --alarm 5m > "$BATS_TEST_TMPDIR/jc.ics"'
