@@ -263,6 +263,10 @@ weekly_plan() {
 	run -0 events "$BATS_TEST_TMPDIR/c.ics"
 	assert_line --index 0 --partial '2026-11-23T06:15:00|2026-11-23T06:16:00|mine: Cat-Cow|FREQ=WEEKLY;BYDAY=MO|-1 day, 23:45:00|'
 	assert_equal "${#lines[@]}" 1
+	# --alarm alone: the times of the config
+	run -0 bash -c 'bk-plan export --format ics --alarm 3m > "$BATS_TEST_TMPDIR/a.ics"'
+	run -0 events "$BATS_TEST_TMPDIR/a.ics"
+	assert_line --index 0 --partial '2026-11-23T06:15:00|2026-11-23T06:16:00|mine: Cat-Cow|FREQ=WEEKLY;BYDAY=MO|-1 day, 23:57:00|'
 	run -0 bash -c 'bk-plan export --format ics --at 11:00 --alarm 2m > "$BATS_TEST_TMPDIR/o.ics"'
 	run -0 events "$BATS_TEST_TMPDIR/o.ics"
 	assert_line --index 0 --partial '2026-11-23T11:00:00|2026-11-23T11:01:00|mine: Cat-Cow|FREQ=WEEKLY;BYDAY=MO|-1 day, 23:58:00|'
