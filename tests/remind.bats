@@ -210,7 +210,7 @@ split_units() {
 	assert_line --index 2 "30 13 * * 1,3-4,7 $self --db $BK_DB notify back"
 	assert_equal "${#lines[@]}" 3
 	# without --db or BK_DB the command names no store
-	BK_DB= run -0 bk-plan remind --cron --at 07:00
+	BK_DB='' run -0 bk-plan remind --cron --at 07:00
 	assert_line --index 1 "0 7 * * * $self notify"
 }
 
@@ -248,7 +248,7 @@ split_units() {
 	assert_output $'--user\ndaemon-reload\n--\n--user\nenable\n--now\nbackkit-remind-back.timer\n--'
 	# HOME's .config without XDG_CONFIG_HOME
 	rm "$BATS_TEST_TMPDIR/systemctl.log"
-	XDG_CONFIG_HOME= run -0 stubbed bk-plan remind --every 60m
+	XDG_CONFIG_HOME='' run -0 stubbed bk-plan remind --every 60m
 	assert [ -f "$HOME/.config/systemd/user/backkit-remind.timer" ]
 	run -0 grep '^OnCalendar=' "$HOME/.config/systemd/user/backkit-remind.timer"
 	assert_output 'OnCalendar=*-*-* 09..16:00:00'
