@@ -372,3 +372,37 @@ split_units() {
 	run -2 --separate-stderr bk-plan notify --at 09:00
 	[[ ${stderr%%$'\n'*} == "bk-plan: option --at does not apply to 'notify'" ]]
 }
+
+@test "the prompt and tmux examples of backkit(7) work as written" {
+	back_plan
+	local pc tm
+	pc=$(grep "^PROMPT_COMMAND=" "$TOP/man/man7/backkit.7")
+	tm=$(sed -n "s/^set -g status-right '#(\(.*\)) | %H:%M'$/\1/p" "$TOP/man/man7/backkit.7")
+	[ -n "$pc" ] && [ -n "$tm" ]
+	run -0 bash -c "$pc"'; eval "$PROMPT_COMMAND"; printf "%s|" "$bk_due"'
+	assert_output "[stretch] |"
+	run -0 sh -c "$tm"
+	assert_output "cat-cow 2x10 (back, today)"
+	bk-log done > /dev/null
+	run -0 bash -c "$pc"'; eval "$PROMPT_COMMAND"; printf "%s|" "$bk_due"'
+	assert_output "|"
+	run -0 sh -c "$tm"
+	assert_output "cat-cow 2x10 (back, Mon 2026-11-23)"
+}
+
+@test "completions and --help know next, remind and notify" {
+	back_plan
+	run -0 bash -c "source '$TOP/completions/bk-plan.bash'
+		COMP_WORDS=(bk-plan rem); COMP_CWORD=1; _bk_plan; echo \"\${COMPREPLY[*]}\"
+		COMP_WORDS=(bk-plan n); COMP_CWORD=1; _bk_plan; echo \"\${COMPREPLY[*]}\"
+		COMP_WORDS=(bk-plan notify b); COMP_CWORD=2; _bk_plan; echo \"\${COMPREPLY[*]}\"
+		COMP_WORDS=(bk-plan remind ''); COMP_CWORD=2; _bk_plan; echo \"\${COMPREPLY[*]}\""
+	assert_line --index 0 'remind'
+	assert_line --index 1 'new next notify'
+	assert_line --index 2 'back'
+	assert_line --index 3 'back'
+	run -0 --separate-stderr bk-plan remind --help
+	assert_line --index 0 --partial 'bk-plan remind [NAME] --at'
+	run -0 bk-plan --complete options:remind
+	assert_line --partial 'every'
+}
