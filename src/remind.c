@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "bk.h"
@@ -319,6 +320,29 @@ desktop(void)
 	return 0;
 }
 
+/* the time of day as minutes: BK_NOW (HH:MM), else the end of a day that
+ * BK_TODAY pins (all of it has come), else the clock */
+static int
+now_minutes(void)
+{
+	const char *env = getenv("BK_NOW"), *why;
+	struct tm tm;
+	time_t now;
+	int m, n;
+
+	if (env && *env) {
+		if (bk_clock_list_parse(env, &m, 1, &n, &why) != 0)
+			bk_errx(BK_EXIT_USAGE, "invalid BK_NOW '%s': expected "
+			    "HH:MM", env);
+		return m;
+	}
+	if ((env = getenv("BK_TODAY")) && *env)
+		return 24 * 60;
+	now = time(NULL);
+	localtime_r(&now, &tm);
+	return tm.tm_hour * 60 + tm.tm_min;
+}
+
 int
 bk_remind_notify(struct bk_db *db, const struct bk_planopts *o,
     const char *name)
@@ -328,10 +352,15 @@ bk_remind_notify(struct bk_db *db, const struct bk_planopts *o,
 	char *body = NULL, path[PATH_MAX];
 	size_t len = 0;
 	FILE *fp;
-	int i, rc = 0, st;
+	int i, j, rc = 0, st, now = now_minutes();
 
 	bk_config_load(&cfg);
 	todos_today(db, o, name, &cfg, &t);
+	/* a session whose time has not come yet is not due now */
+	for (i = j = 0; i < t.n; i++)
+		if (t.v[i].at < 0 || t.v[i].at <= now)
+			t.v[j++] = t.v[i];
+	t.n = j;
 	if (t.n == 0) {
 		free(t.v);
 		return 0;

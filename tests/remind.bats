@@ -406,3 +406,29 @@ split_units() {
 	run -0 bk-plan --complete options:remind
 	assert_line --partial 'every'
 }
+
+@test "notify: with remind_at, a session whose time has not come yet is not due now (BK_NOW)" {
+	config "remind_at = 09:00,13:00,17:00"
+	bk-plan new desk --times 3 > /dev/null
+	bk-plan add desk stand-and-move > /dev/null
+	stand_in notify-send
+	BK_NOW=08:30 DISPLAY=:0 run -0 --separate-stderr stubbed bk-plan notify
+	assert_equal "$output$stderr" ""
+	assert [ ! -e "$BATS_TEST_TMPDIR/notify-send.log" ]
+	BK_NOW=09:10 DISPLAY= WAYLAND_DISPLAY= DBUS_SESSION_BUS_ADDRESS= run -0 stubbed bk-plan notify
+	assert_output "stand-and-move 1x10 (desk, 09:00, 1 of 3)"
+	bk-log stand-and-move 1x10 > /dev/null
+	# the first break done: quiet until the second one's time
+	BK_NOW=12:59 DISPLAY=:0 run -0 --separate-stderr stubbed bk-plan notify
+	assert_equal "$output$stderr" ""
+	assert [ ! -e "$BATS_TEST_TMPDIR/notify-send.log" ]
+	BK_NOW=13:00 DISPLAY=:0 run -0 stubbed bk-plan notify
+	run -0 cat "$BATS_TEST_TMPDIR/notify-send.log"
+	assert_line "stand-and-move 1x10 (desk, 13:00, 2 of 3)"
+	# a pinned day without BK_NOW: all of it has come
+	DISPLAY= WAYLAND_DISPLAY= DBUS_SESSION_BUS_ADDRESS= run -0 bk-plan notify
+	assert_output "stand-and-move 1x10 (desk, 13:00, 2 of 3)"
+	BK_NOW=25:00 run -2 --separate-stderr bk-plan notify
+	assert_equal "$output" ""
+	assert_equal "$stderr" "bk-plan: invalid BK_NOW '25:00': expected HH:MM"
+}
