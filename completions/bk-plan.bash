@@ -40,7 +40,7 @@ _bk_plan()
 			case $sub:$n in
 			exercise:0) words="add $("$cmd" --complete exercises 2>/dev/null)" ;;
 			template:0) words=$("$cmd" --complete templates) ;;
-			show:0|today:0|check:0|export:0|rm:0|add:0|end:0)
+			show:0|today:0|check:0|export:0|rm:0|add:0|end:0|next:0|remind:0|notify:0)
 				words=$("$cmd" --complete plans 2>/dev/null) ;;
 			add:1|rm:1) words=$("$cmd" --complete exercises 2>/dev/null) ;;
 			esac

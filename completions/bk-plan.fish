@@ -3,7 +3,7 @@ complete -c bk-plan -f
 complete -c bk-plan -n __fish_use_subcommand -a '(bk-plan --complete commands)'
 complete -c bk-plan -n '__fish_seen_subcommand_from exercise' -a 'add (bk-plan --complete exercises 2>/dev/null)'
 complete -c bk-plan -n '__fish_seen_subcommand_from template' -a '(bk-plan --complete templates)'
-complete -c bk-plan -n '__fish_seen_subcommand_from show today check export rm add end' -a '(bk-plan --complete plans 2>/dev/null)'
+complete -c bk-plan -n '__fish_seen_subcommand_from show today check export rm add end next remind notify' -a '(bk-plan --complete plans 2>/dev/null)'
 complete -c bk-plan -n '__fish_seen_subcommand_from add rm' -a '(bk-plan --complete exercises 2>/dev/null)'
 complete -c bk-plan -s a -l all -d 'every day of the plan'
 complete -c bk-plan -s D -l date -x -a '(bk-plan --complete dates)' -d 'one day'

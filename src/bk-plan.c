@@ -29,7 +29,7 @@ static const char usage_text[] =
     "       bk-plan check [NAME]\n"
     "       bk-plan export [NAME] [--format ics|csv|tsv|json]\n"
     "                         [--at HH:MM[,HH:MM...]] [--alarm DUR]\n"
-    "       bk-plan remind [NAME] --at HH:MM[,HH:MM...] | --every DUR\n"
+    "       bk-plan remind [NAME] [--at HH:MM[,HH:MM...] | --every DUR]\n"
     "                         [--between HH:MM-HH:MM] [--on WEEKDAYS]\n"
     "                         [--cron | --print | --off]\n"
     "       bk-plan notify [NAME]\n"
@@ -68,7 +68,8 @@ static const struct bk_subopts subopts[] = {
 
 static const char *const commands[] = { "exercises", "exercise",
 	"templates", "template", "new", "add", "rm", "end", "undo", "list",
-	"show", "today", "check", "export", NULL };
+	"show", "today", "check", "export", "next", "remind", "notify",
+	NULL };
 
 
 _Noreturn static void
@@ -540,7 +541,14 @@ main(int argc, char *argv[])
 	} else if (strcmp(sub, "today") == 0) {
 		only_options(&o, sub);
 		operands(argc, argv, 0, 1, "");
-		rc = bk_planshow_show(&db, &o, argc > 1 ? argv[1] : NULL, 1);
+		if (o.quiet && o.format)
+			usage_error("%s", "today takes --quiet or --format, "
+			    "not both");
+		if (o.quiet)
+			rc = bk_remind_quiet(&db, &o, argc > 1 ? argv[1] : NULL);
+		else
+			rc = bk_planshow_show(&db, &o, argc > 1 ? argv[1] :
+			    NULL, 1);
 	} else if (strcmp(sub, "check") == 0) {
 		only_options(&o, sub);
 		operands(argc, argv, 0, 1, "");
@@ -557,6 +565,18 @@ main(int argc, char *argv[])
 		else
 			rc = bk_planshow_export(&db, &o, argc > 1 ? argv[1] :
 			    NULL);
+	} else if (strcmp(sub, "next") == 0) {
+		only_options(&o, sub);
+		operands(argc, argv, 0, 1, "");
+		rc = bk_remind_next(&db, &o, argc > 1 ? argv[1] : NULL);
+	} else if (strcmp(sub, "remind") == 0) {
+		only_options(&o, sub);
+		operands(argc, argv, 0, 1, "");
+		rc = bk_remind_setup(&db, &o, argc > 1 ? argv[1] : NULL);
+	} else if (strcmp(sub, "notify") == 0) {
+		only_options(&o, sub);
+		operands(argc, argv, 0, 1, "");
+		rc = bk_remind_notify(&db, &o, argc > 1 ? argv[1] : NULL);
 	} else
 		usage_error("unknown command '%s'", sub);
 	bk_db_close(&db);

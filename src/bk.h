@@ -1116,6 +1116,23 @@ int bk_planshow_export(struct bk_db *db, const struct bk_planopts *o,
 int bk_icsplan_export(struct bk_db *db, const struct bk_planopts *o,
     const char *name);
 
+/* remind.c: bk-plan today --quiet, next, remind and notify. An item is
+ * still to do on a day when it is due, partly done or (a later day)
+ * planned: not done, skipped or a rest day (bk_item_status) */
+/* 0 when something is still to do today (in plan name, or any), else 1 */
+int bk_remind_quiet(struct bk_db *db, const struct bk_planopts *o,
+    const char *name);
+/* the next item still to do, today or on the next day with one; 1 when
+ * there is none */
+int bk_remind_next(struct bk_db *db, const struct bk_planopts *o,
+    const char *name);
+/* the systemd user units (or crontab lines) that run notify */
+int bk_remind_setup(struct bk_db *db, const struct bk_planopts *o,
+    const char *name);
+/* what is still to do today, through notify-send or on stdout */
+int bk_remind_notify(struct bk_db *db, const struct bk_planopts *o,
+    const char *name);
+
 /* testcmd.c: bk-test's toe-touch, sit-and-reach, pain, list, edit, rm, how */
 /* the kinds of test, in the order of their reports */
 extern const char *const bk_test_kinds[];

@@ -103,13 +103,17 @@ duration(const char *s, size_t n, int bare, long *out, const char **why)
 			return -1;
 		}
 		a = a > BK_HOLD_MAX ? a : a * 60 + b;
-	} else if (s[n - 1] == 's' || s[n - 1] == 'm') {
+	} else if (s[n - 1] == 's' || s[n - 1] == 'm' || s[n - 1] == 'h') {
 		if (digits(s, n - 1, BK_HOLD_MAX, &a) != 0) {
 			*why = "expected a time like 30s, 2m or 1m30s";
 			return -1;
 		}
 		if (s[n - 1] == 'm' && a <= BK_HOLD_MAX)
 			a *= 60;
+		else if (s[n - 1] == 'h' && a <= 24)
+			a *= 3600;
+		else if (s[n - 1] == 'h')
+			a = BK_HOLD_MAX + 1;
 	} else {
 		*why = "expected a time like 30s, 2m or 1m30s";
 		return -1;
