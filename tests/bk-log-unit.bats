@@ -11,8 +11,7 @@ unit() { "$TOP/build/bk-unit" "$@"; }
 	assert_output "$(printf '%s\n' '3 10 0 0' '3 8 0 5' '2 10 0 6.804' \
 		'3 0 30 0' '2 0 60 0' '1 12 0 0' '1 0 45 0' '3 10 0 0' \
 		'3 0 90 2.5' '1 10000 0 0' '100 1 0 0' '2 10 0 6.804' '1 1 0 0.5' \
-		'3 10 0 0' '2 8 0 0' \
-		'error: expected a time like 30s, 2m or 1m30s')"
+		'3 10 0 0' '2 8 0 0' '1 0 86400 0')"
 }
 
 @test "spec: malformed and out-of-range specs say why" {
@@ -44,11 +43,12 @@ unit() { "$TOP/build/bk-unit" "$@"; }
 }
 
 @test "duration and load: suffixes, bare seconds, pounds to kilograms" {
-	run -0 unit duration 5s 5 1m 90s 1m30s 86400s 0s 86401 5h 1.5s
+	run -0 unit duration 5s 5 1m 90s 1m30s 86400s 0s 86401 5h 1.5s 25h 0h
 	assert_output "$(printf '%s\n' 5 5 60 90 90 86400 \
 		'error: a time must be 1s to 24h' 'error: a time must be 1s to 24h' \
+		18000 \
 		'error: expected a time like 30s, 2m or 1m30s' \
-		'error: expected a time like 30s, 2m or 1m30s')"
+		'error: a time must be 1s to 24h' 'error: a time must be 1s to 24h')"
 	run -0 unit load 5kg 15lb 15lbs 2.25KG 0.001kg 5 '5 kg' 0kg
 	assert_output "$(printf '%s\n' 5 6.804 6.804 2.25 0.001 \
 		'error: a load needs a unit: kg or lb' \
