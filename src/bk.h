@@ -1129,6 +1129,13 @@ void bk_testcmd_edit(struct bk_db *db, const struct bk_testopts *o,
 void bk_testcmd_rm(struct bk_db *db, const struct bk_testopts *o, int n,
     char **idv);
 void bk_testcmd_how(const char *kind);
+/* record a test of kind (toe-touch: up to 10 tries as REACH values; pain:
+ * a RATING and maybe a region) on day as bk-test records it: checked,
+ * then one journal entry in the caller's transaction and the line that
+ * says so; what was found ("best -12 cm of 3 tries") into out. 0, or -1
+ * with the message in err and nothing written */
+int bk_testcmd_record(struct bk_db *db, const char *kind, bk_day day, int n,
+    char **vals, char *out, size_t outlen, char *err, size_t errlen);
 
 /* a --since or --until bound as YYYY-MM-DD into buf (11 bytes), or NULL */
 const char *bk_testcmd_bound(const char *s, int last, char *buf);
