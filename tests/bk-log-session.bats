@@ -35,9 +35,20 @@ statuses() {
 
 # day 1 of jefferson-30 (today): the toe-touch test, then cat-cow 1x5
 # hold 3s, hip-flexor-stretch 1x5 hold 10s each side, jefferson-curl 2x5
-# hold 5s
-jefferson() {
+# hold 5s; the test recorded already, unless it is jefferson_test
+jefferson_test() {
 	bk-plan new jc --template jefferson-30 "$@" >/dev/null
+}
+
+jefferson() {
+	jefferson_test "$@"
+	bk-test toe-touch -20cm >/dev/null
+}
+
+# the get_ready key of the configuration
+ready() {
+	mkdir -p "$XDG_CONFIG_HOME/backkit"
+	printf 'get_ready = %s\n' "$1" >"$XDG_CONFIG_HOME/backkit/config"
 }
 
 @test "session: every exercise done stores its planned dose, linked to its item" {
@@ -45,7 +56,6 @@ jefferson() {
 	run -0 --separate-stderr bash -c 'printf "done\nd\nDONE\n" | bk-log session'
 	assert_equal "$stderr" ""
 	assert_line --index 0 'session of Sat 2026-11-21: 3 exercises to do'
-	assert_line --index 1 "first: the toe-touch test of plan jc ('bk-test toe-touch')"
 	assert_line '[1/3] Cat-Cow (cat-cow), plan jc'
 	assert_line 'dose:      1x5 hold 3s'
 	assert_line --partial 'cues:      On hands and knees'
@@ -57,7 +67,7 @@ jefferson() {
 	assert_line --regexp '^logged jefferson-curl 2x5 hold 5s on 2026-11-21 at .* for plan jc \(ids 4-5\)$'
 	assert_line 'session of Sat 2026-11-21: 3 done, 0 partly, 0 skipped, 0 not answered'
 	assert_line '  done     hip-flexor-stretch 1x5 hold 10s each side'
-	assert_line "still to record: the toe-touch test of plan jc ('bk-test toe-touch')"
+	refute_output --partial 'still to record'
 	# no prompt and no countdown without a terminal
 	refute_output --partial 'rest or quit?'
 	refute_output --partial 'hold:'
@@ -76,8 +86,7 @@ jefferson() {
 	assert_output "$(printf '%s\n' 'jc cat-cow done' 'jc hip-flexor-stretch done' 'jc jefferson-curl done')"
 	# a second session finds nothing left and writes nothing
 	run -0 --separate-stderr bk-log session </dev/null
-	assert_line --index 0 'nothing left to do on Sat 2026-11-21: 3 done, 0 skipped'
-	assert_line --index 1 "still to record: the toe-touch test of plan jc ('bk-test toe-touch')"
+	assert_output 'nothing left to do on Sat 2026-11-21: 3 done, 0 skipped'
 	run -0 sqlite3 "$BK_DB" "SELECT count(*) FROM sets"
 	assert_output 5
 }
@@ -100,8 +109,7 @@ jefferson() {
 	run -0 statuses
 	assert_output "$(printf '%s\n' 'jc cat-cow skipped' 'jc hip-flexor-stretch skipped' 'jc jefferson-curl skipped')"
 	run -0 bk-log session </dev/null
-	assert_output 'nothing left to do on Sat 2026-11-21: 0 done, 3 skipped
-still to record: the toe-touch test of plan jc ('"'bk-test toe-touch'"')'
+	assert_output 'nothing left to do on Sat 2026-11-21: 0 done, 3 skipped'
 }
 
 @test "session: partly counts sets, or the reps of a one-set dose, or takes a SPEC" {
@@ -322,12 +330,15 @@ band-row 3 - 10 - - 0 - t#[0-9]+$"
 }
 
 @test "session: --date walks an earlier day's plan; its rows have no time" {
-	jefferson --start 2026-11-20
-	run -0 --separate-stderr bash -c 'printf "d\ns\n" | bk-log session --date yesterday'
-	assert_line --index 0 'session of Fri 2026-11-20: 3 exercises to do'
+	jefferson_test --start 2026-11-20
+	run -0 --separate-stderr bash -c 'printf "shins knees\nd\ns\n" | bk-log session --date yesterday'
+	assert_line --index 0 'session of Fri 2026-11-20: 3 exercises and 1 test to do'
+	assert_line 'toe-touch on 2026-11-20: best shins of 2 tries (ids 1-2)'
 	assert_line --regexp '^logged cat-cow 1x5 hold 3s on 2026-11-20 for plan jc \(id 1\)$'
 	run -0 sqlite3 "$BK_DB" "SELECT date, coalesce(time, '-'), plan_item_id IS NOT NULL FROM sets ORDER BY id"
 	assert_output "$(printf '%s\n' '2026-11-20|-|1' '2026-11-20|-|1')"
+	run -0 sqlite3 "$BK_DB" "SELECT date, try, level FROM measurements ORDER BY id"
+	assert_output "$(printf '%s\n' '2026-11-20|1|shins' '2026-11-20|2|knees')"
 	run -2 --separate-stderr bk-log session --date tomorrow </dev/null
 	assert_err "bk-log: invalid date 'tomorrow': it is after today"
 }
@@ -357,12 +368,14 @@ band-row 3 - 10 - - 0 - t#[0-9]+$"
 	refute_output --partial 'set 1 of'
 	run -0 bk-log undo
 	run -0 bk-log undo
+	ready 1s
 	run -0 --separate-stderr bash -c 'printf "d\nd\n" | bk-log session --timer'
 	assert_equal "$stderr" ""
-	assert_output --partial "$(printf '%s\n' 'set 1 of 2: hold 1s' '  hold: time' '  rest: time' \
-		'set 2 of 2: hold 1s' '  hold: time')"
-	assert_output --partial "$(printf '%s\n' 'set 1 of 1, left side: hold 1s' '  hold: time' \
-		'set 1 of 1, right side: hold 1s' '  hold: time')"
+	assert_output --partial "$(printf '%s\n' 'set 1 of 2: hold 1s' '  get ready: 1' '  hold: time' \
+		'  rest: time' 'set 2 of 2: hold 1s' '  get ready: 1' '  hold: time')"
+	assert_output --partial "$(printf '%s\n' 'set 1 of 1, left side: hold 1s' '  get ready: 1' \
+		'  hold: time' 'switch to the right side' 'set 1 of 1, right side: hold 1s' \
+		'  get ready: 1' '  hold: time')"
 	refute_output --partial $'\r'
 	refute_output --partial $'\a'
 	refute_output --partial $'\e'
