@@ -551,19 +551,21 @@ store_answer(struct session *s, struct step *st, const struct bk_dose *d,
 static int
 bad_answer(struct session *s, const char *why, int *fail)
 {
-	char v[512], w[1024];
+	char v[512];
 
 	fflush(stdout);
 	bk_term_snprint(v, sizeof v, s->buf);
+	if (s->tty)
+		fprintf(stderr, "invalid answer '%s': ", v);
+	else
+		fprintf(stderr, "%s: invalid answer '%s' on line %ld: ",
+		    bk_progname, v, s->line);
 	/* a reason may quote the answer */
-	bk_term_snprint(w, sizeof w, why);
-	if (s->tty) {
-		fprintf(stderr, "invalid answer '%s': %s\n", v, w);
+	bk_term_string(stderr, why);
+	fputc('\n', stderr);
+	if (s->tty)
 		return GO_ON;
-	}
 	*fail = 1;
-	fprintf(stderr, "%s: invalid answer '%s' on line %ld: %s\n",
-	    bk_progname, v, s->line, w);
 	return QUIT;
 }
 
