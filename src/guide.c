@@ -877,6 +877,11 @@ bk_guide_run(struct bk_db *db, const struct bk_logopts *o, const char *plan_name
 	if (s.done || s.skipped)
 		printf(" (%d done, %d skipped before)", s.done, s.skipped);
 	putchar('\n');
+	if (s.tests[0]) {
+		fputs("first: ", stdout);
+		bk_term_string(stdout, s.tests);
+		putchar('\n');
+	}
 	if (s.tty)
 		fputs("answer each with done, skip [REASON], partly N, rest or "
 		    "quit (? for help)\n", stdout);

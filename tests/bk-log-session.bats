@@ -840,3 +840,23 @@ hip-flexor-stretch 1 right 2 1.0 - 0 - t#[0-9]+$"
 	run -0 statuses
 	assert_output 't hip-flexor-stretch partly'
 }
+
+@test "session: a sit-and-reach test is named first and last, to record with bk-test" {
+	cat >"$BATS_TEST_TMPDIR/sr.plan" <<-'EOF'
+		summary a test the session does not ask for
+		length 3
+		daily: test sit-and-reach
+		daily: test toe-touch
+		daily: cat-cow 1x5
+	EOF
+	bk-plan new sr --template "$BATS_TEST_TMPDIR/sr.plan" >/dev/null
+	run -0 --separate-stderr bash -c 'printf "0\nd\n" | bk-log session'
+	assert_line --index 0 'session of Sat 2026-11-21: 1 exercise and 1 test to do'
+	assert_line --index 1 "first: the sit-and-reach test of plan sr ('bk-test sit-and-reach')"
+	assert_line '[1/2] Toe-Touch Test, plan sr'
+	assert_line 'toe-touch on 2026-11-21: 0 cm (id 1)'
+	assert_line "still to record: the sit-and-reach test of plan sr ('bk-test sit-and-reach')"
+	run -0 bk-log session </dev/null
+	assert_output "nothing left to do on Sat 2026-11-21: 1 done, 0 skipped
+still to record: the sit-and-reach test of plan sr ('bk-test sit-and-reach')"
+}
