@@ -487,7 +487,8 @@ int bk_logio_key_valid(const char *s);
 /* session.c: the answers of a guided session, one a line (pure: no
  * store, no exit) */
 enum bk_answer_kind { BK_ANSWER_NONE, BK_ANSWER_DONE, BK_ANSWER_SKIP,
-	BK_ANSWER_PARTLY, BK_ANSWER_REST, BK_ANSWER_QUIT, BK_ANSWER_HELP };
+	BK_ANSWER_PARTLY, BK_ANSWER_REST, BK_ANSWER_QUIT, BK_ANSWER_HELP,
+	BK_ANSWER_RESULT };
 struct bk_answer {
 	enum bk_answer_kind kind;	/* NONE: a blank line */
 	const char *arg;	/* skip: the reason; partly: what was done;
@@ -509,6 +510,13 @@ struct bk_answer_dose {
  * with the reason in err */
 int bk_answer_partly(const char *arg, const struct bk_answer_dose *plan,
     struct bk_answer_dose *out, char *err, size_t errlen);
+/* an answer to a test: skip, quit and help as bk_answer_parse reads
+ * them, else BK_ANSWER_RESULT with arg the line, blanks cut (done,
+ * partly and rest are refused). 0, or -1 with the reason in *why */
+int bk_answer_parse_test(char *line, struct bk_answer *a, const char **why);
+/* the words of s, split in place at blanks, into v: how many (at most
+ * max) */
+int bk_answer_words(char *s, char **v, int max);
 
 /* tty.c: the terminal of a guided session: keys without Enter, one-line
  * countdowns, and the signals that must leave the terminal as it was.
@@ -1156,6 +1164,13 @@ void bk_testcmd_edit(struct bk_db *db, const struct bk_testopts *o,
 void bk_testcmd_rm(struct bk_db *db, const struct bk_testopts *o, int n,
     char **idv);
 void bk_testcmd_how(const char *kind);
+/* record a test of kind (toe-touch: up to 10 tries as REACH values; pain:
+ * a RATING and maybe a region) on day as bk-test records it: checked,
+ * then one journal entry in the caller's transaction and the line that
+ * says so; what was found ("best -12 cm of 3 tries") into out. 0, or -1
+ * with the message in err and nothing written */
+int bk_testcmd_record(struct bk_db *db, const char *kind, bk_day day, int n,
+    char **vals, char *out, size_t outlen, char *err, size_t errlen);
 
 /* a --since or --until bound as YYYY-MM-DD into buf (11 bytes), or NULL */
 const char *bk_testcmd_bound(const char *s, int last, char *buf);

@@ -139,3 +139,57 @@ bk_answer_partly(const char *arg, const struct bk_answer_dose *plan,
 		out->load_kg = spec.load_kg;
 	return 0;
 }
+
+int
+bk_answer_parse_test(char *line, struct bk_answer *a, const char **why)
+{
+	const char *w;
+	char *p;
+	size_t n;
+
+	if (bk_answer_parse(line, a, why) == 0) {
+		switch (a->kind) {
+		case BK_ANSWER_DONE:
+		case BK_ANSWER_PARTLY:
+		case BK_ANSWER_REST:
+			*why = "a test is answered with what was measured "
+			    "(or skip, quit, help)";
+			return -1;
+		default:
+			return 0;
+		}
+	}
+	/* not an answer word: what was measured, if it starts as a result
+	 * can (a sign, a digit, a point or a level word's letter) */
+	for (p = line; blank(*p); p++)
+		;
+	for (n = 0; p[n] && !blank(p[n]); n++)
+		;
+	w = p;
+	if (!(*w == '-' || *w == '+' || *w == '.' || (*w >= '0' && *w <= '9') ||
+	    (*w >= 'a' && *w <= 'z') || (*w >= 'A' && *w <= 'Z'))) {
+		*why = "not a result nor an answer (the result, or one of: "
+		    "skip, quit, help)";
+		return -1;
+	}
+	memset(a, 0, sizeof *a);
+	a->kind = BK_ANSWER_RESULT;
+	a->arg = p;
+	return 0;
+}
+
+int
+bk_answer_words(char *s, char **v, int max)
+{
+	int n = 0;
+
+	for (;;) {
+		while (blank(*s))
+			*s++ = '\0';
+		if (!*s || n == max)
+			return n;
+		v[n++] = s;
+		while (*s && !blank(*s))
+			s++;
+	}
+}

@@ -120,10 +120,10 @@ insert_row(struct bk_db *db, sqlite3_stmt *st, const struct row *r,
 	return sqlite3_last_insert_rowid(db->h);
 }
 
-/* write rows as one journal entry, in a transaction left open; returns
- * the first row's id */
+/* rows as one journal entry of bk-test in the caller's transaction;
+ * returns the first row's id */
 static long long
-write_rows(struct bk_db *db, const struct row *rows, int n, bk_day day,
+insert_rows(struct bk_db *db, const struct row *rows, int n, bk_day day,
     const char *note, const char *summary)
 {
 	sqlite3_stmt *st;
@@ -132,7 +132,6 @@ write_rows(struct bk_db *db, const struct row *rows, int n, bk_day day,
 	int i;
 
 	bk_date_format(day, date);
-	bk_db_begin(db);
 	jid = bk_journal_add(db, "bk-test", summary);
 	st = bk_db_prepare(db, "INSERT INTO measurements (kind, date, value,"
 	    " unit, value_cm, level, region, protocol, try, note, journal_id)"
@@ -143,28 +142,41 @@ write_rows(struct bk_db *db, const struct row *rows, int n, bk_day day,
 			first = id;
 	}
 	sqlite3_finalize(st);
-	return first;	/* the caller says what it stored, then commits */
+	return first;
 }
 
-void
-bk_testcmd_toe_touch(struct bk_db *db, const struct bk_testopts *o, int n, char **vals)
+/* write rows as one journal entry, in a transaction left open; returns
+ * the first row's id */
+static long long
+write_rows(struct bk_db *db, const struct row *rows, int n, bk_day day,
+    const char *note, const char *summary)
 {
-	struct bk_reach r[MAXTRIES];
-	struct row rows[MAXTRIES];
-	char err[160], date[11], shown[48], summary[160];
-	bk_day day;
-	long long first;
+	bk_db_begin(db);
+	/* the caller says what it stored, then commits */
+	return insert_rows(db, rows, n, day, note, summary);
+}
+
+/* the tries of a toe-touch test, checked, into rows (r holds the
+ * reaches); the best try's index, or -1 with the message in err */
+static int
+reach_rows(int n, char **vals, struct bk_reach *r, struct row *rows,
+    char *err, size_t errlen)
+{
+	char why[160];
 	int i, best = 0;
 
-	bk_config_load(&cfg);
-	if (n > MAXTRIES)
-		bk_errx(BK_EXIT_USAGE, "too many tries '%s' (at most %d)",
+	if (n > MAXTRIES) {
+		snprintf(err, errlen, "too many tries '%s' (at most %d)",
 		    vals[MAXTRIES], MAXTRIES);
+		return -1;
+	}
 	for (i = 0; i < n; i++) {
-		if (bk_reach_parse(vals[i], cfg.imperial, &r[i], err,
-		    sizeof err) != 0)
-			bk_errx(BK_EXIT_USAGE, "invalid reach '%s': %s",
-			    vals[i], err);
+		if (bk_reach_parse(vals[i], cfg.imperial, &r[i], why,
+		    sizeof why) != 0) {
+			snprintf(err, errlen, "invalid reach '%s': %s",
+			    vals[i], why);
+			return -1;
+		}
 		/* the sign of a distance is never guessed: 12 may be short
 		 * of the floor or past it */
 		if (r[i].level < 0 && r[i].cm != 0 && vals[i][0] != '-' &&
@@ -172,18 +184,19 @@ bk_testcmd_toe_touch(struct bk_db *db, const struct bk_testopts *o, int n, char 
 			char v[32];
 
 			bk_num_format(r[i].value, 2, v, sizeof v);
-			bk_errx(BK_EXIT_USAGE, "invalid reach '%s': is that %s %s "
-			    "short of the floor (-%s) or past it (+%s)?", vals[i],
-			    v, r[i].unit, vals[i], vals[i]);
+			snprintf(err, errlen, "invalid reach '%s': is that %s "
+			    "%s short of the floor (-%s) or past it (+%s)?",
+			    vals[i], v, r[i].unit, vals[i], vals[i]);
+			return -1;
 		}
 	}
 	/* a level word and a distance are different scales */
 	for (i = 1; i < n; i++)
-		if ((r[i].level >= 0) != (r[0].level >= 0))
-			bk_errx(BK_EXIT_USAGE, "invalid reach '%s': one test is "
+		if ((r[i].level >= 0) != (r[0].level >= 0)) {
+			snprintf(err, errlen, "invalid reach '%s': one test is "
 			    "all distances or all level words", vals[i]);
-	day = test_date(o->date);
-	check_note(o->note);
+			return -1;
+		}
 	for (i = 0; i < n; i++) {
 		memset(&rows[i], 0, sizeof rows[i]);
 		rows[i].kind = "toe-touch";
@@ -199,17 +212,44 @@ bk_testcmd_toe_touch(struct bk_db *db, const struct bk_testopts *o, int n, char 
 		if (bk_reach_better(&r[i], &r[best]))
 			best = i;
 	}
-	if (r[best].level >= 0)
-		snprintf(shown, sizeof shown, "%s", bk_reach_levels[r[best].level]);
+	return best;
+}
+
+/* "toe-touch on 2026-11-21: best -12 cm of 3 tries" */
+static void
+reach_summary(const struct bk_reach *best, int n, bk_day day, char *summary,
+    size_t len)
+{
+	char date[11], shown[48];
+
+	if (best->level >= 0)
+		snprintf(shown, sizeof shown, "%s", bk_reach_levels[best->level]);
 	else
-		bk_length_format(r[best].cm, cfg.imperial, shown, sizeof shown);
+		bk_length_format(best->cm, cfg.imperial, shown, sizeof shown);
 	bk_date_format(day, date);
 	if (n == 1)
-		snprintf(summary, sizeof summary, "toe-touch on %s: %s", date,
-		    shown);
+		snprintf(summary, len, "toe-touch on %s: %s", date, shown);
 	else
-		snprintf(summary, sizeof summary, "toe-touch on %s: best %s of "
-		    "%d tries", date, shown, n);
+		snprintf(summary, len, "toe-touch on %s: best %s of %d tries",
+		    date, shown, n);
+}
+
+void
+bk_testcmd_toe_touch(struct bk_db *db, const struct bk_testopts *o, int n, char **vals)
+{
+	struct bk_reach r[MAXTRIES];
+	struct row rows[MAXTRIES];
+	char err[400], summary[160];
+	bk_day day;
+	long long first;
+	int best;
+
+	bk_config_load(&cfg);
+	if ((best = reach_rows(n, vals, r, rows, err, sizeof err)) < 0)
+		bk_errx(BK_EXIT_USAGE, "%s", err);
+	day = test_date(o->date);
+	check_note(o->note);
+	reach_summary(&r[best], n, day, summary, sizeof summary);
 	bk_db_open(db, o->db, BK_DB_WRITE);
 	first = write_rows(db, rows, n, day, o->note, summary);
 	fputs(summary, stdout);
@@ -308,36 +348,122 @@ bk_testcmd_sit_and_reach(struct bk_db *db, const struct bk_testopts *o, int n,
 	bk_db_commit(db);
 }
 
+/* a pain rating, checked, into row; 0, or -1 with the message in err */
+static int
+pain_row(const char *arg, const char *region, struct row *row, char *err,
+    size_t errlen)
+{
+	long long rating;
+
+	if (bk_parse_int(arg, 0, 10, &rating) != 0) {
+		snprintf(err, errlen, "invalid pain rating '%s' (a whole "
+		    "number from 0 to 10)", arg);
+		return -1;
+	}
+	memset(row, 0, sizeof *row);
+	row->kind = "pain";
+	row->has_value = 1;
+	row->value = (double)rating;
+	row->region = region;
+	row->try = 1;
+	return 0;
+}
+
+/* "pain on 2026-11-21: 3/10, lower-back" */
+static void
+pain_summary(const struct row *row, bk_day day, char *summary, size_t len)
+{
+	char date[11];
+
+	bk_date_format(day, date);
+	snprintf(summary, len, "pain on %s: %d/10%s%s", date, (int)row->value,
+	    row->region ? ", " : "", row->region ? row->region : "");
+}
+
+static void
+pain_advice(const struct row *row)
+{
+	if (row->value >= 7)
+		puts("A rating of 7 or more: stop the exercises that hurt and "
+		    "see a health professional.");
+}
+
 void
 bk_testcmd_pain(struct bk_db *db, const struct bk_testopts *o, const char *arg)
 {
 	struct row row;
-	char date[11], summary[160];
-	long long rating, first;
+	char summary[160], err[200];
+	long long first;
 	bk_day day;
 
-	if (bk_parse_int(arg, 0, 10, &rating) != 0)
-		bk_errx(BK_EXIT_USAGE, "invalid pain rating '%s' (a whole "
-		    "number from 0 to 10)", arg);
+	if (pain_row(arg, o->region, &row, err, sizeof err) != 0)
+		bk_errx(BK_EXIT_USAGE, "%s", err);
 	day = test_date(o->date);
 	check_note(o->note);
-	memset(&row, 0, sizeof row);
-	row.kind = "pain";
-	row.has_value = 1;
-	row.value = (double)rating;
-	row.region = o->region;
-	row.try = 1;
-	bk_date_format(day, date);
-	snprintf(summary, sizeof summary, "pain on %s: %lld/10%s%s", date,
-	    rating, o->region ? ", " : "", o->region ? o->region : "");
+	pain_summary(&row, day, summary, sizeof summary);
 	bk_db_open(db, o->db, BK_DB_WRITE);
 	first = write_rows(db, &row, 1, day, o->note, summary);
 	fputs(summary, stdout);
 	print_ids(first, 1);
-	if (rating >= 7)
-		puts("A rating of 7 or more: stop the exercises that hurt and "
-		    "see a health professional.");
+	pain_advice(&row);
 	bk_db_commit(db);
+}
+
+int
+bk_testcmd_record(struct bk_db *db, const char *kind, bk_day day, int n,
+    char **vals, char *out, size_t outlen, char *err, size_t errlen)
+{
+	struct bk_reach r[MAXTRIES];
+	struct row rows[MAXTRIES];
+	char summary[160];
+	const char *region = NULL;
+	long long first;
+	int i, best = 0;
+
+	bk_config_load(&cfg);
+	if (n < 1) {
+		snprintf(err, errlen, "no result");
+		return -1;
+	}
+	if (strcmp(kind, "toe-touch") == 0) {
+		if ((best = reach_rows(n, vals, r, rows, err, errlen)) < 0)
+			return -1;
+		reach_summary(&r[best], n, day, summary, sizeof summary);
+	} else if (strcmp(kind, "pain") == 0) {
+		if (n > 2) {
+			snprintf(err, errlen, "one rating and at most one "
+			    "region, not '%s'", vals[2]);
+			return -1;
+		}
+		if (n == 2 && (i = bk_word_index(bk_regions, vals[1])) < 0) {
+			size_t k = (size_t)snprintf(err, errlen, "invalid "
+			    "region '%s' (one of:", vals[1]);
+
+			for (i = 0; bk_regions[i] && k < errlen; i++)
+				k += (size_t)snprintf(err + k, errlen - k,
+				    "%s %s", i ? "," : "", bk_regions[i]);
+			if (k < errlen)
+				snprintf(err + k, errlen - k, ")");
+			return -1;
+		}
+		if (n == 2)
+			region = bk_regions[i];
+		if (pain_row(vals[0], region, rows, err, errlen) != 0)
+			return -1;
+		pain_summary(rows, day, summary, sizeof summary);
+		n = 1;
+	} else {
+		snprintf(err, errlen, "cannot record a %s test here", kind);
+		return -1;
+	}
+	first = insert_rows(db, rows, n, day, NULL, summary);
+	fputs(summary, stdout);
+	print_ids(first, n);
+	if (strcmp(kind, "pain") == 0)
+		pain_advice(rows);
+	/* what comes after "KIND on DATE: " */
+	snprintf(out, outlen, "%s", strstr(summary, ": ") + 2);
+	return 0;
 }
 
 void

@@ -35,9 +35,20 @@ statuses() {
 
 # day 1 of jefferson-30 (today): the toe-touch test, then cat-cow 1x5
 # hold 3s, hip-flexor-stretch 1x5 hold 10s each side, jefferson-curl 2x5
-# hold 5s
-jefferson() {
+# hold 5s; the test recorded already, unless it is jefferson_test
+jefferson_test() {
 	bk-plan new jc --template jefferson-30 "$@" >/dev/null
+}
+
+jefferson() {
+	jefferson_test "$@"
+	bk-test toe-touch -20cm >/dev/null
+}
+
+# the get_ready key of the configuration
+ready() {
+	mkdir -p "$XDG_CONFIG_HOME/backkit"
+	printf 'get_ready = %s\n' "$1" >"$XDG_CONFIG_HOME/backkit/config"
 }
 
 @test "session: every exercise done stores its planned dose, linked to its item" {
@@ -45,7 +56,6 @@ jefferson() {
 	run -0 --separate-stderr bash -c 'printf "done\nd\nDONE\n" | bk-log session'
 	assert_equal "$stderr" ""
 	assert_line --index 0 'session of Sat 2026-11-21: 3 exercises to do'
-	assert_line --index 1 "first: the toe-touch test of plan jc ('bk-test toe-touch')"
 	assert_line '[1/3] Cat-Cow (cat-cow), plan jc'
 	assert_line 'dose:      1x5 hold 3s'
 	assert_line --partial 'cues:      On hands and knees'
@@ -57,7 +67,7 @@ jefferson() {
 	assert_line --regexp '^logged jefferson-curl 2x5 hold 5s on 2026-11-21 at .* for plan jc \(ids 4-5\)$'
 	assert_line 'session of Sat 2026-11-21: 3 done, 0 partly, 0 skipped, 0 not answered'
 	assert_line '  done     hip-flexor-stretch 1x5 hold 10s each side'
-	assert_line "still to record: the toe-touch test of plan jc ('bk-test toe-touch')"
+	refute_output --partial 'still to record'
 	# no prompt and no countdown without a terminal
 	refute_output --partial 'rest or quit?'
 	refute_output --partial 'hold:'
@@ -76,8 +86,7 @@ jefferson() {
 	assert_output "$(printf '%s\n' 'jc cat-cow done' 'jc hip-flexor-stretch done' 'jc jefferson-curl done')"
 	# a second session finds nothing left and writes nothing
 	run -0 --separate-stderr bk-log session </dev/null
-	assert_line --index 0 'nothing left to do on Sat 2026-11-21: 3 done, 0 skipped'
-	assert_line --index 1 "still to record: the toe-touch test of plan jc ('bk-test toe-touch')"
+	assert_output 'nothing left to do on Sat 2026-11-21: 3 done, 0 skipped'
 	run -0 sqlite3 "$BK_DB" "SELECT count(*) FROM sets"
 	assert_output 5
 }
@@ -100,8 +109,7 @@ jefferson() {
 	run -0 statuses
 	assert_output "$(printf '%s\n' 'jc cat-cow skipped' 'jc hip-flexor-stretch skipped' 'jc jefferson-curl skipped')"
 	run -0 bk-log session </dev/null
-	assert_output 'nothing left to do on Sat 2026-11-21: 0 done, 3 skipped
-still to record: the toe-touch test of plan jc ('"'bk-test toe-touch'"')'
+	assert_output 'nothing left to do on Sat 2026-11-21: 0 done, 3 skipped'
 }
 
 @test "session: partly counts sets, or the reps of a one-set dose, or takes a SPEC" {
@@ -322,12 +330,15 @@ band-row 3 - 10 - - 0 - t#[0-9]+$"
 }
 
 @test "session: --date walks an earlier day's plan; its rows have no time" {
-	jefferson --start 2026-11-20
-	run -0 --separate-stderr bash -c 'printf "d\ns\n" | bk-log session --date yesterday'
-	assert_line --index 0 'session of Fri 2026-11-20: 3 exercises to do'
+	jefferson_test --start 2026-11-20
+	run -0 --separate-stderr bash -c 'printf "shins knees\nd\ns\n" | bk-log session --date yesterday'
+	assert_line --index 0 'session of Fri 2026-11-20: 3 exercises and 1 test to do'
+	assert_line 'toe-touch on 2026-11-20: best shins of 2 tries (ids 1-2)'
 	assert_line --regexp '^logged cat-cow 1x5 hold 3s on 2026-11-20 for plan jc \(id 1\)$'
 	run -0 sqlite3 "$BK_DB" "SELECT date, coalesce(time, '-'), plan_item_id IS NOT NULL FROM sets ORDER BY id"
 	assert_output "$(printf '%s\n' '2026-11-20|-|1' '2026-11-20|-|1')"
+	run -0 sqlite3 "$BK_DB" "SELECT date, try, level FROM measurements ORDER BY id"
+	assert_output "$(printf '%s\n' '2026-11-20|1|shins' '2026-11-20|2|knees')"
 	run -2 --separate-stderr bk-log session --date tomorrow </dev/null
 	assert_err "bk-log: invalid date 'tomorrow': it is after today"
 }
@@ -357,12 +368,14 @@ band-row 3 - 10 - - 0 - t#[0-9]+$"
 	refute_output --partial 'set 1 of'
 	run -0 bk-log undo
 	run -0 bk-log undo
+	ready 1s
 	run -0 --separate-stderr bash -c 'printf "d\nd\n" | bk-log session --timer'
 	assert_equal "$stderr" ""
-	assert_output --partial "$(printf '%s\n' 'set 1 of 2: hold 1s' '  hold: time' '  rest: time' \
-		'set 2 of 2: hold 1s' '  hold: time')"
-	assert_output --partial "$(printf '%s\n' 'set 1 of 1, left side: hold 1s' '  hold: time' \
-		'set 1 of 1, right side: hold 1s' '  hold: time')"
+	assert_output --partial "$(printf '%s\n' 'set 1 of 2: hold 1s' '  get ready: 1' '  hold: time' \
+		'  rest: time' 'set 2 of 2: hold 1s' '  get ready: 1' '  hold: time')"
+	assert_output --partial "$(printf '%s\n' 'set 1 of 1, left side: hold 1s' '  get ready: 1' \
+		'  hold: time' 'switch to the right side' 'set 1 of 1, right side: hold 1s' \
+		'  get ready: 1' '  hold: time')"
 	refute_output --partial $'\r'
 	refute_output --partial $'\a'
 	refute_output --partial $'\e'
@@ -405,7 +418,7 @@ shoulder-pushdown-neck-stretch 1 right - 1.0 - 0 - t#[0-9]+$"
 
 # --- in a real terminal ------------------------------------------------
 
-# start a 100x30 tmux pane (private server) running bk-log session with
+# start an 80x24 tmux pane (private server) running bk-log session with
 # the given arguments; its raw output goes to $D/raw, its exit status to
 # $D/status and the terminal modes before and after to $D/stty.*
 pane_session() {
@@ -422,7 +435,7 @@ pane_session() {
 		exec sleep 600
 	EOF
 	unset TMUX
-	tmux -L "$TMUX_L" -f /dev/null new-session -d -x 100 -y 30 "bash '$D/run.sh'"
+	tmux -L "$TMUX_L" -f /dev/null new-session -d -x 80 -y 24 "bash '$D/run.sh'"
 	tmux -L "$TMUX_L" pipe-pane -O "cat >'$D/raw'"
 	touch "$D/go"
 }
@@ -539,4 +552,311 @@ band-row 1 - - - - 1 sore wrist t#[0-9]+$"
 	assert_output 0
 	run -0 rows
 	assert_output --regexp '^passive-hang 1 - - 1.0 - 0 - t#[0-9]+$'
+}
+
+@test "session: a test due is asked for and recorded as bk-test records it, undoable" {
+	jefferson_test
+	run -0 --separate-stderr bash -c 'printf -- "-14 -12cm -13\nd\nd\nd\n" | bk-log session'
+	assert_equal "$stderr" ""
+	assert_line --index 0 'session of Sat 2026-11-21: 3 exercises and 1 test to do'
+	assert_line '[1/4] Toe-Touch Test, plan jc'
+	assert_line --regexp '^how: +stand with your feet together'
+	assert_line 'toe-touch on 2026-11-21: best -12 cm of 3 tries (ids 1-3)'
+	assert_line '[2/4] Cat-Cow (cat-cow), plan jc'
+	assert_line 'session of Sat 2026-11-21: 4 done, 0 partly, 0 skipped, 0 not answered'
+	assert_line '  done     toe-touch test: best -12 cm of 3 tries'
+	refute_output --partial 'still to record'
+	run -0 bk-test list --format csv
+	assert_line --index 1 --regexp '^1,2026-11-21,toe-touch,1,-14,cm,-14,,,,0,$'
+	assert_line --index 2 --regexp '^2,2026-11-21,toe-touch,2,-12,cm,-12,,,,1,$'
+	run -0 bk-test progress toe-touch --format csv
+	assert_output --partial '-12'
+	# a journal entry of bk-test of its own, as bk-test toe-touch makes
+	run -0 sqlite3 "$BK_DB" "SELECT command, summary FROM journal ORDER BY id"
+	assert_line 'bk-test|toe-touch on 2026-11-21: best -12 cm of 3 tries'
+	run -0 bk-plan today --format tsv
+	assert_line --regexp $'\ttoe-touch\t.*\tdone\t'
+	# the session after it has no test to ask
+	run -0 bk-log session </dev/null
+	assert_output 'nothing left to do on Sat 2026-11-21: 3 done, 0 skipped'
+	run -0 bk-log undo
+	run -0 bk-log undo
+	run -0 bk-log undo
+	run -0 bk-log undo
+	assert_output 'undid bk-test: toe-touch on 2026-11-21: best -12 cm of 3 tries'
+	run -0 sqlite3 "$BK_DB" "SELECT count(*) FROM measurements"
+	assert_output 0
+}
+
+@test "session: a test skipped or not answered stays to record; a bad result is asked again or ends a script" {
+	jefferson_test
+	run -0 --separate-stderr bash -c 'printf "skip no tape\nd\nq\n" | bk-log session'
+	assert_line 'the test stays to record'
+	assert_line 'session of Sat 2026-11-21: 1 done, 0 partly, 1 skipped, 2 not answered'
+	assert_line '  skipped  toe-touch test (not recorded): no tape'
+	assert_line "still to record: the toe-touch test of plan jc ('bk-test toe-touch')"
+	run -0 sqlite3 "$BK_DB" "SELECT count(*) FROM measurements"
+	assert_output 0
+	local answers=(
+		'12' "'12' on line 1: invalid reach '12': is that 12 cm short of the floor (-12) or past it (+12)?"
+		'-12 shins' "'-12 shins' on line 1: invalid reach 'shins': one test is all distances or all level words"
+		'done' "'done' on line 1: a test is answered with what was measured (or skip, quit, help)"
+		'partly 2' "'partly 2' on line 1: a test is answered with what was measured (or skip, quit, help)"
+		'\n-1 -2 -3 -4 -5 -6 -7 -8 -9 -10 -11' "'-1 -2 -3 -4 -5 -6 -7 -8 -9 -10 -11' on line 2: too many tries '-11' (at most 10)"
+		'shnis' "'shnis' on line 1: invalid reach 'shnis': unknown level word (did you mean shins?)"
+		'\033[31m' "'\\x1b[31m' on line 1: not a result nor an answer (the result, or one of: skip, quit, help)"
+		'-3\033[31m' "'-3\\x1b[31m' on line 1: invalid reach '-3\\x1b[31m': not a distance like -12cm or -5in, nor a level word (knees, shins, ankles, toes, floor, knuckles, palms)"
+	)
+	local pair
+	for ((pair = 0; pair < ${#answers[@]}; pair += 2)); do
+		run -2 --separate-stderr bash -c 'printf -- "$1\nd\n" | bk-log session' _ "${answers[pair]}"
+		assert_err "bk-log: invalid answer ${answers[pair + 1]}"
+		refute_output --partial $'\e'
+	done
+	run -0 sqlite3 "$BK_DB" "SELECT count(*) FROM measurements; SELECT count(*) FROM journal WHERE command = 'bk-test'"
+	assert_output "$(printf '0\n0')"
+	# help, then the result
+	run -0 --separate-stderr bash -c 'printf "?\nfloor\n" | bk-log session'
+	assert_line 'answers to a test (one a line):'
+	assert_line 'toe-touch on 2026-11-21: floor (id 1)'
+}
+
+@test "session: a pain rating the plan asks for is recorded, with a region or none" {
+	bk-plan new ubr --template upper-back-relief >/dev/null
+	run -0 --separate-stderr bash -c 'printf "3 upper-back\nq\n" | bk-log session'
+	assert_equal "$stderr" ""
+	assert_line --index 0 'session of Sat 2026-11-21: 15 exercises and 1 test to do'
+	assert_line '[1/16] Pain Rating, plan ubr'
+	assert_line 'pain on 2026-11-21: 3/10, upper-back (id 1)'
+	assert_line '  done     pain rating: 3/10, upper-back'
+	run -0 bk-test list --kind pain --format csv
+	assert_line --index 1 --regexp '^1,2026-11-21,pain,1,3,,,,,upper-back,1,$'
+	run -0 bk-log undo
+	local answers=(
+		'11' "'11' on line 1: invalid pain rating '11' (a whole number from 0 to 10)"
+		'3 back' "'3 back' on line 1: invalid region 'back' (one of: neck, shoulders, upper-back, mid-back, lower-back, hips, hamstrings, core, pelvic-floor)"
+		'3 neck hips' "'3 neck hips' on line 1: one rating and at most one region, not 'hips'"
+	)
+	local pair
+	for ((pair = 0; pair < ${#answers[@]}; pair += 2)); do
+		run -2 --separate-stderr bash -c 'printf "$1\n" | bk-log session' _ "${answers[pair]}"
+		assert_err "bk-log: invalid answer ${answers[pair + 1]}"
+	done
+	# a rating of 7 or more says what to do, as bk-test pain does
+	run -0 --separate-stderr bash -c 'printf "8\nq\n" | bk-log session'
+	assert_line 'pain on 2026-11-21: 8/10 (id 2)'
+	assert_line 'A rating of 7 or more: stop the exercises that hurt and see a health professional.'
+	run -0 sqlite3 "$BK_DB" "SELECT value, coalesce(region, '-') FROM measurements"
+	assert_output '8.0|-'
+}
+
+@test "session: a test two plans ask for is asked once" {
+	jefferson_test
+	bk-plan new bm --template back-mobility >/dev/null
+	run -0 bk-plan today --format tsv
+	assert_equal "$(grep -c $'\ttoe-touch\t' <<<"$output")" 2
+	run -0 --separate-stderr bash -c 'printf -- "-5\nq\n" | bk-log session'
+	assert_line --regexp '^session of Sat 2026-11-21: [0-9]+ exercises and 1 test to do$'
+	assert_line 'toe-touch on 2026-11-21: -5 cm (id 1)'
+	run -0 bk-plan today --format tsv
+	assert_equal "$(grep $'\ttoe-touch\t' <<<"$output" | grep -c $'\tdone\t')" 2
+}
+
+@test "session: quit or the end of the input after the timers keeps what they held" {
+	bk-plan new t >/dev/null
+	bk-plan add t passive-hang '2x1s' >/dev/null
+	ready 0
+	run -0 --separate-stderr bash -c 'printf "q\n" | bk-log session --timer'
+	assert_line 'kept what the timers counted: all of it, as done'
+	assert_line --regexp '^logged passive-hang 2x1s on 2026-11-21 at [0-9:]+ for plan t \(ids 1-2\)$'
+	assert_line 'session of Sat 2026-11-21: 1 done, 0 partly, 0 skipped, 0 not answered'
+	run -0 bk-log undo
+	# without the timers nothing was held
+	run -0 --separate-stderr bash -c 'printf "q\n" | bk-log session'
+	refute_output --partial 'kept'
+	run -0 sqlite3 "$BK_DB" "SELECT count(*) FROM sets"
+	assert_output 0
+}
+
+@test "terminal: a lead-in before each hold, holds timed rep by rep, a prompt to switch sides" {
+	bk-plan new t >/dev/null
+	bk-plan add t hip-flexor-stretch '1x2 hold 1s each side' >/dev/null
+	ready 1s
+	pane_session bk-log session
+	wait_pane '^\[1/1\] Hip Flexor Stretch \(hip-flexor-stretch\), plan t$'
+	wait_pane '^Enter starts the timer'
+	keys Enter
+	wait_pane '^rep 1 of 2, left side: hold 1s$'
+	wait_pane '^  get ready: 1$'
+	wait_pane '^rep 2 of 2, left side: hold 1s$'
+	wait_pane '^  hold: time' 2
+	wait_pane '^switch to the right side, then Enter \(q quits\):'
+	keys Enter
+	wait_pane '^rep 1 of 2, right side: hold 1s$'
+	wait_pane '^rep 2 of 2, right side: hold 1s$'
+	wait_pane '^  hold: time' 4
+	wait_pane '^  get ready: 1$' 4
+	wait_pane 'partly N \(reps done\), rest or quit\?'
+	keys -l 'done'
+	keys Enter
+	wait_status
+	run cat "$D/status"
+	assert_output 0
+	wait_pane '^logged hip-flexor-stretch 1x2 hold 1s each side on 2026-11-21'
+	run -0 rows
+	assert_output --regexp "^hip-flexor-stretch 1 left 2 1.0 - 0 - t#[0-9]+
+hip-flexor-stretch 1 right 2 1.0 - 0 - t#[0-9]+$"
+	# every line of the timers (each redraw of a countdown too) fits the
+	# pane; the confirmation is bk-log's own, as long as it needs
+	run -0 bash -c "tr '\r' '\n' <'$D/raw' | sed 's/\x1b\[[0-9;]*m//g' | grep -v '^logged ' | awk 'length > 80'"
+	assert_output ''
+	grep -q '^  get ready: 1' "$D/raw"
+	assert_equal "$(cat "$D/stty.after")" "$(cat "$D/stty.before")"
+}
+
+@test "terminal: get_ready 0 leaves the lead-in out" {
+	bk-plan new t >/dev/null
+	bk-plan add t passive-hang '1x1s' >/dev/null
+	ready 0
+	pane_session bk-log session
+	wait_pane '^Enter starts the timer'
+	keys Enter
+	wait_pane '^set 1 of 1: hold 1s$'
+	wait_pane '^  hold: time'
+	wait_pane 'rest or quit\?'
+	keys -l 'd'
+	keys Enter
+	wait_status
+	run pane
+	refute_output --partial 'get ready'
+	# the default is a lead-in of 5 seconds
+	rm "$XDG_CONFIG_HOME/backkit/config"
+	run -0 bk-log undo
+	tmux -L "$TMUX_L" kill-server
+	rm -f "$D/status" "$D/go"
+	pane_session bk-log session
+	wait_pane '^Enter starts the timer'
+	keys Enter
+	wait_pane '^  get ready: 5 4'
+	# space ends the lead-in early
+	keys Space
+	wait_pane '^  hold: time'
+	wait_pane 'rest or quit\?'
+	keys q Enter
+	wait_status
+	# a terminal too narrow for every number: one redrawn in place
+	run -0 bk-log undo
+	ready 20s
+	tmux -L "$TMUX_L" kill-server
+	rm -f "$D/status" "$D/go" "$D/raw"
+	pane_session COLUMNS=24 bk-log session
+	wait_pane '^Enter starts the timer'
+	keys Enter
+	wait_pane '^  get ready: 1[0-8]$'
+	keys Space
+	wait_pane '^  hold: time'
+	run -0 bash -c "tr '\r' '\n' <'$D/raw' | grep -c '^  get ready: '"
+	((output >= 2))
+	run -0 bash -c "tr '\r' '\n' <'$D/raw' | grep '^  get ready:' | awk 'length > 24'"
+	assert_output ''
+}
+
+@test "terminal: a test asked in the session is recorded; a bad result is asked again" {
+	jefferson_test
+	pane_session bk-log session
+	wait_pane '^session of Sat 2026-11-21: 3 exercises and 1 test to do$'
+	wait_pane '^\[1/4\] Toe-Touch Test, plan jc$'
+	wait_pane '^reach of each try \(as -12cm -10cm, or shins\), skip or quit\?'
+	keys -l '12'
+	keys Enter
+	wait_pane "^invalid answer '12': invalid reach '12': is that 12 cm short of the floor"
+	wait_pane '^reach of each try' 2
+	keys -l -- '-14 -12cm -13'
+	keys Enter
+	wait_pane '^toe-touch on 2026-11-21: best -12 cm of 3 tries \(ids 1-3\)$'
+	wait_pane '^\[2/4\] Cat-Cow \(cat-cow\), plan jc$'
+	wait_pane '^Enter starts the timer'
+	keys q
+	wait_status
+	run cat "$D/status"
+	assert_output 0
+	wait_pane '^  done     toe-touch test: best -12 cm of 3 tries$'
+	run -0 bk-test list --format csv
+	assert_line --index 2 --regexp '^2,2026-11-21,toe-touch,2,-12,cm,-12,,,,1,$'
+	run -0 bk-plan today --format tsv
+	assert_line --regexp $'\ttoe-touch\t.*\tdone\t'
+}
+
+@test "terminal: Ctrl-C after timed set 1 of 2 keeps set 1 as partly done, one undoable entry" {
+	bk-plan new t >/dev/null
+	bk-plan add t passive-hang '2x1s rest 10m' >/dev/null
+	bk-plan add t band-row 3x10 >/dev/null
+	ready 1s
+	pane_session bk-log session
+	wait_pane '^Enter starts the timer'
+	keys Enter
+	wait_pane '^set 1 of 2: hold 1s$'
+	wait_pane '^  rest: [0-9m]+s? left'
+	keys C-c
+	wait_status
+	run cat "$D/status"
+	assert_output 130
+	wait_pane '^kept what the timers counted: 1 of 2 sets, as partly done$'
+	wait_pane '^logged passive-hang 1x1s on 2026-11-21 at [0-9:]+ for plan t \(id 1\)$'
+	wait_pane '^interrupted$'
+	wait_pane '^session of Sat 2026-11-21: 0 done, 1 partly, 0 skipped, 1 not answered$'
+	wait_pane '^  partly   passive-hang 1x1s$'
+	assert_equal "$(cat "$D/stty.after")" "$(cat "$D/stty.before")"
+	run -0 rows
+	assert_output --regexp '^passive-hang 1 - - 1.0 - 0 - t#[0-9]+$'
+	run -0 statuses
+	assert_output "$(printf '%s\n' 't passive-hang partly' 't band-row due')"
+	run -0 bk-stats adherence --format csv
+	assert_line --index 1 --regexp ',t,2,0,0,0,1$'
+	run -0 sqlite3 "$BK_DB" "SELECT count(*) FROM journal WHERE command = 'bk-log'"
+	assert_output 1
+	run -0 bk-log undo
+	assert_output 'undid bk-log: log passive-hang 1x1s on 2026-11-21 (1 row)'
+	run -0 sqlite3 "$BK_DB" "SELECT count(*) FROM sets"
+	assert_output 0
+}
+
+@test "terminal: q at the switch of sides keeps the side held as partly done" {
+	bk-plan new t >/dev/null
+	bk-plan add t hip-flexor-stretch '1x1 hold 1s each side' >/dev/null
+	ready 0
+	pane_session bk-log session
+	wait_pane '^Enter starts the timer'
+	keys Enter
+	wait_pane '^switch to the right side, then Enter \(q quits\):'
+	keys q
+	wait_status
+	run cat "$D/status"
+	assert_output 0
+	wait_pane '^kept what the timers counted: the left side, as partly done$'
+	wait_pane '^  partly   hip-flexor-stretch 1x1 hold 1s left side$'
+	run -0 rows
+	assert_output --regexp '^hip-flexor-stretch 1 left 1 1.0 - 0 - t#[0-9]+$'
+	run -0 statuses
+	assert_output 't hip-flexor-stretch partly'
+}
+
+@test "session: a sit-and-reach test is named first and last, to record with bk-test" {
+	cat >"$BATS_TEST_TMPDIR/sr.plan" <<-'EOF'
+		summary a test the session does not ask for
+		length 3
+		daily: test sit-and-reach
+		daily: test toe-touch
+		daily: cat-cow 1x5
+	EOF
+	bk-plan new sr --template "$BATS_TEST_TMPDIR/sr.plan" >/dev/null
+	run -0 --separate-stderr bash -c 'printf "0\nd\n" | bk-log session'
+	assert_line --index 0 'session of Sat 2026-11-21: 1 exercise and 1 test to do'
+	assert_line --index 1 "first: the sit-and-reach test of plan sr ('bk-test sit-and-reach')"
+	assert_line '[1/2] Toe-Touch Test, plan sr'
+	assert_line 'toe-touch on 2026-11-21: 0 cm (id 1)'
+	assert_line "still to record: the sit-and-reach test of plan sr ('bk-test sit-and-reach')"
+	run -0 bk-log session </dev/null
+	assert_output "nothing left to do on Sat 2026-11-21: 1 done, 0 skipped
+still to record: the sit-and-reach test of plan sr ('bk-test sit-and-reach')"
 }
