@@ -959,10 +959,30 @@ struct bk_subopts {
  * does not take */
 void bk_opt_only(const struct bk_subopts *t, const char *sub,
     const struct option *lo, const char *seen, const char *usage);
-/* for completions: "--long<TAB>what it does", one a line, for the options
- * sub takes */
-void bk_opt_sub_options(const struct bk_subopts *t, const char *sub,
-    const struct option *lo);
+
+/* complete.c: the hidden completion helper the shell scripts call,
+ * "CMD --complete words -- WORD...": the candidates for the last word,
+ * one a line, "WORD<TAB>what it is" where there is something to say, and
+ * a last line ":files" where file names go */
+struct bk_complete {
+	const char *const *commands;	/* the subcommands */
+	const struct bk_subopts *subopts;
+	const struct option *longopts;	/* the command's, from bk_opt_build */
+	const char *formats;	/* --format's words; NULL: table csv tsv json */
+	const char *dflt_sub;	/* the subcommand of a first word that is
+				 * none (bk-log EXERCISE: "log"), or NULL */
+	/* the words of the nth operand of sub (opt NULL; sub NULL before
+	 * the subcommand) or of option opt's value, as "add :exercise":
+	 * literal words, and :exercise :plan :template :files or a list
+	 * (:region :kind :position :equipment :test-kind :protocol :sex
+	 * :level :import-format :config-key :date :weekday); NULL: nothing
+	 * to offer, or for an option what the table says */
+	const char *(*words)(const char *sub, const char *opt, int n);
+};
+/* --complete WHAT, the words after it in argv: words, commands, options,
+ * options:SUB, letters, exercises, plans, templates; the exit status */
+int bk_complete_run(const struct bk_complete *c, const char *what, int argc,
+    char **argv);
 
 /* logcmd.c: bk-log's log, skip, list, export, rm and edit */
 /* bk-log's options, as parsed */

@@ -175,19 +175,3 @@ bk_opt_only(const struct bk_subopts *t, const char *sub,
 	codes(e ? e->options : "", allowed, sizeof allowed);
 	bk_only_options(lo, seen, sub, allowed, usage);
 }
-
-void
-bk_opt_sub_options(const struct bk_subopts *t, const char *sub,
-    const struct option *lo)
-{
-	const struct bk_subopts *e = sub_entry(t, sub);
-	const struct bk_option *op;
-	char allowed[64];
-
-	codes(e ? e->options : "", allowed, sizeof allowed);
-	for (; lo->name; lo++)
-		if (((op = bk_opt_find(lo->name)) && op->help &&
-		    strchr(allowed, op->code)) || strcmp(lo->name, "db") == 0 ||
-		    strcmp(lo->name, "help") == 0)
-			printf("--%s\t%s\n", lo->name, op ? op->help : "");
-}

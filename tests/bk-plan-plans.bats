@@ -404,7 +404,7 @@ skip_ex() {	# DATE SLUG REASON
 	run -0 bk-plan --complete templates
 	assert_equal "${#lines[@]}" 7
 	assert_line jefferson-30
-	run -0 bk-plan --complete weekdays
+	run -0 bk-plan --complete words -- add jc cat-cow --on ''
 	assert_line --index 0 mon
 	run -0 bash -c "source '$TOP/completions/bk-plan.bash'
 		COMP_WORDS=(bk-plan sh); COMP_CWORD=1; _bk_plan; echo \"\${COMPREPLY[*]}\"

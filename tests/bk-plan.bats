@@ -222,7 +222,6 @@ load common
 	run -0 bk-plan --complete options
 	local opt
 	for opt in "${lines[@]}"; do
-		grep -q -- "${opt#--}" "$TOP/completions/bk-plan.fish"
 		grep -q -- "${opt#--}" "$TOP/man/man1/bk-plan.1"
 		bk-plan --help | grep -q -- "$opt"
 	done
