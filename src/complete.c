@@ -371,7 +371,8 @@ complete_words(const struct bk_complete *c, int n, char **words)
 			/* bk-log EXERCISE: the exercise is log's first
 			 * operand */
 			sub = c->dflt_sub;
-		} else if (sub && nops == 0 && snprintf(sub2, sizeof sub2,
+		} else if (sub && sub != sub2 && nops == 0 &&
+		    snprintf(sub2, sizeof sub2,
 		    "%s %s", sub, w) < (int)sizeof sub2 &&
 		    sub_entry(c->subopts, sub2)) {
 			sub = sub2;
