@@ -75,8 +75,7 @@ date_arg(const char *what, const char *s, bk_day today, int last)
 	bk_day first, end;
 
 	if (bk_date_parse_period(s, today, BK_DATE_PAST, 1, &first, &end) != 0)
-		bk_errx(BK_EXIT_USAGE, "invalid %s '%s' (YYYY-MM-DD, today, "
-		    "yesterday, a weekday or -3d)", what, s);
+		bk_usage("invalid %s '%s' (%s)", what, s, bk_date_hint);
 	return last ? end : first;
 }
 

@@ -138,8 +138,7 @@ static void
 parse_date(const char *opt, const char *s, bk_day today, bk_day *out)
 {
 	if (bk_date_parse(s, today, BK_DATE_FUTURE, out) != 0)
-		bk_usage("invalid --%s '%s' (YYYY-MM-DD, today, tomorrow, a "
-		    "weekday, +3d or -1w)", opt, s);
+		bk_usage("invalid --%s '%s' (%s)", opt, s, bk_date_hint);
 }
 
 static void

@@ -119,7 +119,9 @@ complete(const char *what, int argc, char **argv)
 	t[k].options = names[k];
 	k++;
 	t[k].sub = "plot";
-	t[k++].options = "";
+	complete_names("suO@bep", names[k], sizeof names[k]);
+	t[k].options = names[k];
+	k++;
 	for (i = 0; reports[i].name; i++, k++) {
 		t[k].sub = reports[i].name;
 		complete_names(reports[i].options, names[k], sizeof names[k]);
@@ -145,9 +147,8 @@ parse_date(const char *opt, const char *s, bk_day today, int week_start,
 
 	if (bk_date_parse_period(s, today, BK_DATE_PAST, week_start, &first,
 	    &last) != 0)
-		bk_usage_error(usage_text, "invalid date '%s' for --%s "
-		    "(YYYY-MM-DD, today, yesterday, a weekday, -3d, -2w)", s,
-		    opt);
+		bk_usage_error(usage_text, "invalid date '%s' for --%s (%s)", s,
+		    opt, bk_date_hint);
 	bk_date_format(strcmp(opt, "until") == 0 ? last : first, out);
 }
 

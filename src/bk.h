@@ -18,7 +18,8 @@ void bk_init(const char *argv0);
 void bk_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 _Noreturn void bk_errx(int code, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* report a usage error: the message, then "see 'PROG --help'", exit 2 */
+/* report a usage error: the message, then the subcommand's usage line
+ * (once bk_only_options has named it) or "see 'PROG --help'", exit 2 */
 _Noreturn void bk_usage_error(const char *usage, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* the running command's usage, set by its main; bk_usage reports a usage
@@ -26,10 +27,10 @@ _Noreturn void bk_usage_error(const char *usage, const char *fmt, ...)
 extern const char *bk_usage_text;
 _Noreturn void bk_usage(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
-/* --help: the usage entries of subcommand sub (with their continuation
- * lines and the common options), or the whole usage when sub is NULL or
- * has none */
-void bk_usage_show(FILE *fp, const char *usage, const char *sub);
+/* the subcommand being run, set by bk_only_options; and the function that
+ * prints its usage lines (options.c sets it; 0 when it has none) */
+extern const char *bk_usage_sub;
+extern int (*bk_usage_lines)(FILE *fp, const char *usage, const char *sub);
 /* getopt_long (opterr = 0) returned '?': say why, escaped, as a usage
  * error */
 _Noreturn void bk_getopt_fail(char *const *argv, int optind, int optopt,
@@ -95,6 +96,8 @@ int bk_date_parse(const char *s, bk_day today, enum bk_date_dir dir,
  * day), weeks starting on week_start: 1 (monday) .. 7 (sunday). 0 or -1 */
 int bk_date_parse_period(const char *s, bk_day today, enum bk_date_dir dir,
     int week_start, bk_day *first, bk_day *last);
+/* the forms bk_date_parse takes, for the messages about a bad date */
+extern const char bk_date_hint[];
 /* today from BK_TODAY or the clock; exits 2 on a bad BK_TODAY */
 bk_day bk_today(void);
 
@@ -955,6 +958,10 @@ void bk_opt_letters(const struct option *lo);
 struct bk_subopts {
 	const char *sub, *options;
 };
+/* --help: the usage entries of subcommand sub (with their continuation
+ * lines and the common options), or the whole usage when sub is NULL or
+ * has none; then the options they name, from the table */
+void bk_usage_show(FILE *fp, const char *usage, const char *sub);
 /* refuse, as a usage error, an option given (seen: their codes) that sub
  * does not take */
 void bk_opt_only(const struct bk_subopts *t, const char *sub,

@@ -240,7 +240,8 @@ config() {
 
 @test "sit-and-reach: bad protocols and readings are refused, nothing written" {
 	run -2 --separate-stderr bk-test sit-and-reach 15 --protocol foo
-	assert_equal "$stderr" "bk-test: invalid protocol 'foo' (one of: ymca, acsm)"
+	assert_equal "$stderr" "bk-test: invalid protocol 'foo' (one of: ymca, acsm)
+see 'bk-test --help'"
 	run -2 --separate-stderr bk-test sit-and-reach 40cm
 	assert_err "bk-test: invalid sit-and-reach '40cm': a YMCA reading is in inches on the yardstick (a box in cm is --protocol acsm)"
 	run -2 --separate-stderr bk-test sit-and-reach 12in --protocol acsm
