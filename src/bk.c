@@ -299,7 +299,7 @@ complete(int argc, char **argv)
 	if (argc > 1 && (known(argv[0]) || strcmp(argv[0], "undo") == 0)) {
 		/* bk undo is bk-log undo; bk plan ... is bk-plan ... */
 		undo = strcmp(argv[0], "undo") == 0;
-		args = bk_xmalloc(sizeof *args * (size_t)(argc + 4));
+		args = bk_xmalloc(sizeof *args * (size_t)(argc + 5));
 		args[0] = NULL;
 		args[1] = "--complete";
 		args[2] = "words";
