@@ -1,31 +1,15 @@
-# fish completion for bk-log; the words come from bk-log --complete WHAT.
-complete -c bk-log -f
-complete -c bk-log -n __fish_use_subcommand -a '(bk-log --complete commands) (bk-log --complete exercises 2>/dev/null)'
-complete -c bk-log -n '__fish_seen_subcommand_from skip log' -a '(bk-log --complete exercises 2>/dev/null)'
-complete -c bk-log -n '__fish_seen_subcommand_from import' -F
-complete -c bk-log -n '__fish_seen_subcommand_from session' -a '(bk-log --complete plans 2>/dev/null)'
-complete -c bk-log -n '__fish_seen_subcommand_from done' -a '(bk-log --complete plans 2>/dev/null)'
-complete -c bk-log -s d -l db -r -F -d 'database file'
-complete -c bk-log -s D -l date -x -a 'today yesterday monday tuesday wednesday thursday friday saturday sunday' -d 'day of the sets'
-complete -c bk-log -s t -l time -x -d 'time of day, HH:MM'
-complete -c bk-log -s S -l side -x -a '(bk-log --complete side)' -d 'side worked'
-complete -c bk-log -s H -l hold -x -d 'hold on every rep, as 5s'
-complete -c bk-log -l rpe -x -d 'effort, 0 to 10'
-complete -c bk-log -s m -l note -x -d 'note on every set'
-complete -c bk-log -s x -l reps -x -n '__fish_seen_subcommand_from edit' -d 'reps of the rows edited'
-complete -c bk-log -s l -l load -x -n '__fish_seen_subcommand_from edit' -d 'load of the rows edited, as 5kg'
-complete -c bk-log -s p -l plan -x -a '(bk-log --complete plans 2>/dev/null)' -d 'plan for the dose'
-complete -c bk-log -s R -l reason -x -d 'why it was skipped'
-complete -c bk-log -s s -l since -x -a 'today yesterday monday tuesday wednesday thursday friday saturday sunday' -d 'from this day'
-complete -c bk-log -s u -l until -x -a 'today yesterday monday tuesday wednesday thursday friday saturday sunday' -d 'up to this day'
-complete -c bk-log -s e -l exercise -x -a '(bk-log --complete exercises 2>/dev/null)' -d 'one exercise only'
-complete -c bk-log -s f -l format -x -n 'not __fish_seen_subcommand_from import' -a '(bk-log --complete format)' -d 'output format'
-complete -c bk-log -s f -l format -x -n '__fish_seen_subcommand_from import' -a '(bk-log --complete import-format)' -d 'file format'
-complete -c bk-log -s U -l units -x -n '__fish_seen_subcommand_from import' -a 'kg lb' -d 'import: unit of weights the file does not name'
-complete -c bk-log -s n -l dry-run -d 'import, undo: write nothing, show what would be done'
-complete -c bk-log -s c -l create-missing -d 'import: add unknown exercises'
-complete -c bk-log -l except -x -n '__fish_seen_subcommand_from done' -a '(bk-log --complete exercises 2>/dev/null)' -d 'done: leave this exercise out'
-complete -c bk-log -l no-timer -n '__fish_seen_subcommand_from session' -d 'session: no countdowns'
-complete -c bk-log -s T -l timer -n '__fish_seen_subcommand_from session' -d 'session: countdowns from a script too'
-complete -c bk-log -s h -l help -d 'show usage'
-complete -c bk-log -s V -l version -d 'show version'
+# fish completion for bk-log: the words come from bk-log itself
+# (bk-log --complete words -- WORD...), from its option table and store.
+function __bk_complete
+    set -l tokens (commandline -opc) "$(commandline -ct)"
+    set -l cmd $tokens[1]
+    set -e tokens[1]
+    for line in ($cmd --complete words -- $tokens 2>/dev/null)
+        if test "$line" = :files
+            __fish_complete_path (commandline -ct)
+        else
+            printf '%s\n' $line
+        end
+    end
+end
+complete -c bk-log -f -a '(__bk_complete)'

@@ -1,34 +1,15 @@
-# fish completion for bk-plan; the words come from bk-plan --complete WHAT.
-complete -c bk-plan -f
-complete -c bk-plan -n __fish_use_subcommand -a '(bk-plan --complete commands)'
-complete -c bk-plan -n '__fish_seen_subcommand_from exercise' -a 'add (bk-plan --complete exercises 2>/dev/null)'
-complete -c bk-plan -n '__fish_seen_subcommand_from template' -a '(bk-plan --complete templates)'
-complete -c bk-plan -n '__fish_seen_subcommand_from show today check export rm add end next remind notify' -a '(bk-plan --complete plans 2>/dev/null)'
-complete -c bk-plan -n '__fish_seen_subcommand_from add rm' -a '(bk-plan --complete exercises 2>/dev/null)'
-complete -c bk-plan -s a -l all -d 'every day of the plan'
-complete -c bk-plan -s D -l date -x -a '(bk-plan --complete dates)' -d 'one day'
-complete -c bk-plan -s N -l days -x -d 'days: N, or A-B'
-complete -c bk-plan -s d -l db -r -F -d 'database file'
-complete -c bk-plan -s f -l format -x -a '(bk-plan --complete format)' -d 'output format'
-complete -c bk-plan -s r -l region -x -a '(bk-plan --complete region)' -d 'body region'
-complete -c bk-plan -s k -l kind -x -a '(bk-plan --complete kind)' -d 'kind of exercise'
-complete -c bk-plan -s P -l position -x -a '(bk-plan --complete position)' -d 'body position'
-complete -c bk-plan -s E -l equipment -x -a '(bk-plan --complete equipment)' -d 'equipment'
-complete -c bk-plan -l name -x -d 'display name'
-complete -c bk-plan -s o -l on -x -a '(bk-plan --complete weekdays)' -d 'weekdays, like mon,wed,fri'
-complete -c bk-plan -s S -l side -x -a '(bk-plan --complete side)' -d 'one side or direction'
-complete -c bk-plan -l start -x -a '(bk-plan --complete dates)' -d 'first day of the plan'
-complete -c bk-plan -l template -r -F -a '(bk-plan --complete templates)' -d 'template name or file'
-complete -c bk-plan -l times -x -d 'sessions a day'
-complete -c bk-plan -s w -l week -d 'the week of a date'
-complete -c bk-plan -s n -l dry-run -n '__fish_seen_subcommand_from undo' -d 'show what undo would take back'
-complete -c bk-plan -s h -l help -d 'show usage'
-complete -c bk-plan -s V -l version -d 'show version'
-complete -c bk-plan -s q -l quiet -n '__fish_seen_subcommand_from today' -d 'print nothing; the exit status tells'
-complete -c bk-plan -l at -x -n '__fish_seen_subcommand_from export remind' -d 'times of day, as 09:00,13:00'
-complete -c bk-plan -l alarm -x -n '__fish_seen_subcommand_from export' -d 'a reminder this long before'
-complete -c bk-plan -l every -x -n '__fish_seen_subcommand_from remind' -d 'remind this often'
-complete -c bk-plan -l between -x -n '__fish_seen_subcommand_from remind' -d 'only in these hours'
-complete -c bk-plan -l cron -n '__fish_seen_subcommand_from remind' -d 'print crontab lines'
-complete -c bk-plan -l print -n '__fish_seen_subcommand_from remind' -d 'print the units, install nothing'
-complete -c bk-plan -l off -n '__fish_seen_subcommand_from remind' -d 'remove the reminders'
+# fish completion for bk-plan: the words come from bk-plan itself
+# (bk-plan --complete words -- WORD...), from its option table and store.
+function __bk_complete
+    set -l tokens (commandline -opc) "$(commandline -ct)"
+    set -l cmd $tokens[1]
+    set -e tokens[1]
+    for line in ($cmd --complete words -- $tokens 2>/dev/null)
+        if test "$line" = :files
+            __fish_complete_path (commandline -ct)
+        else
+            printf '%s\n' $line
+        end
+    end
+end
+complete -c bk-plan -f -a '(__bk_complete)'

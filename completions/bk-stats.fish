@@ -1,15 +1,15 @@
-# fish completion for bk-stats; the words come from bk-stats --complete WHAT.
-complete -c bk-stats -f
-complete -c bk-stats -n __fish_use_subcommand -a '(bk-stats --complete commands)'
-complete -c bk-stats -n '__fish_seen_subcommand_from plot; and not __fish_seen_subcommand_from flex volume adherence pain' -a '(bk-stats --complete plots)'
-complete -c bk-stats -s b -l by -x -a '(bk-stats --complete by)' -d 'length of a period'
-complete -c bk-stats -s d -l db -r -F -d 'database file'
-complete -c bk-stats -s e -l exercise -x -a '(bk-stats --complete exercises 2>/dev/null)' -d 'only this exercise'
-complete -c bk-stats -s f -l format -x -a '(bk-stats --complete format)' -d 'output format'
-complete -c bk-stats -s O -l output -r -F -d 'plot file, .png or .svg'
-complete -c bk-stats -s p -l plan -x -a '(bk-stats --complete plans 2>/dev/null)' -d 'only this plan'
-complete -c bk-stats -s s -l since -x -a 'today yesterday -1w -4w' -d 'first day'
-complete -c bk-stats -l terminal -x -a '(bk-stats --complete terminal)' -d 'draw the plot as text'
-complete -c bk-stats -s u -l until -x -a 'today yesterday' -d 'last day'
-complete -c bk-stats -s h -l help -d 'show usage'
-complete -c bk-stats -s V -l version -d 'show version'
+# fish completion for bk-stats: the words come from bk-stats itself
+# (bk-stats --complete words -- WORD...), from its option table and store.
+function __bk_complete
+    set -l tokens (commandline -opc) "$(commandline -ct)"
+    set -l cmd $tokens[1]
+    set -e tokens[1]
+    for line in ($cmd --complete words -- $tokens 2>/dev/null)
+        if test "$line" = :files
+            __fish_complete_path (commandline -ct)
+        else
+            printf '%s\n' $line
+        end
+    end
+end
+complete -c bk-stats -f -a '(__bk_complete)'

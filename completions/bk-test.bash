@@ -1,40 +1,37 @@
-# bash completion for bk-test; the words come from the program itself
-# (bk-test --complete WHAT), so they follow its option table.
+# bash completion for bk-test: the words come from bk-test itself
+# (bk-test --complete words -- WORD...), from its option table and store.
+__bk_complete()
+{
+	local cmd=${COMP_WORDS[0]} cur=${COMP_WORDS[COMP_CWORD]} word line pre
+	local -a words=()
+	local i glue=0
+	# bash splits --week=DATE at the '=': join the pieces again
+	for ((i = 1; i <= COMP_CWORD; i++)); do
+		word=${COMP_WORDS[i]}
+		if ((glue)); then
+			words[-1]+=$word
+			glue=0
+		elif [[ $word == = && ${#words[@]} -gt 0 && ${words[-1]} == --* ]]; then
+			words[-1]+="="
+			glue=1
+		else
+			words+=("$word")
+		fi
+	done
+	pre=${words[-1]%"$cur"}
+	COMPREPLY=()
+	while IFS= read -r line; do
+		if [[ $line == :files ]]; then
+			compopt -o filenames 2>/dev/null
+			mapfile -t -O "${#COMPREPLY[@]}" COMPREPLY < <(compgen -f -- "$cur")
+		else
+			line=${line%%$'\t'*}
+			COMPREPLY+=("${line#"$pre"}")
+		fi
+	done < <("$cmd" --complete words -- "${words[@]}" 2>/dev/null)
+}
 _bk_test()
 {
-	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
-	local cmd=${COMP_WORDS[0]} sub="" i words=""
-	for ((i = 1; i < COMP_CWORD; i++)); do
-		case ${COMP_WORDS[i]} in
-		--age|--date|--db|--format|--kind|--note|--protocol|--region|\
-		--since|--sex|--until|-[ADdfkmrsu]) ((i++)) ;;
-		-*) ;;
-		*) sub=${COMP_WORDS[i]}; break ;;
-		esac
-	done
-	case $prev in
-	--db|-d)
-		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
-		return ;;
-	--age|-A|--note|-m)
-		return ;;
-	--date|-D|--since|-s|--until|-u) words="today yesterday" ;;
-	--format|-f) words=$("$cmd" --complete format) ;;
-	--kind|-k) words=$("$cmd" --complete kind) ;;
-	--protocol) words=$("$cmd" --complete protocol) ;;
-	--region|-r) words=$("$cmd" --complete region) ;;
-	--sex) words=$("$cmd" --complete sex) ;;
-	*)
-		if [[ $cur == --* ]]; then
-			words=$("$cmd" --complete options)
-		elif [[ -z $sub ]]; then
-			words=$("$cmd" --complete commands)
-		elif [[ $sub == toe-touch && $cur != -* ]]; then
-			words=$("$cmd" --complete levels)
-		elif [[ ($sub == how || $sub == progress) && $prev == "$sub" ]]; then
-			words=$("$cmd" --complete kind)
-		fi ;;
-	esac
-	mapfile -t COMPREPLY < <(compgen -W "$words" -- "$cur")
+	__bk_complete
 }
 complete -F _bk_test bk-test

@@ -1,19 +1,15 @@
-# fish completion for bk-test; the words come from bk-test --complete WHAT.
-complete -c bk-test -f
-complete -c bk-test -n __fish_use_subcommand -a '(bk-test --complete commands)'
-complete -c bk-test -n '__fish_seen_subcommand_from toe-touch' -a '(bk-test --complete levels)'
-complete -c bk-test -n '__fish_seen_subcommand_from how progress' -a '(bk-test --complete kind)'
-complete -c bk-test -s A -l age -x -d 'age in years, for the YMCA band'
-complete -c bk-test -s D -l date -x -a 'today yesterday' -d 'day of the test'
-complete -c bk-test -s d -l db -r -F -d 'database file'
-complete -c bk-test -s f -l format -x -a '(bk-test --complete format)' -d 'output format'
-complete -c bk-test -s k -l kind -x -a '(bk-test --complete kind)' -d 'kind of measurement'
-complete -c bk-test -s m -l note -x -d 'note stored with the test'
-complete -c bk-test -s n -l dry-run -n '__fish_seen_subcommand_from undo' -d 'show what undo would take back'
-complete -c bk-test -l protocol -x -a '(bk-test --complete protocol)' -d 'sit-and-reach protocol'
-complete -c bk-test -s r -l region -x -a '(bk-test --complete region)' -d 'body region'
-complete -c bk-test -s s -l since -x -a 'today yesterday' -d 'from this day'
-complete -c bk-test -l sex -x -a '(bk-test --complete sex)' -d 'sex, for the YMCA band'
-complete -c bk-test -s u -l until -x -a 'today yesterday' -d 'up to this day'
-complete -c bk-test -s h -l help -d 'show usage'
-complete -c bk-test -s V -l version -d 'show version'
+# fish completion for bk-test: the words come from bk-test itself
+# (bk-test --complete words -- WORD...), from its option table and store.
+function __bk_complete
+    set -l tokens (commandline -opc) "$(commandline -ct)"
+    set -l cmd $tokens[1]
+    set -e tokens[1]
+    for line in ($cmd --complete words -- $tokens 2>/dev/null)
+        if test "$line" = :files
+            __fish_complete_path (commandline -ct)
+        else
+            printf '%s\n' $line
+        end
+    end
+end
+complete -c bk-test -f -a '(__bk_complete)'

@@ -75,56 +75,47 @@ date_arg(const char *what, const char *s, bk_day today, int last)
 	bk_day first, end;
 
 	if (bk_date_parse_period(s, today, BK_DATE_PAST, 1, &first, &end) != 0)
-		bk_errx(BK_EXIT_USAGE, "invalid %s '%s' (YYYY-MM-DD, today, "
-		    "yesterday, a weekday or -3d)", what, s);
+		bk_usage("invalid %s '%s' (%s)", what, s, bk_date_hint);
 	return last ? end : first;
 }
 
 
-static void
-complete(const char *what)
+/* the words of an operand or an option's value, for the completions */
+static const char *
+complete_words(const char *sub, const char *opt, int n)
 {
-	const struct option *lo;
-	struct bk_db db;
-	sqlite3_stmt *st;
-	const char *const *list = NULL;
-	int i;
+	if (opt) {
+		if (strcmp(opt, "side") == 0)
+			return "left right both";
+		if (strcmp(opt, "format") == 0 && sub &&
+		    strcmp(sub, "import") == 0)
+			return ":import-format";
+		if (strcmp(opt, "exercise") == 0 || strcmp(opt, "except") == 0)
+			return ":exercise";
+		if (strcmp(opt, "plan") == 0)
+			return ":plan";
+		if (strcmp(opt, "units") == 0)
+			return "kg lb";
+		return NULL;
+	}
+	if (n > 0)
+		return NULL;
+	if (!sub || strcmp(sub, "log") == 0 || strcmp(sub, "skip") == 0)
+		return ":exercise";
+	if (strcmp(sub, "session") == 0 || strcmp(sub, "done") == 0)
+		return ":plan";
+	if (strcmp(sub, "import") == 0)
+		return "- :files";
+	return NULL;
+}
 
-	if (strcmp(what, "commands") == 0)
-		list = subcommands;
-	else if (strcmp(what, "side") == 0)
-		list = sides;
-	else if (strcmp(what, "import-format") == 0)
-		list = bk_logfmt_names;
-	else if (strcmp(what, "format") == 0) {
-		puts("table\ncsv\ntsv\njson");
-		return;
-	} else if (strncmp(what, "options:", 8) == 0) {
-		bk_opt_sub_options(subopts, what + 8, longopts);
-		return;
-	} else if (strcmp(what, "letters") == 0) {
-		bk_opt_letters(longopts);
-		return;
-	} else if (strcmp(what, "options") == 0) {
-		for (lo = longopts; lo->name; lo++)
-			if (lo->val != '#')
-				printf("--%s\n", lo->name);
-		return;
-	} else if (strcmp(what, "exercises") == 0 ||
-	    strcmp(what, "plans") == 0) {
-		bk_db_open(&db, getenv("BK_COMPLETE_DB"), BK_DB_READ);
-		st = bk_db_prepare(&db, what[0] == 'e' ?
-		    "SELECT slug FROM exercises ORDER BY slug" :
-		    "SELECT name FROM plans ORDER BY name");
-		while (bk_db_step(&db, st) == SQLITE_ROW)
-			puts((const char *)sqlite3_column_text(st, 0));
-		sqlite3_finalize(st);
-		bk_db_close(&db);
-		return;
-	} else
-		usage_error("invalid --complete '%s'", what);
-	for (i = 0; list[i]; i++)
-		puts(list[i]);
+static int
+complete(const char *what, int argc, char **argv)
+{
+	static const struct bk_complete c = { subcommands, subopts, longopts,
+		NULL, "log", complete_words };
+
+	return bk_complete_run(&c, what, argc, argv);
 }
 
 int
@@ -252,8 +243,7 @@ main(int argc, char *argv[])
 			o.except[o.nexcept++] = optarg;
 			break;
 		case '#':
-			complete(optarg);
-			return bk_close_stdout();
+			return complete(optarg, argc - optind, argv + optind);
 		default:
 			bk_getopt_fail(argv, optind, optopt, shortopts);
 		}

@@ -86,87 +86,42 @@ only_options(const struct bk_planopts *o, const char *sub)
 }
 
 
-static void
-complete_plans(void)
+/* the words of an operand or an option's value, for the completions */
+static const char *
+complete_words(const char *sub, const char *opt, int n)
 {
-	struct bk_db db;
-	sqlite3_stmt *st;
-
-	bk_db_open(&db, getenv("BK_COMPLETE_DB"), BK_DB_READ);
-	st = bk_db_prepare(&db, "SELECT name FROM plans ORDER BY name");
-	while (bk_db_step(&db, st) == SQLITE_ROW)
-		puts((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	bk_db_close(&db);
+	if (opt) {
+		if (strcmp(opt, "side") == 0)
+			return "left right forward backward";
+		if (strcmp(opt, "template") == 0)
+			return ":template :files";
+		if (strcmp(opt, "format") == 0 && sub &&
+		    strcmp(sub, "export") == 0)
+			return "ics csv tsv json";
+		return NULL;
+	}
+	if (!sub)
+		return NULL;
+	if (strcmp(sub, "exercise") == 0)
+		return n == 0 ? "add :exercise" : NULL;
+	if (strcmp(sub, "template") == 0)
+		return n == 0 ? ":template :files" : NULL;
+	if (strcmp(sub, "add") == 0 || strcmp(sub, "rm") == 0)
+		return n == 0 ? ":plan" : n == 1 ? ":exercise" : NULL;
+	if (strcmp(sub, "new") == 0 || strcmp(sub, "exercises") == 0 ||
+	    strcmp(sub, "templates") == 0 || strcmp(sub, "undo") == 0 ||
+	    strcmp(sub, "list") == 0 || strcmp(sub, "exercise add") == 0)
+		return NULL;
+	return n == 0 ? ":plan" : NULL;
 }
 
-static void
-complete(const char *what)
+static int
+complete(const char *what, int argc, char **argv)
 {
-	static const char *const dates[] = { "today", "tomorrow", "monday",
-		"tuesday", "wednesday", "thursday", "friday", "saturday",
-		"sunday", NULL };
-	static const char *const weekdays[] = { "mon", "tue", "wed", "thu",
-		"fri", "sat", "sun", NULL };
-	const struct option *lo;
-	const char *const *list = NULL;
-	struct bk_db db;
-	sqlite3_stmt *st;
-	char **names;
-	int i, n;
+	static const struct bk_complete c = { commands, subopts, longopts,
+		NULL, NULL, complete_words };
 
-	if (strcmp(what, "commands") == 0)
-		list = commands;
-	else if (strcmp(what, "region") == 0)
-		list = bk_regions;
-	else if (strcmp(what, "kind") == 0)
-		list = bk_kinds;
-	else if (strcmp(what, "position") == 0)
-		list = bk_positions;
-	else if (strcmp(what, "equipment") == 0)
-		list = bk_equipment;
-	else if (strcmp(what, "side") == 0)
-		list = bk_template_sides + 1;
-	else if (strcmp(what, "dates") == 0)
-		list = dates;
-	else if (strcmp(what, "weekdays") == 0)
-		list = weekdays;
-	else if (strcmp(what, "format") == 0) {
-		puts("table\ncsv\ntsv\njson\nics");
-		return;
-	} else if (strncmp(what, "options:", 8) == 0) {
-		bk_opt_sub_options(subopts, what + 8, longopts);
-		return;
-	} else if (strcmp(what, "letters") == 0) {
-		bk_opt_letters(longopts);
-		return;
-	} else if (strcmp(what, "options") == 0) {
-		for (lo = longopts; lo->name; lo++)
-			if (lo->val != '#')
-				printf("--%s\n", lo->name);
-		return;
-	} else if (strcmp(what, "exercises") == 0) {
-		bk_db_open(&db, getenv("BK_COMPLETE_DB"), BK_DB_READ);
-		st = bk_db_prepare(&db, "SELECT slug FROM exercises ORDER BY "
-		    "slug");
-		while (bk_db_step(&db, st) == SQLITE_ROW)
-			puts((const char *)sqlite3_column_text(st, 0));
-		sqlite3_finalize(st);
-		bk_db_close(&db);
-		return;
-	} else if (strcmp(what, "plans") == 0) {
-		complete_plans();
-		return;
-	} else if (strcmp(what, "templates") == 0) {
-		names = bk_plan_template_names(&n);
-		for (i = 0; i < n; i++)
-			puts(names[i]);
-		bk_plan_names_free(names, n);
-		return;
-	} else
-		usage_error("invalid --complete '%s'", what);
-	for (i = 0; list[i]; i++)
-		puts(list[i]);
+	return bk_complete_run(&c, what, argc, argv);
 }
 
 static int
@@ -184,8 +139,7 @@ static void
 parse_date(const char *opt, const char *s, bk_day today, bk_day *out)
 {
 	if (bk_date_parse(s, today, BK_DATE_FUTURE, out) != 0)
-		bk_usage("invalid --%s '%s' (YYYY-MM-DD, today, tomorrow, a "
-		    "weekday, +3d or -1w)", opt, s);
+		bk_usage("invalid --%s '%s' (%s)", opt, s, bk_date_hint);
 }
 
 static void
@@ -419,8 +373,7 @@ main(int argc, char *argv[])
 			o.quiet = 1;
 			break;
 		case '#':
-			complete(optarg);
-			return bk_close_stdout();
+			return complete(optarg, argc - optind, argv + optind);
 		default:
 			bk_getopt_fail(argv, optind, optopt, shortopts);
 		}

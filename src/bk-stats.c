@@ -75,58 +75,66 @@ only_options(const struct opts *o, const char *sub, const char *allowed)
 	bk_only_options(longopts, o->seen, sub, allowed, usage_text);
 }
 
+/* the words of an operand or an option's value, for the completions */
+static const char *
+complete_words(const char *sub, const char *opt, int n)
+{
+	if (opt)
+		return strcmp(opt, "exercise") == 0 ? ":exercise" :
+		    strcmp(opt, "plan") == 0 ? ":plan" : NULL;
+	return sub && strcmp(sub, "plot") == 0 && n == 0 ?
+	    "flex volume adherence pain" : NULL;
+}
+
+/* the options of each report and plot, by name, from their letters */
 static void
-complete(const char *what)
+complete_names(const char *letters, char *buf, size_t len)
+{
+	const struct option *lo;
+	size_t k = 0;
+
+	buf[0] = '\0';
+	for (; *letters; letters++)
+		for (lo = longopts; lo->name; lo++)
+			if (lo->val == *letters && k + strlen(lo->name) + 2 < len)
+				k += (size_t)snprintf(buf + k, len - k, "%s%s",
+				    k ? " " : "", lo->name);
+}
+
+static int
+complete(const char *what, int argc, char **argv)
 {
 	static const char *const subs[] = { "summary", "volume", "adherence",
 		"streak", "exercises", "flex", "pain", "plot", NULL };
 	static const char *const plots[] = { "flex", "volume", "adherence",
-		"pain", NULL };
-	static const char *const by[] = { "day", "week", "month", NULL };
-	const struct option *lo;
-	const char *const *list = NULL;
-	const char *sql = NULL;
-	struct bk_db db;
-	sqlite3_stmt *st;
-	int i;
+		"pain" };
+	static char names[16][160], subs2[4][24];
+	static struct bk_subopts t[16];
+	struct bk_complete c = { subs, t, longopts, NULL, NULL,
+		complete_words };
+	size_t i, k = 0;
 
-	if (strcmp(what, "commands") == 0)
-		list = subs;
-	else if (strcmp(what, "plots") == 0)
-		list = plots;
-	else if (strcmp(what, "by") == 0)
-		list = by;
-	else if (strcmp(what, "format") == 0) {
-		puts("table\ncsv\ntsv\njson");
-		return;
-	} else if (strcmp(what, "terminal") == 0) {
-		puts("dumb");
-		return;
-	} else if (strcmp(what, "letters") == 0) {
-		bk_opt_letters(longopts);
-		return;
-	} else if (strcmp(what, "options") == 0) {
-		for (lo = longopts; lo->name; lo++)
-			if (lo->val != '#' && lo->val != '%')
-				printf("--%s\n", lo->name);
-		return;
-	} else if (strcmp(what, "exercises") == 0)
-		sql = "SELECT slug FROM exercises ORDER BY slug";
-	else if (strcmp(what, "plans") == 0)
-		sql = "SELECT name FROM plans ORDER BY name";
-	else
-		usage_error("invalid --complete '%s'", what);
-	if (sql) {
-		bk_db_open(&db, getenv("BK_COMPLETE_DB"), BK_DB_READ);
-		st = bk_db_prepare(&db, sql);
-		while (bk_db_step(&db, st) == SQLITE_ROW)
-			puts((const char *)sqlite3_column_text(st, 0));
-		sqlite3_finalize(st);
-		bk_db_close(&db);
-		return;
+	t[k].sub = "summary";
+	complete_names("p", names[k], sizeof names[k]);
+	t[k].options = names[k];
+	k++;
+	t[k].sub = "plot";
+	complete_names("suO@bep", names[k], sizeof names[k]);
+	t[k].options = names[k];
+	k++;
+	for (i = 0; reports[i].name; i++, k++) {
+		t[k].sub = reports[i].name;
+		complete_names(reports[i].options, names[k], sizeof names[k]);
+		t[k].options = names[k];
 	}
-	for (i = 0; list[i]; i++)
-		puts(list[i]);
+	for (i = 0; i < 4; i++, k++) {
+		snprintf(subs2[i], sizeof subs2[i], "plot %s", plots[i]);
+		t[k].sub = subs2[i];
+		complete_names(plot_options[i], names[k], sizeof names[k]);
+		t[k].options = names[k];
+	}
+	t[k].sub = t[k].options = NULL;
+	return bk_complete_run(&c, what, argc, argv);
 }
 
 /* a period (2026-03, last week) is its first day for --since, its last
@@ -139,9 +147,8 @@ parse_date(const char *opt, const char *s, bk_day today, int week_start,
 
 	if (bk_date_parse_period(s, today, BK_DATE_PAST, week_start, &first,
 	    &last) != 0)
-		bk_usage_error(usage_text, "invalid date '%s' for --%s "
-		    "(YYYY-MM-DD, today, yesterday, a weekday, -3d, -2w)", s,
-		    opt);
+		bk_usage_error(usage_text, "invalid date '%s' for --%s (%s)", s,
+		    opt, bk_date_hint);
 	bk_date_format(strcmp(opt, "until") == 0 ? last : first, out);
 }
 
@@ -274,8 +281,7 @@ main(int argc, char *argv[])
 			o.exercise = optarg;
 			break;
 		case '#':
-			complete(optarg);
-			return bk_close_stdout();
+			return complete(optarg, argc - optind, argv + optind);
 		case '%':
 			o.explain = 1;
 			break;

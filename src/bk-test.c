@@ -136,43 +136,29 @@ split_operands(int argc, char **argv)
 	return out;
 }
 
-static void
-complete(const char *what)
+/* the words of an operand or an option's value, for the completions */
+static const char *
+complete_words(const char *sub, const char *opt, int n)
 {
-	const struct option *lo;
-	const char *const *list = NULL;
-	int i;
+	if (opt)
+		return strcmp(opt, "kind") == 0 ? ":test-kind" : NULL;
+	if (!sub)
+		return NULL;
+	if (strcmp(sub, "toe-touch") == 0)
+		return ":level";
+	if ((strcmp(sub, "how") == 0 || strcmp(sub, "progress") == 0) &&
+	    n == 0)
+		return ":test-kind";
+	return NULL;
+}
 
-	if (strcmp(what, "commands") == 0)
-		list = commands;
-	else if (strcmp(what, "kind") == 0)
-		list = bk_test_kinds;
-	else if (strcmp(what, "protocol") == 0)
-		list = bk_protocols;
-	else if (strcmp(what, "region") == 0)
-		list = bk_regions;
-	else if (strcmp(what, "sex") == 0)
-		list = bk_sexes;
-	else if (strcmp(what, "levels") == 0)
-		list = bk_reach_levels;
-	else if (strcmp(what, "format") == 0) {
-		puts("table\ncsv\ntsv\njson");
-		return;
-	} else if (strncmp(what, "options:", 8) == 0) {
-		bk_opt_sub_options(subopts, what + 8, longopts);
-		return;
-	} else if (strcmp(what, "letters") == 0) {
-		bk_opt_letters(longopts);
-		return;
-	} else if (strcmp(what, "options") == 0) {
-		for (lo = longopts; lo->name; lo++)
-			if (lo->val != '#')
-				printf("--%s\n", lo->name);
-		return;
-	} else
-		usage_error("invalid --complete '%s'", what);
-	for (i = 0; list[i]; i++)
-		puts(list[i]);
+static int
+complete(const char *what, int argc, char **argv)
+{
+	static const struct bk_complete c = { commands, subopts, longopts,
+		NULL, NULL, complete_words };
+
+	return bk_complete_run(&c, what, argc, argv);
 }
 
 int
@@ -255,8 +241,7 @@ main(int argc, char *argv[])
 			puts("bk-test (backkit) " BK_VERSION);
 			return bk_close_stdout();
 		case '#':
-			complete(optarg);
-			return bk_close_stdout();
+			return complete(optarg, argc - optind, args + optind);
 		default:
 			bk_getopt_fail(args, optind, optopt, shortopts);
 		}

@@ -260,11 +260,92 @@ manual(const char *page, int section)
 	bk_errx(BK_EXIT_DATA, "cannot run 'man': %s", strerror(errno));
 }
 
+/* for the completions: word, with its description, if it begins as cur */
+static void
+complete_put(const char *cur, const char *word, const char *desc)
+{
+	if (strncmp(word, cur, strlen(cur)) != 0)
+		return;
+	if (desc)
+		printf("%s\t%s\n", word, desc);
+	else
+		puts(word);
+}
+
+/* bk --complete words -- WORD...: bk's own words, and for bk COMMAND ...
+ * the command's, as bk-COMMAND --complete words gives them */
+static int
+complete(int argc, char **argv)
+{
+	static const char *const values[] = { "metric", "imperial", "monday",
+		"sunday", "male", "female", NULL };
+	char why[128], **args;
+	const char *cur;
+	size_t i;
+	int n, undo;
+
+	if (argc == 0 || strcmp(argv[0], "words") != 0) {
+		for (i = 0; i < NCOMMANDS; i++)
+			puts(commands[i].name);
+		return bk_close_stdout();
+	}
+	argc--;
+	argv++;
+	if (argc > 0 && strcmp(argv[0], "--") == 0) {
+		argc--;
+		argv++;
+	}
+	cur = argc > 0 ? argv[argc - 1] : "";
+	if (argc > 1 && (known(argv[0]) || strcmp(argv[0], "undo") == 0)) {
+		/* bk undo is bk-log undo; bk plan ... is bk-plan ... */
+		undo = strcmp(argv[0], "undo") == 0;
+		args = bk_xmalloc(sizeof *args * (size_t)(argc + 5));
+		args[0] = NULL;
+		args[1] = "--complete";
+		args[2] = "words";
+		args[3] = "--";
+		for (n = undo ? 0 : 1; n < argc; n++)
+			args[4 + n - !undo] = argv[n];
+		args[4 + argc - !undo] = NULL;
+		run(undo ? "log" : argv[0], args);
+	}
+	if (argc <= 1) {
+		if (cur[0] == '-') {
+			complete_put(cur, "--help", "list the commands");
+			complete_put(cur, "--version", "the version");
+		}
+		for (i = 0; i < NCOMMANDS; i++)
+			complete_put(cur, commands[i].name, commands[i].summary);
+		complete_put(cur, "help", "a command's manual");
+		complete_put(cur, "config", "read and write the configuration");
+		complete_put(cur, "undo", "take back the last change");
+	} else if (strcmp(argv[0], "help") == 0 && argc == 2) {
+		for (i = 0; i < NCOMMANDS; i++)
+			complete_put(cur, commands[i].name, NULL);
+		complete_put(cur, "backkit", NULL);
+	} else if (strcmp(argv[0], "config") == 0 && argc == 2) {
+		for (i = 0; bk_config_keys[i]; i++)
+			complete_put(cur, bk_config_keys[i], NULL);
+		complete_put(cur, "--unset", NULL);
+		complete_put(cur, "--help", NULL);
+	} else if (strcmp(argv[0], "config") == 0 && argc == 3 &&
+	    strcmp(argv[1], "--unset") == 0) {
+		for (i = 0; bk_config_keys[i]; i++)
+			complete_put(cur, bk_config_keys[i], NULL);
+	} else if (strcmp(argv[0], "config") == 0 && argc == 3) {
+		/* the words the key takes, as bk config checks them */
+		for (i = 0; values[i]; i++)
+			if (bk_config_check(argv[1], values[i], why,
+			    sizeof why) == 0)
+				complete_put(cur, values[i], NULL);
+	}
+	return bk_close_stdout();
+}
+
 int
 main(int argc, char *argv[])
 {
 	char page[64];
-	size_t i;
 
 	bk_init(argv[0]);
 	if (argc < 2)
@@ -279,11 +360,8 @@ main(int argc, char *argv[])
 		puts("bk (backkit) " BK_VERSION);
 		return bk_close_stdout();
 	}
-	if (strcmp(argv[1], "--complete") == 0) {
-		for (i = 0; i < NCOMMANDS; i++)
-			puts(commands[i].name);
-		return bk_close_stdout();
-	}
+	if (strcmp(argv[1], "--complete") == 0)
+		return complete(argc - 2, argv + 2);
 	if (argv[1][0] == '-')
 		bk_usage_error(usage_text, "unknown option '%s'", argv[1]);
 	if (strcmp(argv[1], "help") == 0) {

@@ -18,7 +18,8 @@ void bk_init(const char *argv0);
 void bk_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 _Noreturn void bk_errx(int code, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* report a usage error: the message, then "see 'PROG --help'", exit 2 */
+/* report a usage error: the message, then the subcommand's usage line
+ * (once bk_only_options has named it) or "see 'PROG --help'", exit 2 */
 _Noreturn void bk_usage_error(const char *usage, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* the running command's usage, set by its main; bk_usage reports a usage
@@ -26,10 +27,10 @@ _Noreturn void bk_usage_error(const char *usage, const char *fmt, ...)
 extern const char *bk_usage_text;
 _Noreturn void bk_usage(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
-/* --help: the usage entries of subcommand sub (with their continuation
- * lines and the common options), or the whole usage when sub is NULL or
- * has none */
-void bk_usage_show(FILE *fp, const char *usage, const char *sub);
+/* the subcommand being run, set by bk_only_options; and the function that
+ * prints its usage lines (options.c sets it; 0 when it has none) */
+extern const char *bk_usage_sub;
+extern int (*bk_usage_lines)(FILE *fp, const char *usage, const char *sub);
 /* getopt_long (opterr = 0) returned '?': say why, escaped, as a usage
  * error */
 _Noreturn void bk_getopt_fail(char *const *argv, int optind, int optopt,
@@ -95,6 +96,8 @@ int bk_date_parse(const char *s, bk_day today, enum bk_date_dir dir,
  * day), weeks starting on week_start: 1 (monday) .. 7 (sunday). 0 or -1 */
 int bk_date_parse_period(const char *s, bk_day today, enum bk_date_dir dir,
     int week_start, bk_day *first, bk_day *last);
+/* the forms bk_date_parse takes, for the messages about a bad date */
+extern const char bk_date_hint[];
 /* today from BK_TODAY or the clock; exits 2 on a bad BK_TODAY */
 bk_day bk_today(void);
 
@@ -969,14 +972,38 @@ void bk_opt_letters(const struct option *lo);
 struct bk_subopts {
 	const char *sub, *options;
 };
+/* --help: the usage entries of subcommand sub (with their continuation
+ * lines and the common options), or the whole usage when sub is NULL or
+ * has none; then the options they name, from the table */
+void bk_usage_show(FILE *fp, const char *usage, const char *sub);
 /* refuse, as a usage error, an option given (seen: their codes) that sub
  * does not take */
 void bk_opt_only(const struct bk_subopts *t, const char *sub,
     const struct option *lo, const char *seen, const char *usage);
-/* for completions: "--long<TAB>what it does", one a line, for the options
- * sub takes */
-void bk_opt_sub_options(const struct bk_subopts *t, const char *sub,
-    const struct option *lo);
+
+/* complete.c: the hidden completion helper the shell scripts call,
+ * "CMD --complete words -- WORD...": the candidates for the last word,
+ * one a line, "WORD<TAB>what it is" where there is something to say, and
+ * a last line ":files" where file names go */
+struct bk_complete {
+	const char *const *commands;	/* the subcommands */
+	const struct bk_subopts *subopts;
+	const struct option *longopts;	/* the command's, from bk_opt_build */
+	const char *formats;	/* --format's words; NULL: table csv tsv json */
+	const char *dflt_sub;	/* the subcommand of a first word that is
+				 * none (bk-log EXERCISE: "log"), or NULL */
+	/* the words of the nth operand of sub (opt NULL; sub NULL before
+	 * the subcommand) or of option opt's value, as "add :exercise":
+	 * literal words, and :exercise :plan :template :files or a list
+	 * (:region :kind :position :equipment :test-kind :protocol :sex
+	 * :level :import-format :config-key :date :weekday); NULL: nothing
+	 * to offer, or for an option what the table says */
+	const char *(*words)(const char *sub, const char *opt, int n);
+};
+/* --complete WHAT, the words after it in argv: words, commands, options,
+ * options:SUB, letters, exercises, plans, templates; the exit status */
+int bk_complete_run(const struct bk_complete *c, const char *what, int argc,
+    char **argv);
 
 /* logcmd.c: bk-log's log, skip, list, export, rm and edit */
 /* bk-log's options, as parsed */

@@ -331,6 +331,10 @@ bk_date_parse(const char *s, bk_day today, enum bk_date_dir dir,
 	return bk_date_parse_period(s, today, dir, 1, out, &last);
 }
 
+const char bk_date_hint[] = "YYYY-MM-DD, YYYY-MM, YYYY, today, yesterday, "
+    "tomorrow, a weekday, -3d, +2w, -1m, -1y, sow, eow, som, eom, soy, eoy, "
+    "last|this|next week|month|year";
+
 bk_day
 bk_today(void)
 {

@@ -79,6 +79,8 @@ const struct bk_option bk_options[] = {
 	{ NULL, 0, 0, BK_ARG_NONE, NULL, NULL }
 };
 
+static int usage_lines(FILE *fp, const char *usage, const char *sub);
+
 const struct bk_option *
 bk_opt_find(const char *name)
 {
@@ -118,6 +120,7 @@ bk_opt_build(const char *const *names, struct option *lo, size_t nlo,
 	}
 	memset(&lo[i], 0, sizeof lo[i]);
 	shortopts[s] = '\0';
+	bk_usage_lines = usage_lines;
 }
 
 void
@@ -176,18 +179,122 @@ bk_opt_only(const struct bk_subopts *t, const char *sub,
 	bk_only_options(lo, seen, sub, allowed, usage);
 }
 
-void
-bk_opt_sub_options(const struct bk_subopts *t, const char *sub,
-    const struct option *lo)
-{
-	const struct bk_subopts *e = sub_entry(t, sub);
-	const struct bk_option *op;
-	char allowed[64];
+#define NOPTIONS (sizeof bk_options / sizeof bk_options[0])
 
-	codes(e ? e->options : "", allowed, sizeof allowed);
-	for (; lo->name; lo++)
-		if (((op = bk_opt_find(lo->name)) && op->help &&
-		    strchr(allowed, op->code)) || strcmp(lo->name, "db") == 0 ||
-		    strcmp(lo->name, "help") == 0)
-			printf("--%s\t%s\n", lo->name, op ? op->help : "");
+/* mark in named the options that text (up to end) names as --NAME */
+static void
+names_in(const char *text, const char *end, unsigned char *named)
+{
+	const struct bk_option *op;
+	char name[32];
+	size_t n;
+
+	for (; text + 2 < end; text++) {
+		if (text[0] != '-' || text[1] != '-' || (text > end - 3))
+			continue;
+		n = strspn(text + 2, "abcdefghijklmnopqrstuvwxyz-");
+		if (n == 0 || n >= sizeof name || text + 2 + n > end)
+			continue;
+		memcpy(name, text + 2, n);
+		name[n] = '\0';
+		if ((op = bk_opt_find(name)))
+			named[op - bk_options] = 1;
+		text += n + 1;
+	}
+}
+
+/* whether the entry's words (from w) begin with sub, or with
+ * alternatives one of which is sub ("streak | exercises ...") */
+static int
+names_sub(const char *w, const char *end, const char *sub, size_t slen)
+{
+	size_t n;
+
+	for (;;) {
+		n = strcspn(w, " \n");
+		if (w + n > end)
+			return 0;
+		if (strncmp(w, sub, slen) == 0 && (w[slen] == ' ' ||
+		    w + slen == end))
+			return 1;
+		if (n == 0 || strncmp(w + n, " | ", 3) != 0)
+			return 0;
+		w += n + 3;
+	}
+}
+
+/* the entries of sub in usage ("usage: PROG SUB ..." or "       PROG
+ * SUB ...") with their continuation lines, and with common the "common
+ * options:" line, printed; the options they name marked in named (may
+ * be NULL); whether sub has an entry */
+static int
+sub_lines(FILE *fp, const char *usage, const char *sub, int common,
+    unsigned char *named)
+{
+	const char *p, *e, *w;
+	size_t plen = strlen(bk_progname), slen = strlen(sub);
+	int in = 0, entry, found = 0;
+
+	for (p = usage; *p; p = *e ? e + 1 : e) {
+		if (!(e = strchr(p, '\n')))
+			e = p + strlen(p);
+		for (w = p; *w == ' '; w++)
+			;
+		if (strncmp(w, "usage: ", 7) == 0)
+			for (w += 7; *w == ' '; w++)
+				;
+		entry = strncmp(w, bk_progname, plen) == 0 && w[plen] == ' ';
+		if (entry)
+			in = names_sub(w + plen + 1, e, sub, slen);
+		else if (w == p)	/* a line of its own: "SPEC: ..." */
+			in = common && found &&
+			    strncmp(p, "common options:", 15) == 0;
+		if (!in)
+			continue;
+		if (entry)
+			fprintf(fp, "%s%.*s\n", found++ ? "       " : "usage: ",
+			    (int)(e - w), w);
+		else
+			fprintf(fp, "%.*s\n", (int)(e - p), p);
+		if (named)
+			names_in(p, e, named);
+	}
+	return found;
+}
+
+/* a usage error's hint: the subcommand's usage lines */
+static int
+usage_lines(FILE *fp, const char *usage, const char *sub)
+{
+	return sub_lines(fp, usage, sub, 0, NULL);
+}
+
+void
+bk_usage_show(FILE *fp, const char *usage, const char *sub)
+{
+	unsigned char named[NOPTIONS];
+	const struct bk_option *op;
+	char left[64];
+	size_t i;
+
+	memset(named, 0, sizeof named);
+	if (!sub || !sub_lines(fp, usage, sub, 1, named)) {
+		fputs(usage, fp);
+		names_in(usage, usage + strlen(usage), named);
+	}
+	fputs("\noptions:\n", fp);
+	for (i = 0; i < NOPTIONS && bk_options[i].name; i++) {
+		op = &bk_options[i];
+		if (!named[i] || !op->help)
+			continue;
+		snprintf(left, sizeof left, "--%s%s%s%s", op->name,
+		    op->arg == BK_ARG_OPTDATE ? "[=" : op->arg ? " " : "",
+		    op->arg ? op->argname : "",
+		    op->arg == BK_ARG_OPTDATE ? "]" : "");
+		if (op->letter)
+			fprintf(fp, "  -%c, %-24s %s\n", op->letter, left,
+			    op->help);
+		else
+			fprintf(fp, "      %-24s %s\n", left, op->help);
+	}
 }

@@ -33,8 +33,7 @@ parse_day(const char *s)
 	bk_day d;
 
 	if (bk_date_parse(s, bk_today(), BK_DATE_PAST, &d) != 0)
-		bk_errx(BK_EXIT_USAGE, "invalid date '%s' (YYYY-MM-DD, today, "
-		    "yesterday, a weekday or -3d)", s);
+		bk_usage("invalid date '%s' (%s)", s, bk_date_hint);
 	return d;
 }
 

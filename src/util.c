@@ -30,11 +30,18 @@ bk_init(const char *argv0)
 	signal(SIGPIPE, SIG_IGN);
 }
 
-/* after a usage error: where the usage is, and exit 2 */
+const char *bk_usage_text = "";
+const char *bk_usage_sub;
+int (*bk_usage_lines)(FILE *fp, const char *usage, const char *sub);
+
+/* after a usage error: the subcommand's usage line once it is known, else
+ * where the usage is; exit 2 */
 _Noreturn static void
 usage_hint(void)
 {
-	fprintf(stderr, "see '%s --help'\n", bk_progname);
+	if (!bk_usage_sub || !bk_usage_lines || !bk_usage_text[0] ||
+	    !bk_usage_lines(stderr, bk_usage_text, bk_usage_sub))
+		fprintf(stderr, "see '%s --help'\n", bk_progname);
 	exit(BK_EXIT_USAGE);
 }
 
@@ -89,14 +96,13 @@ bk_usage_error(const char *usage, const char *fmt, ...)
 {
 	va_list ap;
 
-	(void)usage;
+	if (usage && *usage)
+		bk_usage_text = usage;
 	va_start(ap, fmt);
 	vwarn(fmt, ap);
 	va_end(ap);
 	usage_hint();
 }
-
-const char *bk_usage_text = "";
 
 void
 bk_usage(const char *fmt, ...)
@@ -107,41 +113,6 @@ bk_usage(const char *fmt, ...)
 	vwarn(fmt, ap);
 	va_end(ap);
 	usage_hint();
-}
-
-void
-bk_usage_show(FILE *fp, const char *usage, const char *sub)
-{
-	const char *p, *e, *w;
-	size_t plen = strlen(bk_progname), slen = sub ? strlen(sub) : 0;
-	int in = 0, found = 0;
-
-	for (p = usage; sub && *p; p = *e ? e + 1 : e) {
-		e = strchr(p, '\n');
-		if (!e)
-			e = p + strlen(p);
-		/* an entry: "usage: PROG SUB ..." or "       PROG SUB ..." */
-		for (w = p; *w == ' '; w++)
-			;
-		if (strncmp(w, "usage: ", 7) == 0)
-			for (w += 7; *w == ' '; w++)
-				;
-		if (strncmp(w, bk_progname, plen) == 0 && w[plen] == ' ')
-			in = strncmp(w + plen + 1, sub, slen) == 0 &&
-			    strchr(" \n", w[plen + 1 + slen]);
-		else if (w == p || strncmp(p, "common options:", 15) == 0)
-			in = strncmp(p, "common options:", 15) == 0 && found;
-		if (!in)
-			continue;
-		if (w > p && !found++)
-			fprintf(fp, "usage: %.*s\n", (int)(e - w), w);
-		else if (w > p && p + 7 <= w && strncmp(w, bk_progname, plen) == 0)
-			fprintf(fp, "       %.*s\n", (int)(e - w), w);
-		else
-			fprintf(fp, "%.*s\n", (int)(e - p), p);
-	}
-	if (!found)
-		fputs(usage, fp);
 }
 
 void
@@ -244,7 +215,7 @@ bk_check_word(const char *what, const char *const *list, const char *v)
 	fputs("' (one of: ", stderr);
 	bk_word_list(stderr, list);
 	fputs(")\n", stderr);
-	exit(BK_EXIT_USAGE);
+	usage_hint();
 }
 
 int
@@ -344,13 +315,16 @@ bk_only_options(const struct option *longopts, const char *seen,
 	const struct option *lo;
 	const char *c;
 
+	/* from here on, a usage error shows this subcommand's usage */
+	bk_usage_sub = sub;
+	if (usage && *usage)
+		bk_usage_text = usage;
 	for (c = seen; *c; c++) {
 		if (strchr(allowed, *c) || strchr("dhV", *c))
 			continue;
 		for (lo = longopts; lo->name; lo++)
 			if (lo->val == *c)
 				break;
-		(void)usage;
 		bk_usage("option --%s does not apply to '%s'",
 		    lo->name ? lo->name : "?", sub);
 	}

@@ -412,8 +412,6 @@ shoulder-pushdown-neck-stretch 1 right - 1.0 - 0 - t#[0-9]+$"
 	assert_line --index 1 'morning'
 	assert_line --index 2 '--no-timer'
 	assert_line --index 3 '--timer'
-	grep -q "__fish_seen_subcommand_from session' -a '(bk-log --complete plans" "$TOP/completions/bk-log.fish"
-	grep -q -- '--no-timer --timer' "$TOP/completions/zsh/_bk-log"
 }
 
 # --- in a real terminal ------------------------------------------------

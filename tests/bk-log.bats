@@ -188,7 +188,7 @@ dbsum() {
 	run -2 --separate-stderr bk-log band-row 99999999999x1
 	assert_err "bk-log: invalid spec '99999999999x1': sets must be 1 to 100"
 	run -2 --separate-stderr bk-log band-row 3x10 --date 2026-02-30
-	assert_err "bk-log: invalid date '2026-02-30' (YYYY-MM-DD, today, yesterday, a weekday or -3d)"
+	assert_err "bk-log: invalid date '2026-02-30' (YYYY-MM-DD, YYYY-MM, YYYY, today, yesterday, tomorrow, a weekday, -3d, +2w, -1m, -1y, sow, eow, som, eom, soy, eoy, last|this|next week|month|year)"
 	run -2 --separate-stderr bk-log band-row 3x10 --date tomorrow
 	assert_err "bk-log: invalid date 'tomorrow': it is after today"
 	run -2 --separate-stderr bk-log band-row 3x10 --rpe 11
@@ -396,17 +396,14 @@ make_plan() {
 	(( ${#lines[@]} >= 17 ))
 	local opt
 	for opt in "${lines[@]}"; do
-		grep -q -- "-l ${opt#--} " "$TOP/completions/bk-log.fish" || fail "$opt not in bk-log.fish"
 		grep -qE -- "(Fl |, )-${opt#--}( |$)" "$TOP/man/man1/bk-log.1" || fail "$opt not in bk-log.1"
-		grep -q -- "$opt" "$TOP/completions/zsh/_bk-log" "$TOP/completions/bk-log.bash" ||
-			[[ $opt == --@(help|version|dry-run|create-missing) ]] || fail "$opt not in the bash or zsh file"
 		[[ $opt == --@(help|version) ]] || bk-log --help | grep -q -- "$opt" || fail "$opt not in --help"
 	done
 	run -0 bk-log --complete commands
 	assert_output "$(printf '%s\n' skip list rm edit undo export import log session done)"
-	run -0 bk-log --complete import-format
+	run -0 bk-log --complete words -- import x --format ''
 	assert_output "$(printf '%s\n' auto bk strong fitnotes hevy fitbod)"
-	run -0 bk-log --complete side
+	run -0 bk-log --complete words -- cat-cow --side ''
 	assert_output "$(printf '%s\n' left right both)"
 	run -0 bk-log --complete exercises
 	assert_line jefferson-curl
@@ -468,7 +465,7 @@ make_plan() {
 @test "SUB --help prints that subcommand's usage only, in every command" {
 	run -0 --separate-stderr bk-log list --help
 	assert_equal "$stderr" ""
-	assert_equal "$output" "usage: bk-log list [--since D] [--until D] [--exercise X] [--format F]
+	assert_equal "${output%%$'\n\noptions:'*}" "usage: bk-log list [--since D] [--until D] [--exercise X] [--format F]
 common options: [--db PATH] [-h | --help] [--version]"
 	run -0 bk-log edit -h
 	assert_line --index 0 --partial "usage: bk-log edit ID..."

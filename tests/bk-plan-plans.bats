@@ -218,7 +218,7 @@ skip_ex() {	# DATE SLUG REASON
 	run -2 --separate-stderr bk-plan show --date 2026-11-23 --all
 	assert_err 'bk-plan: show takes one of --date, --week and --all'
 	run -2 --separate-stderr bk-plan show --date someday
-	assert_err "bk-plan: invalid --date 'someday' (YYYY-MM-DD, today, tomorrow, a weekday, +3d or -1w)"
+	assert_err "bk-plan: invalid --date 'someday' (YYYY-MM-DD, YYYY-MM, YYYY, today, yesterday, tomorrow, a weekday, -3d, +2w, -1m, -1y, sow, eow, som, eom, soy, eoy, last|this|next week|month|year)"
 	# units = imperial shows loads in pounds; a week may start on Sunday
 	mkdir -p "$XDG_CONFIG_HOME/backkit"
 	printf 'units = imperial\nweek_start = sunday\n' > "$XDG_CONFIG_HOME/backkit/config"
@@ -356,7 +356,7 @@ skip_ex() {	# DATE SLUG REASON
 	run -2 --separate-stderr bk-plan new x --on mon,,fri
 	assert_err "bk-plan: invalid weekday '' in --on 'mon,,fri' (mon, tue, wed, thu, fri, sat, sun, separated by commas)"
 	run -2 --separate-stderr bk-plan new x --start 2026-02-30
-	assert_err "bk-plan: invalid --start '2026-02-30' (YYYY-MM-DD, today, tomorrow, a weekday, +3d or -1w)"
+	assert_err "bk-plan: invalid --start '2026-02-30' (YYYY-MM-DD, YYYY-MM, YYYY, today, yesterday, tomorrow, a weekday, -3d, +2w, -1m, -1y, sow, eow, som, eom, soy, eoy, last|this|next week|month|year)"
 	run -2 --separate-stderr bk-plan new x --times 0
 	assert_err "bk-plan: invalid --times '0' (sessions a day, 1 to 20)"
 	run -2 --separate-stderr bk-plan new Bad_Name
@@ -405,7 +405,7 @@ skip_ex() {	# DATE SLUG REASON
 	run -0 bk-plan --complete templates
 	assert_equal "${#lines[@]}" 7
 	assert_line jefferson-30
-	run -0 bk-plan --complete weekdays
+	run -0 bk-plan --complete words -- add jc cat-cow --on ''
 	assert_line --index 0 mon
 	run -0 bash -c "source '$TOP/completions/bk-plan.bash'
 		COMP_WORDS=(bk-plan sh); COMP_CWORD=1; _bk_plan; echo \"\${COMPREPLY[*]}\"

@@ -80,7 +80,8 @@ load common
 	assert_equal "${#lines[@]}" 3
 	# a region matches whole words only: "back" is no region
 	run -2 --separate-stderr bk-plan exercises --region back
-	assert_equal "$stderr" "bk-plan: invalid region 'back' (one of: neck, shoulders, upper-back, mid-back, lower-back, hips, hamstrings, core, pelvic-floor)"
+	assert_equal "$stderr" "bk-plan: invalid region 'back' (one of: neck, shoulders, upper-back, mid-back, lower-back, hips, hamstrings, core, pelvic-floor)
+see 'bk-plan --help'"
 }
 
 @test "bk-plan exercises: bad filter values name the value, exit 2" {
@@ -222,7 +223,6 @@ load common
 	run -0 bk-plan --complete options
 	local opt
 	for opt in "${lines[@]}"; do
-		grep -q -- "${opt#--}" "$TOP/completions/bk-plan.fish"
 		grep -q -- "${opt#--}" "$TOP/man/man1/bk-plan.1"
 		bk-plan --help | grep -q -- "$opt"
 	done
@@ -285,7 +285,7 @@ load common
 	BK_TODAY=2026-12-10 run -0 bk-plan show --week mine --format csv
 	assert_line --index 1 --partial "2026-12-07,mine,8,"
 	BK_TODAY=2026-12-10 run -2 --separate-stderr bk-plan show --week=-1q
-	assert_err "bk-plan: invalid --week '-1q' (YYYY-MM-DD, today, tomorrow, a weekday, +3d or -1w)"
+	assert_err "bk-plan: invalid --week '-1q' (YYYY-MM-DD, YYYY-MM, YYYY, today, yesterday, tomorrow, a weekday, -3d, +2w, -1m, -1y, sow, eow, som, eom, soy, eoy, last|this|next week|month|year)"
 	assert_equal "$output" ""
 }
 

@@ -520,14 +520,12 @@ assert j == {"exercise": "jefferson-curl", "name": "Jefferson Curl", "sets": 4,
 		name=${opt#--}
 		bk-stats --help | grep -q -- "$opt"
 		grep -q -- "Fl .*-$name\b" "$TOP/man/man1/bk-stats.1"
-		grep -q -- "-l $name " "$TOP/completions/bk-stats.fish"
-		grep -q -- "$opt" "$TOP/completions/zsh/_bk-stats"
 	done
 	run -0 bk-stats --complete commands
 	assert_output "$(printf '%s\n' summary volume adherence streak exercises flex pain plot)"
-	run -0 bk-stats --complete plots
+	run -0 bk-stats --complete words -- plot ''
 	assert_output "$(printf '%s\n' flex volume adherence pain)"
-	run -0 bk-stats --complete by
+	run -0 bk-stats --complete words -- volume --by ''
 	assert_output "$(printf '%s\n' day week month)"
 	adherence_history
 	BK_COMPLETE_DB=$BK_DB run -0 bk-stats --complete plans

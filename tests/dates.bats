@@ -139,7 +139,7 @@ logged_dates() {
 	before=$(digest "$BK_DB")
 	run -2 --separate-stderr bk-log band-row 3x10 --date 'last fortnight'
 	assert_output ""
-	assert_err "bk-log: invalid date 'last fortnight' (YYYY-MM-DD, today, yesterday, a weekday or -3d)"
+	assert_err "bk-log: invalid date 'last fortnight' (YYYY-MM-DD, YYYY-MM, YYYY, today, yesterday, tomorrow, a weekday, -3d, +2w, -1m, -1y, sow, eow, som, eom, soy, eoy, last|this|next week|month|year)"
 	run -2 --separate-stderr bk-log band-row 3x10 --date lastweek
 	assert_err_partial "invalid date 'lastweek'"
 	run -2 --separate-stderr bk-log list --since 2026-13
@@ -155,7 +155,7 @@ logged_dates() {
 	assert_err_partial "invalid date '10000' for --since"
 	BK_TODAY=9999-12-31 run -2 --separate-stderr bk-plan new p --start tomorrow
 	assert_output ""
-	assert_err "bk-plan: invalid --start 'tomorrow' (YYYY-MM-DD, today, tomorrow, a weekday, +3d or -1w)"
+	assert_err "bk-plan: invalid --start 'tomorrow' (YYYY-MM-DD, YYYY-MM, YYYY, today, yesterday, tomorrow, a weekday, -3d, +2w, -1m, -1y, sow, eow, som, eom, soy, eoy, last|this|next week|month|year)"
 	run -2 --separate-stderr bk-plan new p --start +1x
 	assert_err_partial "invalid --start '+1x'"
 	assert_equal "$(digest "$BK_DB")" "$before"

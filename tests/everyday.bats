@@ -177,8 +177,6 @@ still to record: the toe-touch test of plan jc ('"'"'bk-test toe-touch'"'"')'
 	assert_line --partial '--except'
 	assert_line --partial '--date'
 	refute_line --partial '--note'
-	grep -q -- "-l except .*__fish_seen_subcommand_from done" "$TOP/completions/bk-log.fish"
-	grep -q -- "--except" "$TOP/completions/zsh/_bk-log"
 }
 
 cfgfile() {
@@ -305,6 +303,5 @@ cfgfile() {
 	assert_line --index 1 week_start
 	assert_line --index 2 imperial
 	assert_line --index 3 sex
-	grep -q 'config' "$TOP/completions/zsh/_bk" "$TOP/completions/bk.fish"
 	grep -q -- 'Fl -unset' "$TOP/man/man1/bk.1"
 }

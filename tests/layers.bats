@@ -84,7 +84,7 @@ load common
 	refute_line --regexp '^--kind	'
 	# what the table says a subcommand takes is what the command accepts
 	run -2 --separate-stderr bk-log list --note x
-	assert_equal "$stderr" "bk-log: option --note does not apply to 'list'"$'\n'"see 'bk-log --help'"
+	assert_equal "$stderr" "bk-log: option --note does not apply to 'list'"$'\n'"usage: bk-log list [--since D] [--until D] [--exercise X] [--format F]"
 	run -2 --separate-stderr bk-plan exercise add x --start today
 	assert_err "bk-plan: option --start does not apply to 'exercise add'"
 }

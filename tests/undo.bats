@@ -409,7 +409,7 @@ sys.exit(subprocess.run(["bk-log", "band-row", "3x10"], stdout=w).returncode)'
 
 @test "dates outside 0001..9999 are refused naming the value" {
 	BK_TODAY=0001-01-01 run -2 --separate-stderr bk-log band-row 3x10 --date yesterday
-	assert_err "bk-log: invalid date 'yesterday' (YYYY-MM-DD, today, yesterday, a weekday or -3d)"
+	assert_err "bk-log: invalid date 'yesterday' (YYYY-MM-DD, YYYY-MM, YYYY, today, yesterday, tomorrow, a weekday, -3d, +2w, -1m, -1y, sow, eow, som, eom, soy, eoy, last|this|next week|month|year)"
 	BK_TODAY=9999-12-31 run -2 --separate-stderr bk-plan new late --start tomorrow
 	assert_err_partial "bk-plan: invalid --start 'tomorrow'"
 	BK_TODAY=9999-12-30 run -2 --separate-stderr bk-plan new late --days 5
