@@ -298,8 +298,8 @@ weekly_plan() {
 	run -2 --separate-stderr bk-plan export --format ics --alarm 10m
 	assert_err "bk-plan: --alarm 10m needs a time of day (--at, or remind_at in the config): an all-day event has none"
 	assert_equal "$output" ""
-	assert_equal "${#stderr_lines[@]}" 2
-	assert_equal "${stderr_lines[1]}" "see 'bk-plan --help'"
+	assert_equal "${#stderr_lines[@]}" 3
+	assert_equal "${stderr_lines[1]}" "usage: bk-plan export [NAME] [--format ics|csv|tsv|json]"
 	run -2 --separate-stderr bk-plan export nosuch --format ics --at 09:00
 	assert_equal "$output" ""
 	assert_equal "$(digest "$BK_DB")" "$before"
