@@ -9,14 +9,16 @@
 static const char usage_text[] =
     "usage: bk-stats summary [--plan NAME]\n"
     "       bk-stats volume [--by day|week|month] [--exercise X] [--plan NAME]\n"
+    "                       [--since D] [--until D] [--format F]\n"
     "       bk-stats adherence [--by day|week|month] [--exercise X]\n"
-    "                          [--plan NAME]\n"
+    "                          [--plan NAME] [--since D] [--until D] [--format F]\n"
     "       bk-stats streak | exercises [--exercise X] [--plan NAME]\n"
-    "       bk-stats flex | pain\n"
+    "                          [--since D] [--until D] [--format F]\n"
+    "       bk-stats flex | pain [--since D] [--until D] [--format F]\n"
     "       bk-stats plot flex|volume|adherence|pain [--by day|week|month]\n"
-    "                     [--exercise X] [--plan NAME]\n"
+    "                     [--exercise X] [--plan NAME] [--since D] [--until D]\n"
     "                     [--output FILE.png|FILE.svg] [--terminal dumb]\n"
-    "report options: [--since D] [--until D] [--format table|csv|tsv|json]\n"
+    "F: table, csv, tsv or json\n"
     "common options: [--db PATH] [-h | --help] [--version]\n";
 
 static const char *const optnames[] = { "by", "db", "exercise", "format",
