@@ -151,7 +151,7 @@ main(int argc, char *argv[])
 			o.date_s = optarg;
 			o.day = date_arg("date", optarg, o.today, 0);
 			if (o.day > o.today)
-				bk_errx(BK_EXIT_USAGE, "invalid date '%s': it is "
+				bk_usage("invalid date '%s': it is "
 				    "after today", optarg);
 			break;
 		case 'd':
@@ -177,12 +177,12 @@ main(int argc, char *argv[])
 			break;
 		case 'H':
 			if (bk_duration_parse(optarg, &o.hold_s, &why) != 0)
-				bk_errx(BK_EXIT_USAGE, "invalid hold '%s': %s",
+				bk_usage("invalid hold '%s': %s",
 				    optarg, why);
 			break;
 		case 'l':
 			if (bk_load_parse(optarg, &o.load_kg, &why) != 0)
-				bk_errx(BK_EXIT_USAGE, "invalid load '%s': %s",
+				bk_usage("invalid load '%s': %s",
 				    optarg, why);
 			break;
 		case 'm':
@@ -190,7 +190,7 @@ main(int argc, char *argv[])
 			break;
 		case 'x':
 			if (bk_parse_int(optarg, 1, BK_REPS_MAX, &o.reps) != 0)
-				bk_errx(BK_EXIT_USAGE, "invalid reps '%s' (a whole "
+				bk_usage("invalid reps '%s' (a whole "
 				    "number from 1 to %d)", optarg, BK_REPS_MAX);
 			break;
 		case 'p':
@@ -202,13 +202,13 @@ main(int argc, char *argv[])
 		case '/':
 			if (bk_decimal_parse(optarg, 0, &o.rpe) != 0 ||
 			    o.rpe > 10)
-				bk_errx(BK_EXIT_USAGE, "invalid RPE '%s' (0 to 10)",
+				bk_usage("invalid RPE '%s' (0 to 10)",
 				    optarg);
 			o.rpe = bk_round3(o.rpe);
 			break;
 		case 'S':
 			if (bk_word_index(sides, optarg) < 0)
-				bk_errx(BK_EXIT_USAGE, "invalid side '%s' (one of: "
+				bk_usage("invalid side '%s' (one of: "
 				    "left, right, both)", optarg);
 			o.side = optarg;
 			break;
@@ -218,7 +218,7 @@ main(int argc, char *argv[])
 			break;
 		case 't':
 			if (bk_logio_time(optarg, o.time) != 0)
-				bk_errx(BK_EXIT_USAGE, "invalid time '%s' "
+				bk_usage("invalid time '%s' "
 				    "(HH:MM, 00:00 to 23:59)", optarg);
 			break;
 		case 'u':
@@ -231,7 +231,7 @@ main(int argc, char *argv[])
 			else if (strcmp(optarg, "lb") == 0)
 				o.units = 1;
 			else
-				bk_errx(BK_EXIT_USAGE, "invalid units '%s' (kg or "
+				bk_usage("invalid units '%s' (kg or "
 				    "lb)", optarg);
 			break;
 		case 'V':

@@ -190,7 +190,7 @@ main(int argc, char *argv[])
 		switch (c) {
 		case 'A':
 			if (bk_parse_int(optarg, 1, 120, &n) != 0)
-				bk_errx(BK_EXIT_USAGE, "invalid age '%s' (a whole "
+				bk_usage("invalid age '%s' (a whole "
 				    "number of years from 1 to 120)", optarg);
 			o.age = (int)n;
 			break;
@@ -202,7 +202,7 @@ main(int argc, char *argv[])
 			break;
 		case 'f':
 			if ((o.format = bk_format_parse(optarg)) < 0)
-				bk_errx(BK_EXIT_USAGE, "invalid format '%s' (one "
+				bk_usage("invalid format '%s' (one "
 				    "of: table, csv, tsv, json)", optarg);
 			break;
 		case 'h':

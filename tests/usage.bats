@@ -144,3 +144,21 @@ see 'bk --help'"
 		END { for (n in names) print (n in letter ? letter[n] " " : "") n }' | sort)
 	assert_equal "$have" "$want"
 }
+
+@test "usage: a bad option value of bk-log or bk-test is one line, then where --help is" {
+	run -2 --separate-stderr bk-log cat-cow 3 --hold x
+	assert_output ""
+	assert_equal "$stderr" "bk-log: invalid hold 'x': expected a time like 30s, 2m or 1m30s
+see 'bk-log --help'"
+	run -2 --separate-stderr bk-log cat-cow 3 --rpe 11
+	assert_equal "$stderr" "bk-log: invalid RPE '11' (0 to 10)
+see 'bk-log --help'"
+	run -2 --separate-stderr bk-log list --units stone
+	assert_equal "$stderr" "bk-log: invalid units 'stone' (kg or lb)
+see 'bk-log --help'"
+	run -2 --separate-stderr bk-test sit-and-reach 30 --age old
+	assert_equal "${#stderr_lines[@]}" 2
+	assert_equal "${stderr_lines[0]}" "bk-test: invalid age 'old' (a whole number of years from 1 to 120)"
+	assert_equal "${stderr_lines[1]}" "see 'bk-test --help'"
+	assert_file_not_exists "$BK_DB"
+}
