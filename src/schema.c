@@ -231,6 +231,15 @@ const char *const bk_migrations[] = {
 	"  FROM due JOIN plan_items pi ON pi.id = due.item_id"
 	"  JOIN plans p ON p.id = pi.plan_id"
 	"  LEFT JOIN exercises e ON e.id = pi.exercise_id;",
+	/* the set log keeps the indexes a query needs, no more: each costs
+	 * every insert of an import. A journal entry finds the sets it
+	 * inserted by their ids, which only grow: the first it may have
+	 * given is sets_from (NULL for an entry from before it: all of them
+	 * are looked at). The sets done on a day are found through
+	 * sets_date. */
+	"ALTER TABLE journal ADD COLUMN sets_from INTEGER;"
+	"DROP INDEX IF EXISTS sets_journal;"
+	"DROP INDEX IF EXISTS sets_done;",
 };
 
 const int bk_nmigrations = sizeof bk_migrations / sizeof bk_migrations[0];
