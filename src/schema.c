@@ -239,7 +239,19 @@ const char *const bk_migrations[] = {
 	 * sets_date. */
 	"ALTER TABLE journal ADD COLUMN sets_from INTEGER;"
 	"DROP INDEX IF EXISTS sets_journal;"
-	"DROP INDEX IF EXISTS sets_done;",
+	"DROP INDEX IF EXISTS sets_done;"
+	/* The same check of a set type, written so that SQLite tests it in
+	 * place: its IN list built a temporary table for every row stored,
+	 * half the cost of an import's insert. The stored schema is edited
+	 * as SQLite's ALTER TABLE page describes for a change that leaves
+	 * every row as it is; the check's meaning does not change. */
+	"PRAGMA writable_schema = ON;"
+	"UPDATE sqlite_schema SET sql = replace(sql,"
+	"  'CHECK (set_type IN (''normal'', ''warmup'', ''drop'', ''failure''))',"
+	"  'CHECK (set_type = ''normal'' OR set_type = ''warmup'' OR"
+	" set_type = ''drop'' OR set_type = ''failure'')')"
+	"  WHERE type = 'table' AND name = 'sets';"
+	"PRAGMA writable_schema = OFF;",
 };
 
 const int bk_nmigrations = sizeof bk_migrations / sizeof bk_migrations[0];

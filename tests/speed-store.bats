@@ -24,11 +24,22 @@ sets_indexes() {
 	assert_output "$(printf '%s\n' sets_date sets_exercise_date sets_plan_item sets_source_key)"
 	run -0 q "PRAGMA integrity_check"
 	assert_output ok
+	# the set type is checked as before, in place
+	run -0 q "SELECT count(*) FROM sqlite_schema WHERE name = 'sets' AND sql LIKE '%set_type IN%'"
+	assert_output 0
+	run -19 q "UPDATE sets SET set_type = 'bogus' WHERE id = 1"
+	assert_output --partial 'CHECK constraint failed'
+	run -0 q "UPDATE sets SET set_type = 'warmup' WHERE id = 1; SELECT set_type FROM sets WHERE id = 1"
+	assert_output warmup
 	# a new store has the same ones
 	rm -f "$BK_DB"
 	run -0 bk-log cat-cow 1x5
 	run -0 sets_indexes
 	assert_output "$(printf '%s\n' sets_date sets_exercise_date sets_plan_item sets_source_key)"
+	run -19 q "UPDATE sets SET set_type = 'bogus'"
+	assert_output --partial 'CHECK constraint failed'
+	run -0 q "PRAGMA integrity_check"
+	assert_output ok
 }
 
 @test "store: an entry from before the change is undone as before, and one after it by its ids" {
