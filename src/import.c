@@ -1,6 +1,7 @@
 /* import.c - the mapping of foreign logs (Strong, FitNotes, Hevy, ...)
  * into the store */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -13,11 +14,11 @@
 /* the ranks of the latest row bases in memory, the others in a temporary
  * table; a bit per hash tells which bases ever went there, so that a new
  * base costs no query */
-#define RANK_SLOTS 256
+#define RANK_SLOTS 1024
 #define RANK_BITS (1u << 21)
 struct rank_slot {
-	char h[48];	/* "" when free */
-	long n;
+	uint64_t h[2];	/* the base's hash */
+	long n;		/* 0 when free */
 };
 struct import {
 	struct bk_db *db;
@@ -255,37 +256,56 @@ str_hash(const char *s)
 	return h;
 }
 
+/* two 64-bit FNV-1a hashes of s, with different seeds */
+static void
+base_hash(const char *s, uint64_t h[2])
+{
+	uint64_t a = 0xcbf29ce484222325ULL, b = 0x84222325cbf29ce4ULL;
+
+	for (; *s; s++) {
+		a = (a ^ (unsigned char)*s) * 0x100000001b3ULL;
+		b = (b ^ (unsigned char)*s) * 0x100000001b3ULL;
+	}
+	h[0] = a ^ (a >> 29);
+	h[1] = b ^ (b >> 31);
+}
+
+static void
+bind_hash(sqlite3_stmt *st, const uint64_t h[2])
+{
+	bk_db_bound(sqlite3_bind_int64(st, 1, (sqlite3_int64)h[0]));
+	bk_db_bound(sqlite3_bind_int64(st, 2, (sqlite3_int64)h[1]));
+}
+
 /* the rank of this base among the rows read so far with the same one */
 static long
 rank(struct import *im, const char *base)
 {
-	char h[48];
 	struct rank_slot *sl;
-	unsigned hh, bit;
+	uint64_t h[2];
+	unsigned bit;
 
-	bk_logio_key("", base, 0, h, sizeof h);
-	hh = str_hash(h);
-	sl = &im->ranks[hh % RANK_SLOTS];
-	if (strcmp(sl->h, h) == 0)
+	base_hash(base, h);
+	sl = &im->ranks[h[0] % RANK_SLOTS];
+	if (sl->n && sl->h[0] == h[0] && sl->h[1] == h[1])
 		return ++sl->n;
-	if (sl->h[0]) {
+	if (sl->n) {
 		/* the slot's base goes to the table, and is marked there */
-		bit = str_hash(sl->h) % RANK_BITS;
+		bit = (unsigned)(sl->h[1] % RANK_BITS);
 		im->rank_out[bit / 8] |= (unsigned char)(1u << bit % 8);
 		sqlite3_reset(im->rank_put);
-		bk_db_bound(sqlite3_bind_text(im->rank_put, 1, sl->h, -1,
-		    SQLITE_STATIC));
-		bk_db_bound(sqlite3_bind_int64(im->rank_put, 2, sl->n));
+		bind_hash(im->rank_put, sl->h);
+		bk_db_bound(sqlite3_bind_int64(im->rank_put, 3, sl->n));
 		bk_db_step(im->db, im->rank_put);
 		sqlite3_reset(im->rank_put);
 	}
-	snprintf(sl->h, sizeof sl->h, "%s", h);
+	sl->h[0] = h[0];
+	sl->h[1] = h[1];
 	sl->n = 0;
-	bit = hh % RANK_BITS;
+	bit = (unsigned)(h[1] % RANK_BITS);
 	if (im->rank_out[bit / 8] & (1u << bit % 8)) {
 		sqlite3_reset(im->rank_get);
-		bk_db_bound(sqlite3_bind_text(im->rank_get, 1, h, -1,
-		    SQLITE_STATIC));
+		bind_hash(im->rank_get, h);
 		if (bk_db_step(im->db, im->rank_get) == SQLITE_ROW)
 			sl->n = sqlite3_column_int64(im->rank_get, 0);
 		sqlite3_reset(im->rank_get);
@@ -566,8 +586,8 @@ bk_import_run(struct bk_db *db, const struct bk_logopts *o, const char *path)
 	bk_db_begin(db);
 	bk_db_exec(db, "CREATE TEMP TABLE bk_import_note (h TEXT PRIMARY KEY,"
 	    " note TEXT) WITHOUT ROWID");
-	bk_db_exec(db, "CREATE TEMP TABLE bk_import_seen (h TEXT PRIMARY KEY,"
-	    " n INTEGER NOT NULL) WITHOUT ROWID;"
+	bk_db_exec(db, "CREATE TEMP TABLE bk_import_seen (h1 INTEGER, h2 INTEGER,"
+	    " n INTEGER NOT NULL, PRIMARY KEY (h1, h2)) WITHOUT ROWID;"
 	    "CREATE TEMP TABLE bk_import_unknown (name TEXT PRIMARY KEY,"
 	    " line INTEGER NOT NULL) WITHOUT ROWID");
 	im.jid = bk_journal_add(db, "bk-log", "import");
@@ -584,9 +604,9 @@ bk_import_run(struct bk_db *db, const struct bk_logopts *o, const char *path)
 	im.note_put = bk_db_prepare(db, "INSERT OR REPLACE INTO"
 	    " temp.bk_import_note (h, note) VALUES (?1, ?2)");
 	im.rank_get = bk_db_prepare(db, "SELECT n FROM temp.bk_import_seen"
-	    " WHERE h = ?");
+	    " WHERE h1 = ?1 AND h2 = ?2");
 	im.rank_put = bk_db_prepare(db, "INSERT OR REPLACE INTO"
-	    " temp.bk_import_seen (h, n) VALUES (?, ?)");
+	    " temp.bk_import_seen (h1, h2, n) VALUES (?1, ?2, ?3)");
 	im.rank_out = bk_xmalloc(RANK_BITS / 8);
 	memset(im.rank_out, 0, RANK_BITS / 8);
 	im.unk = bk_db_prepare(db, "INSERT OR IGNORE INTO"
@@ -689,8 +709,15 @@ bk_import_run(struct bk_db *db, const struct bk_logopts *o, const char *path)
 	putchar('\n');
 	if (o->dry_run || im.added + im.updated == 0)
 		bk_db_rollback(db);
-	else
+	else {
+		/* The planner is told the shape of the set log (how many
+		 * sets a day, an exercise, a planned item has), from a sample:
+		 * without it, it reads a planned item's sets of a day through
+		 * all the sets of that day. An import is what makes a log
+		 * big. */
+		bk_db_exec(db, "PRAGMA analysis_limit = 1000; ANALYZE sets");
 		bk_db_commit(db);
+	}
 	free_left(&im);
 }
 

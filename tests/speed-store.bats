@@ -92,25 +92,25 @@ sets_indexes() {
 }
 
 @test "import: a Strong file whose workouts interleave more than memory holds numbers every set once" {
-	# 600 workouts, their sets written round-robin: set 1 of each, then
+	# 1500 workouts, their sets written round-robin: set 1 of each, then
 	# set 2 of each, then set 3
 	awk 'BEGIN { print "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE"
-		for (r = 1; r <= 3; r++) for (i = 0; i < 600; i++)
-			printf "2025-%02d-%02d %02d:%02d:00,Back,45m,Band Row,%d,10,%d,0,0,,,\n",
-				i % 12 + 1, i % 28 + 1, i % 24, i % 60, r, r + 5 }' > "$BATS_TEST_TMPDIR/s.csv"
+		for (r = 1; r <= 3; r++) for (i = 0; i < 1500; i++)
+			printf "2025-%02d-%02d %02d:00:00,Back,45m,Band Row,%d,10,%d,0,0,,,\n",
+				i % 12 + 1, int(i / 12) % 28 + 1, int(i / 336), r, r + 5 }' > "$BATS_TEST_TMPDIR/s.csv"
 	run -0 --separate-stderr bk-log import "$BATS_TEST_TMPDIR/s.csv" --units kg
-	assert_output "imported 1800 sets from '$BATS_TEST_TMPDIR/s.csv' (strong, kg): 1800 new, 0 updated, 0 unchanged; not imported: 'Duration' (1800 values)"
+	assert_output "imported 4500 sets from '$BATS_TEST_TMPDIR/s.csv' (strong, kg): 4500 new, 0 updated, 0 unchanged; not imported: 'Duration' (4500 values)"
 	run -0 q "SELECT count(DISTINCT source_key), count(DISTINCT date || time), min(set_no), max(set_no) FROM sets"
-	assert_output '1800|600|1|3'
+	assert_output '4500|1500|1|3'
 	run -0 q "SELECT count(*) FROM sets WHERE reps <> set_no + 5"
 	assert_output 0
 	# the same file again: every row known
 	run -0 --separate-stderr bk-log import "$BATS_TEST_TMPDIR/s.csv" --units kg
-	assert_output "imported 0 sets from '$BATS_TEST_TMPDIR/s.csv' (strong, kg): 0 new, 0 updated, 1800 unchanged; not imported: 'Duration' (1800 values)"
+	assert_output "imported 0 sets from '$BATS_TEST_TMPDIR/s.csv' (strong, kg): 0 new, 0 updated, 4500 unchanged; not imported: 'Duration' (4500 values)"
 	# a changed load updates that row only
 	sed '1000s/,Band Row,\([0-9]\),10,/,Band Row,\1,12,/' "$BATS_TEST_TMPDIR/s.csv" > "$BATS_TEST_TMPDIR/t.csv"
 	run -0 --separate-stderr bk-log import "$BATS_TEST_TMPDIR/t.csv" --units kg
-	assert_output "imported 1 set from '$BATS_TEST_TMPDIR/t.csv' (strong, kg): 0 new, 1 updated, 1799 unchanged; not imported: 'Duration' (1800 values)"
+	assert_output "imported 1 set from '$BATS_TEST_TMPDIR/t.csv' (strong, kg): 0 new, 1 updated, 4499 unchanged; not imported: 'Duration' (4500 values)"
 	run -0 q "SELECT count(*) FROM sets WHERE load_kg = 12"
 	assert_output 1
 }
