@@ -291,8 +291,8 @@ bk_stats_pain(struct bk_db *db, const struct bk_stats_filter *f,
 #define STREAK_DONE(d) \
 	"EXISTS (SELECT 1 FROM sets s WHERE s.date = " d \
 	" AND s.skipped = 0 AND" SETS_WINDOW ")"
-#define STREAK_KEPT(d) \
-	"(" STREAK_DONE(d) " OR (EXISTS (SELECT 1 FROM plans p" \
+#define STREAK_COVERED(d) \
+	"(EXISTS (SELECT 1 FROM plans p" \
 	" WHERE p.active = 1 AND (?4 IS NULL OR p.id = ?4)" \
 	" AND " d " >= p.start_date" \
 	" AND (p.end_date IS NULL OR " d " <= p.end_date))" \
@@ -303,12 +303,20 @@ bk_stats_pain(struct bk_db *db, const struct bk_stats_filter *f,
 	" AND (pi.date = " d " OR (pi.date IS NULL AND pi.weekday =" \
 	" (CAST(strftime('%w', " d ") AS INTEGER) + 6) % 7 + 1" \
 	" AND " d " >= p.start_date AND (p.end_date IS NULL OR" \
-	" " d " <= p.end_date))))))"
-#define STREAK_DAY(d) \
-	STREAK_DONE(d) ", " STREAK_KEPT(d) "," \
-	" CASE WHEN " d " >= ?2 THEN NULL WHEN " STREAK_KEPT(d) \
-	" THEN date(" d ", '+1 day') ELSE (SELECT min(s.date) FROM sets s" \
-	" WHERE s.date > " d " AND s.skipped = 0 AND" SETS_WINDOW ") END"
+	" " d " <= p.end_date)))))"
+/* The walk takes three steps a day, each computing one thing from the
+ * step before, so that each is computed once: step 0 has the day, step 1
+ * whether it was done, step 2 whether it was kept; from step 2, step 0
+ * of the next day. */
+#define STREAK_STEP(w) \
+	" CASE WHEN " w ".ph < 2 THEN " w ".d" \
+	"  WHEN " w ".d >= ?2 THEN NULL WHEN " w ".kept" \
+	"  THEN date(" w ".d, '+1 day') ELSE (SELECT min(s.date) FROM sets s" \
+	"  WHERE s.date > " w ".d AND s.skipped = 0 AND" SETS_WINDOW ") END," \
+	" (" w ".ph + 1) % 3," \
+	" CASE " w ".ph WHEN 0 THEN " STREAK_DONE(w ".d") " ELSE " w ".done END," \
+	" CASE " w ".ph WHEN 1 THEN " w ".done OR " STREAK_COVERED(w ".d") \
+	"  ELSE " w ".kept END"
 
 sqlite3_stmt *
 bk_stats_streak(struct bk_db *db, const struct bk_stats_filter *f)
@@ -322,14 +330,14 @@ bk_stats_streak(struct bk_db *db, const struct bk_stats_filter *f)
 	 * covers breaks it when nothing was done. Today breaks nothing until
 	 * it is over. A run starts on a day something was done. */
 	return query(db, "WITH RECURSIVE"
-	    " w(d, done, kept, nxt) AS ("
-	    "  SELECT x, " STREAK_DAY("x") " FROM (SELECT (SELECT min(s.date)"
-	    "   FROM sets s WHERE s.skipped = 0 AND" SETS_WINDOW ") AS x)"
-	    "  WHERE x IS NOT NULL"
+	    " w(d, ph, done, kept) AS ("
+	    "  SELECT (SELECT min(s.date) FROM sets s WHERE s.skipped = 0"
+	    "   AND" SETS_WINDOW "), 0, 0, 0"
 	    "  UNION ALL"
-	    "  SELECT w.nxt, " STREAK_DAY("w.nxt") " FROM w"
-	    "  WHERE w.nxt IS NOT NULL),"
-	    " k(d, done, kept) AS MATERIALIZED (SELECT d, done, kept FROM w),"
+	    "  SELECT" STREAK_STEP("w") " FROM w"
+	    "  WHERE w.d IS NOT NULL),"
+	    " k(d, done, kept) AS MATERIALIZED (SELECT d, done, kept FROM w"
+	    "  WHERE ph = 2),"
 	    " g(d, done, kept, grp) AS (SELECT d, done, kept,"
 	    "  sum(NOT kept) OVER (ORDER BY d) FROM k"
 	    "  WHERE kept OR d < ?2),"
