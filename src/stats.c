@@ -203,19 +203,23 @@ until_today(const struct bk_stats_filter *f, char *buf)
 	return buf;
 }
 
+/* the volume of an exercise's sets: working sets, reps, held seconds,
+ * load moved, warm-up sets */
+#define VOLUME_COLUMNS \
+	" count(CASE WHEN " BK_WORKING_SQL("s") " THEN 1 END) AS sets," \
+	" coalesce(sum(CASE WHEN " BK_WORKING_SQL("s") " THEN s.reps END)," \
+	"  0) AS reps," \
+	" coalesce(sum(CASE WHEN " BK_WORKING_SQL("s") " THEN " \
+	BK_HELD_SQL("s") " END), 0) AS hold_seconds," \
+	" round(coalesce(sum(CASE WHEN " BK_WORKING_SQL("s") " THEN " \
+	BK_MOVED_SQL("s") " END), 0), 2) AS load_kg," \
+	" count(CASE WHEN " BK_WARMUP_SQL("s") " THEN 1 END) AS warmup_sets,"
+
 sqlite3_stmt *
 bk_stats_volume(struct bk_db *db, const struct bk_stats_filter *f)
 {
 	return query(db, "SELECT bk_period(s.date, ?6) AS period,"
-	    " e.slug AS exercise,"
-	    " count(CASE WHEN " BK_WORKING_SQL("s") " THEN 1 END) AS sets,"
-	    " coalesce(sum(CASE WHEN " BK_WORKING_SQL("s") " THEN s.reps END),"
-	    "  0) AS reps,"
-	    " coalesce(sum(CASE WHEN " BK_WORKING_SQL("s") " THEN "
-	    BK_HELD_SQL("s") " END), 0) AS hold_seconds,"
-	    " round(coalesce(sum(CASE WHEN " BK_WORKING_SQL("s") " THEN "
-	    BK_MOVED_SQL("s") " END), 0), 2) AS load_kg,"
-	    " count(CASE WHEN " BK_WARMUP_SQL("s") " THEN 1 END) AS warmup_sets,"
+	    " e.slug AS exercise," VOLUME_COLUMNS
 	    " e.id, min(s.date)"
 	    " FROM sets s JOIN exercises e ON e.id = s.exercise_id"
 	    " WHERE s.skipped = 0 AND" SETS_WINDOW
@@ -534,7 +538,11 @@ summary_volume(struct bk_db *db, const struct bk_stats_filter *f,
 	bk_date_format(f->today, w.until);
 	w.by = BK_BY_WEEK;
 	w.exercise = -1;
-	st = bk_stats_volume(db, &w);
+	/* bk_stats_volume's columns for one week: no period to compute */
+	st = query(db, "SELECT NULL, e.slug," VOLUME_COLUMNS " e.id"
+	    " FROM sets s JOIN exercises e ON e.id = s.exercise_id"
+	    " WHERE s.skipped = 0 AND" SETS_WINDOW
+	    " GROUP BY e.id ORDER BY e.slug", &w, w.since, w.until);
 	fprintf(fp, "\nThis week (%s)\n", label);
 	while (bk_db_step(db, st) == SQLITE_ROW) {
 		n++;
