@@ -1,6 +1,7 @@
 /* import.c - the mapping of foreign logs (Strong, FitNotes, Hevy, ...)
  * into the store */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -10,6 +11,15 @@
 
 /* import: one pass over the file inside one transaction */
 #define IMPORT_NAMES 256
+/* the ranks of the latest row bases in memory, the others in a temporary
+ * table; a bit per hash tells which bases ever went there, so that a new
+ * base costs no query */
+#define RANK_SLOTS 1024
+#define RANK_BITS (1u << 21)
+struct rank_slot {
+	uint64_t h[2];	/* the base's hash */
+	long n;		/* 0 when free */
+};
 struct import {
 	struct bk_db *db;
 	const char *file;	/* as shown in messages */
@@ -31,11 +41,14 @@ struct import {
 	/* Hevy repeats an exercise's note on each of its sets */
 	sqlite3_stmt *note_seen, *note_put;
 	long unit_rows[3];	/* rows by enum bk_logunit */
-	sqlite3_stmt *find, *count, *ins, *stored, *unk, *mk, *slug_used;
+	sqlite3_stmt *find, *ins, *stored, *unk, *mk, *slug_used;
 	/* the exercise of each name met so far, so that a long file costs a
 	 * query per name rather than per row; direct-mapped, so bounded */
 	char *names[IMPORT_NAMES];
 	long long name_ids[IMPORT_NAMES];
+	struct rank_slot ranks[RANK_SLOTS];
+	unsigned char *rank_out;	/* RANK_BITS bits */
+	sqlite3_stmt *rank_get, *rank_put;
 	/* the previous row's planned item, which the next sets share */
 	long long last_item, item_ex;
 	char last_date[11], *last_plan;
@@ -98,20 +111,13 @@ create_exercise(struct import *im, const struct bk_logrow *r)
 	return sqlite3_last_insert_rowid(im->db->h);
 }
 
-static unsigned
-name_slot(const char *s)
-{
-	unsigned h = 2166136261u;
 
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h % IMPORT_NAMES;
-}
+static unsigned str_hash(const char *);
 
 static long long
 row_exercise(struct import *im, const struct bk_logrow *r, long line)
 {
-	unsigned slot = name_slot(r->exercise);
+	unsigned slot = str_hash(r->exercise) % IMPORT_NAMES;
 	long long id;
 
 	if (im->names[slot] && strcmp(im->names[slot], r->exercise) == 0)
@@ -137,7 +143,8 @@ row_exercise(struct import *im, const struct bk_logrow *r, long line)
 }
 
 /* the insert of one imported set, with the id it had when it replaces
- * an older version of itself (else NULL: a new id) */
+ * an older version of itself (else NULL: a new id); nothing when its key
+ * is stored */
 static sqlite3_stmt *
 prepare_import(struct bk_db *db)
 {
@@ -145,7 +152,8 @@ prepare_import(struct bk_db *db)
 	    " set_no, reps, hold_s, load_kg, side, rpe, note, skipped, reason,"
 	    " set_type, distance_m, plan_item_id, journal_id, source_key, id)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-	    " coalesce(?13, 'normal'), ?14, ?15, ?16, ?17, ?18)");
+	    " coalesce(?13, 'normal'), ?14, ?15, ?16, ?17, ?18)"
+	    " ON CONFLICT (source_key) WHERE source_key IS NOT NULL DO NOTHING");
 }
 
 /* the stored row of a key: its id, the import that wrote it, whether it
@@ -187,60 +195,122 @@ bind_values(sqlite3_stmt *st, const struct bk_setrow *s,
 
 /* store one set: new, unchanged, or an update of the row its key names,
  * which goes to the journal's trash so that undo puts it back; 1 when a
- * row was written */
+ * row was written. A new key costs the insert alone: the stored row is
+ * looked at only when the insert meets its key. */
 static int
 import_insert(struct import *im, const struct bk_setrow *s,
     const struct bk_logrow *r)
 {
 	long long id = 0, item = s->item;
-	int rc;
 
-	bind_values(im->stored, s, r);
-	bk_logcmd_bind_text(im->stored, 15, s->key);
-	if ((rc = bk_db_step(im->db, im->stored)) == SQLITE_ROW) {
-		id = sqlite3_column_int64(im->stored, 0);
-		/* the same key twice in one file, or nothing changed */
-		if (sqlite3_column_int64(im->stored, 1) == im->jid ||
-		    sqlite3_column_int(im->stored, 2)) {
-			sqlite3_reset(im->stored);
-			im->unchanged++;
-			return 0;
-		}
-		if (item <= 0)
-			item = sqlite3_column_int64(im->stored, 3);
-	}
-	sqlite3_reset(im->stored);
-	if (id)
-		bk_journal_remove(im->db, im->jid, "sets", id);
 	bind_values(im->ins, s, r);
 	if (item > 0)
 		bk_db_bound(sqlite3_bind_int64(im->ins, 15, item));
 	bk_db_bound(sqlite3_bind_int64(im->ins, 16, im->jid));
 	bk_logcmd_bind_text(im->ins, 17, s->key);
-	if (id)
-		bk_db_bound(sqlite3_bind_int64(im->ins, 18, id));
 	bk_db_step(im->db, im->ins);
-	if (id)
-		im->updated++;
-	else
+	sqlite3_reset(im->ins);
+	if (sqlite3_changes(im->db->h) > 0) {
 		im->added++;
-	return !id;
+		return 1;
+	}
+	bind_values(im->stored, s, r);
+	bk_logcmd_bind_text(im->stored, 15, s->key);
+	if (bk_db_step(im->db, im->stored) != SQLITE_ROW) {
+		/* the insert met a key that is not there: cannot be */
+		sqlite3_reset(im->stored);
+		bk_errx(BK_EXIT_DATA, "cannot write '%s': key '%s' neither "
+		    "new nor stored", im->db->path, s->key);
+	}
+	id = sqlite3_column_int64(im->stored, 0);
+	/* the same key twice in one file, or nothing changed */
+	if (sqlite3_column_int64(im->stored, 1) == im->jid ||
+	    sqlite3_column_int(im->stored, 2)) {
+		sqlite3_reset(im->stored);
+		im->unchanged++;
+		return 0;
+	}
+	if (item <= 0)
+		item = sqlite3_column_int64(im->stored, 3);
+	sqlite3_reset(im->stored);
+	bk_journal_remove(im->db, im->jid, "sets", id);
+	bind_values(im->ins, s, r);
+	if (item > 0)
+		bk_db_bound(sqlite3_bind_int64(im->ins, 15, item));
+	bk_db_bound(sqlite3_bind_int64(im->ins, 16, im->jid));
+	bk_logcmd_bind_text(im->ins, 17, s->key);
+	bk_db_bound(sqlite3_bind_int64(im->ins, 18, id));
+	bk_db_step(im->db, im->ins);
+	sqlite3_reset(im->ins);
+	im->updated++;
+	return 0;
+}
+
+static unsigned
+str_hash(const char *s)
+{
+	unsigned h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* two 64-bit FNV-1a hashes of s, with different seeds */
+static void
+base_hash(const char *s, uint64_t h[2])
+{
+	uint64_t a = 0xcbf29ce484222325ULL, b = 0x84222325cbf29ce4ULL;
+
+	for (; *s; s++) {
+		a = (a ^ (unsigned char)*s) * 0x100000001b3ULL;
+		b = (b ^ (unsigned char)*s) * 0x100000001b3ULL;
+	}
+	h[0] = a ^ (a >> 29);
+	h[1] = b ^ (b >> 31);
+}
+
+static void
+bind_hash(sqlite3_stmt *st, const uint64_t h[2])
+{
+	bk_db_bound(sqlite3_bind_int64(st, 1, (sqlite3_int64)h[0]));
+	bk_db_bound(sqlite3_bind_int64(st, 2, (sqlite3_int64)h[1]));
 }
 
 /* the rank of this base among the rows read so far with the same one */
 static long
 rank(struct import *im, const char *base)
 {
-	char h[80];
-	long n;
+	struct rank_slot *sl;
+	uint64_t h[2];
+	unsigned bit;
 
-	bk_logio_key("", base, 0, h, sizeof h);
-	sqlite3_reset(im->count);
-	bk_db_bound(sqlite3_bind_text(im->count, 1, h, -1, SQLITE_TRANSIENT));
-	bk_db_step(im->db, im->count);
-	n = sqlite3_column_int(im->count, 0);
-	sqlite3_reset(im->count);
-	return n;
+	base_hash(base, h);
+	sl = &im->ranks[h[0] % RANK_SLOTS];
+	if (sl->n && sl->h[0] == h[0] && sl->h[1] == h[1])
+		return ++sl->n;
+	if (sl->n) {
+		/* the slot's base goes to the table, and is marked there */
+		bit = (unsigned)(sl->h[1] % RANK_BITS);
+		im->rank_out[bit / 8] |= (unsigned char)(1u << bit % 8);
+		sqlite3_reset(im->rank_put);
+		bind_hash(im->rank_put, sl->h);
+		bk_db_bound(sqlite3_bind_int64(im->rank_put, 3, sl->n));
+		bk_db_step(im->db, im->rank_put);
+		sqlite3_reset(im->rank_put);
+	}
+	sl->h[0] = h[0];
+	sl->h[1] = h[1];
+	sl->n = 0;
+	bit = (unsigned)(h[1] % RANK_BITS);
+	if (im->rank_out[bit / 8] & (1u << bit % 8)) {
+		sqlite3_reset(im->rank_get);
+		bind_hash(im->rank_get, h);
+		if (bk_db_step(im->db, im->rank_get) == SQLITE_ROW)
+			sl->n = sqlite3_column_int64(im->rank_get, 0);
+		sqlite3_reset(im->rank_get);
+	}
+	return ++sl->n;
 }
 
 /* the planned item a bk row names by its plan; the sets of one logged
@@ -516,8 +586,8 @@ bk_import_run(struct bk_db *db, const struct bk_logopts *o, const char *path)
 	bk_db_begin(db);
 	bk_db_exec(db, "CREATE TEMP TABLE bk_import_note (h TEXT PRIMARY KEY,"
 	    " note TEXT) WITHOUT ROWID");
-	bk_db_exec(db, "CREATE TEMP TABLE bk_import_seen (h TEXT PRIMARY KEY,"
-	    " n INTEGER NOT NULL) WITHOUT ROWID;"
+	bk_db_exec(db, "CREATE TEMP TABLE bk_import_seen (h1 INTEGER, h2 INTEGER,"
+	    " n INTEGER NOT NULL, PRIMARY KEY (h1, h2)) WITHOUT ROWID;"
 	    "CREATE TEMP TABLE bk_import_unknown (name TEXT PRIMARY KEY,"
 	    " line INTEGER NOT NULL) WITHOUT ROWID");
 	im.jid = bk_journal_add(db, "bk-log", "import");
@@ -533,9 +603,12 @@ bk_import_run(struct bk_db *db, const struct bk_logopts *o, const char *path)
 	    " temp.bk_import_note WHERE h = ?1");
 	im.note_put = bk_db_prepare(db, "INSERT OR REPLACE INTO"
 	    " temp.bk_import_note (h, note) VALUES (?1, ?2)");
-	im.count = bk_db_prepare(db, "INSERT INTO temp.bk_import_seen (h, n)"
-	    " VALUES (?, 1) ON CONFLICT (h) DO UPDATE SET n = n + 1"
-	    " RETURNING n");
+	im.rank_get = bk_db_prepare(db, "SELECT n FROM temp.bk_import_seen"
+	    " WHERE h1 = ?1 AND h2 = ?2");
+	im.rank_put = bk_db_prepare(db, "INSERT OR REPLACE INTO"
+	    " temp.bk_import_seen (h1, h2, n) VALUES (?1, ?2, ?3)");
+	im.rank_out = bk_xmalloc(RANK_BITS / 8);
+	memset(im.rank_out, 0, RANK_BITS / 8);
 	im.unk = bk_db_prepare(db, "INSERT OR IGNORE INTO"
 	    " temp.bk_import_unknown (name, line) VALUES (?, ?)");
 	im.mk = bk_db_prepare(db, "INSERT INTO exercises (slug, name, sets,"
@@ -549,7 +622,9 @@ bk_import_run(struct bk_db *db, const struct bk_logopts *o, const char *path)
 	if (fp != stdin)
 		fclose(fp);
 	sqlite3_finalize(im.find);
-	sqlite3_finalize(im.count);
+	sqlite3_finalize(im.rank_get);
+	sqlite3_finalize(im.rank_put);
+	free(im.rank_out);
 	sqlite3_finalize(im.unk);
 	sqlite3_finalize(im.mk);
 	sqlite3_finalize(im.slug_used);
@@ -634,8 +709,15 @@ bk_import_run(struct bk_db *db, const struct bk_logopts *o, const char *path)
 	putchar('\n');
 	if (o->dry_run || im.added + im.updated == 0)
 		bk_db_rollback(db);
-	else
+	else {
+		/* The planner is told the shape of the set log (how many
+		 * sets a day, an exercise, a planned item has), from a sample:
+		 * without it, it reads a planned item's sets of a day through
+		 * all the sets of that day. An import is what makes a log
+		 * big. */
+		bk_db_exec(db, "PRAGMA analysis_limit = 1000; ANALYZE sets");
 		bk_db_commit(db);
+	}
 	free_left(&im);
 }
 

@@ -176,9 +176,11 @@ set_entry(struct bk_db *db, long long jid)
 long long
 bk_journal_add(struct bk_db *db, const char *command, const char *summary)
 {
+	/* the sets it inserts get ids above every id given so far */
 	sqlite3_stmt *st = bk_db_prepare(db, "INSERT INTO journal (at, "
-	    "command, summary) VALUES (strftime('%Y-%m-%dT%H:%M:%S', 'now', "
-	    "'localtime'), ?, ?)");
+	    "command, summary, sets_from) VALUES (strftime('%Y-%m-%dT%H:%M:%S',"
+	    " 'now', 'localtime'), ?, ?, coalesce((SELECT seq FROM "
+	    "sqlite_sequence WHERE name = 'sets'), 0) + 1)");
 	long long id;
 
 	sqlite3_bind_text(st, 1, command, -1, SQLITE_STATIC);
@@ -259,11 +261,15 @@ reverse(struct bk_db *db, long long jid)
 
 		if (!(cols = columns(db, t, "%s")))
 			continue;
-		n = strlen(t) * 2 + 256;
+		n = strlen(t) * 2 + 384;
 		sql = bk_xmalloc(n);
-		snprintf(sql, n, "DELETE FROM main.%s WHERE journal_id = ?1 "
+		/* the sets an entry inserted are found by their ids: an id
+		 * range, not an index that every insert would pay for */
+		snprintf(sql, n, "DELETE FROM main.%s WHERE %s journal_id = ?1 "
 		    "AND id NOT IN (SELECT row_id FROM trash WHERE journal_id "
-		    "= ?1 AND tbl = '%s')", t, t);
+		    "= ?1 AND tbl = '%s')", t, strcmp(t, "sets") == 0 ?
+		    "id >= coalesce((SELECT sets_from FROM journal WHERE id = "
+		    "?1), 0) AND" : "", t);
 		rc = run(db, sql, jid);
 		free(sql);
 		free(cols);

@@ -629,19 +629,31 @@ fnv1a(const char *s, size_t n, uint64_t h)
 	return h;
 }
 
+/* "prefix:" and the two hashes in hex, as "%s:%016llx%016llx" writes
+ * them: an import's keys are made once a row */
 char *
 bk_logio_key(const char *prefix, const char *base, long n, char *buf,
     size_t len)
 {
-	size_t bl = strlen(base);
-	char num[24];
+	static const char hex[] = "0123456789abcdef";
+	size_t bl = strlen(base), pl = strlen(prefix), nl;
+	uint64_t h[2];
+	char num[24], out[200], *o;
+	int i, k;
 
-	snprintf(num, sizeof num, "#%ld", n);
-	snprintf(buf, len, "%s:%016llx%016llx", prefix,
-	    (unsigned long long)fnv1a(num, strlen(num),
-	    fnv1a(base, bl, 0xcbf29ce484222325ULL)),
-	    (unsigned long long)fnv1a(num, strlen(num),
-	    fnv1a(base, bl, 0x84222325cbf29ce4ULL ^ bl)));
+	nl = (size_t)snprintf(num, sizeof num, "#%ld", n);
+	h[0] = fnv1a(num, nl, fnv1a(base, bl, 0xcbf29ce484222325ULL));
+	h[1] = fnv1a(num, nl, fnv1a(base, bl, 0x84222325cbf29ce4ULL ^ bl));
+	if (pl > sizeof out - 34)
+		pl = sizeof out - 34;
+	memcpy(out, prefix, pl);
+	o = out + pl;
+	*o++ = ':';
+	for (k = 0; k < 2; k++)
+		for (i = 60; i >= 0; i -= 4)
+			*o++ = hex[(h[k] >> i) & 15];
+	*o = '\0';
+	snprintf(buf, len, "%s", out);
 	return buf;
 }
 

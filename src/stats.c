@@ -203,19 +203,23 @@ until_today(const struct bk_stats_filter *f, char *buf)
 	return buf;
 }
 
+/* the volume of an exercise's sets: working sets, reps, held seconds,
+ * load moved, warm-up sets */
+#define VOLUME_COLUMNS \
+	" count(CASE WHEN " BK_WORKING_SQL("s") " THEN 1 END) AS sets," \
+	" coalesce(sum(CASE WHEN " BK_WORKING_SQL("s") " THEN s.reps END)," \
+	"  0) AS reps," \
+	" coalesce(sum(CASE WHEN " BK_WORKING_SQL("s") " THEN " \
+	BK_HELD_SQL("s") " END), 0) AS hold_seconds," \
+	" round(coalesce(sum(CASE WHEN " BK_WORKING_SQL("s") " THEN " \
+	BK_MOVED_SQL("s") " END), 0), 2) AS load_kg," \
+	" count(CASE WHEN " BK_WARMUP_SQL("s") " THEN 1 END) AS warmup_sets,"
+
 sqlite3_stmt *
 bk_stats_volume(struct bk_db *db, const struct bk_stats_filter *f)
 {
 	return query(db, "SELECT bk_period(s.date, ?6) AS period,"
-	    " e.slug AS exercise,"
-	    " count(CASE WHEN " BK_WORKING_SQL("s") " THEN 1 END) AS sets,"
-	    " coalesce(sum(CASE WHEN " BK_WORKING_SQL("s") " THEN s.reps END),"
-	    "  0) AS reps,"
-	    " coalesce(sum(CASE WHEN " BK_WORKING_SQL("s") " THEN "
-	    BK_HELD_SQL("s") " END), 0) AS hold_seconds,"
-	    " round(coalesce(sum(CASE WHEN " BK_WORKING_SQL("s") " THEN "
-	    BK_MOVED_SQL("s") " END), 0), 2) AS load_kg,"
-	    " count(CASE WHEN " BK_WARMUP_SQL("s") " THEN 1 END) AS warmup_sets,"
+	    " e.slug AS exercise," VOLUME_COLUMNS
 	    " e.id, min(s.date)"
 	    " FROM sets s JOIN exercises e ON e.id = s.exercise_id"
 	    " WHERE s.skipped = 0 AND" SETS_WINDOW
@@ -291,8 +295,8 @@ bk_stats_pain(struct bk_db *db, const struct bk_stats_filter *f,
 #define STREAK_DONE(d) \
 	"EXISTS (SELECT 1 FROM sets s WHERE s.date = " d \
 	" AND s.skipped = 0 AND" SETS_WINDOW ")"
-#define STREAK_KEPT(d) \
-	"(" STREAK_DONE(d) " OR (EXISTS (SELECT 1 FROM plans p" \
+#define STREAK_COVERED(d) \
+	"(EXISTS (SELECT 1 FROM plans p" \
 	" WHERE p.active = 1 AND (?4 IS NULL OR p.id = ?4)" \
 	" AND " d " >= p.start_date" \
 	" AND (p.end_date IS NULL OR " d " <= p.end_date))" \
@@ -303,12 +307,41 @@ bk_stats_pain(struct bk_db *db, const struct bk_stats_filter *f,
 	" AND (pi.date = " d " OR (pi.date IS NULL AND pi.weekday =" \
 	" (CAST(strftime('%w', " d ") AS INTEGER) + 6) % 7 + 1" \
 	" AND " d " >= p.start_date AND (p.end_date IS NULL OR" \
-	" " d " <= p.end_date))))))"
-#define STREAK_DAY(d) \
-	STREAK_DONE(d) ", " STREAK_KEPT(d) "," \
-	" CASE WHEN " d " >= ?2 THEN NULL WHEN " STREAK_KEPT(d) \
-	" THEN date(" d ", '+1 day') ELSE (SELECT min(s.date) FROM sets s" \
-	" WHERE s.date > " d " AND s.skipped = 0 AND" SETS_WINDOW ") END"
+	" " d " <= p.end_date)))))"
+/* The walk takes three steps a day, each computing one thing from the
+ * step before, so that each is computed once: step 0 has the day, step 1
+ * whether it was done, step 2 whether it was kept; from step 2, step 0
+ * of the next day, and the runs so far: the current run's first done day
+ * fd (NULL: none yet since the last break), its length n and last day cl,
+ * the longest run bn, bf to bl (the later of two as long), and the last
+ * day done la. */
+#define STREAK_FIRST(w) \
+	"coalesce(" w ".fd, CASE WHEN " w ".done THEN " w ".d END)"
+#define STREAK_GROWS(w) "(" w ".kept AND " STREAK_FIRST(w) " IS NOT NULL)"
+/* a day not kept breaks the run, but today only once it is over */
+#define STREAK_BREAKS(w) "(NOT " w ".kept AND " w ".d < ?2)"
+#define STREAK_RUN(w, col, grows, breaks) \
+	" CASE WHEN " w ".ph < 2 THEN " w "." col \
+	"  WHEN " STREAK_GROWS(w) " THEN " grows \
+	"  WHEN " STREAK_BREAKS(w) " THEN " breaks " ELSE " w "." col " END,"
+#define STREAK_STEP(w) \
+	" CASE WHEN " w ".ph < 2 THEN " w ".d" \
+	"  WHEN " w ".d >= ?2 THEN NULL WHEN " w ".kept" \
+	"  THEN date(" w ".d, '+1 day') ELSE (SELECT min(s.date) FROM sets s" \
+	"  WHERE s.date > " w ".d AND s.skipped = 0 AND" SETS_WINDOW ") END," \
+	" (" w ".ph + 1) % 3," \
+	" CASE " w ".ph WHEN 0 THEN " STREAK_DONE(w ".d") " ELSE " w ".done END," \
+	" CASE " w ".ph WHEN 1 THEN " w ".done OR " STREAK_COVERED(w ".d") \
+	"  ELSE " w ".kept END," \
+	STREAK_RUN(w, "fd", STREAK_FIRST(w), "NULL") \
+	STREAK_RUN(w, "n", w ".n + 1", "0") \
+	STREAK_RUN(w, "cl", w ".d", "NULL") \
+	STREAK_RUN(w, "bn", "max(" w ".bn, " w ".n + 1)", w ".bn") \
+	STREAK_RUN(w, "bf", "CASE WHEN " w ".n + 1 >= " w ".bn THEN " \
+	    STREAK_FIRST(w) " ELSE " w ".bf END", w ".bf") \
+	STREAK_RUN(w, "bl", "CASE WHEN " w ".n + 1 >= " w ".bn THEN " w ".d" \
+	    " ELSE " w ".bl END", w ".bl") \
+	" CASE WHEN " w ".ph = 2 AND " w ".done THEN " w ".d ELSE " w ".la END"
 
 sqlite3_stmt *
 bk_stats_streak(struct bk_db *db, const struct bk_stats_filter *f)
@@ -320,33 +353,22 @@ bk_stats_streak(struct bk_db *db, const struct bk_stats_filter *f)
 	 * (a rest day, a weekday the plan does not train); a day with
 	 * something due and nothing done breaks the run, a day no plan
 	 * covers breaks it when nothing was done. Today breaks nothing until
-	 * it is over. A run starts on a day something was done. */
+	 * it is over. A run starts on a day something was done. The walk
+	 * ends on a row without a day, holding the runs. */
 	return query(db, "WITH RECURSIVE"
-	    " w(d, done, kept, nxt) AS ("
-	    "  SELECT x, " STREAK_DAY("x") " FROM (SELECT (SELECT min(s.date)"
-	    "   FROM sets s WHERE s.skipped = 0 AND" SETS_WINDOW ") AS x)"
-	    "  WHERE x IS NOT NULL"
+	    " w(d, ph, done, kept, fd, n, cl, bn, bf, bl, la) AS ("
+	    "  SELECT (SELECT min(s.date) FROM sets s WHERE s.skipped = 0"
+	    "   AND" SETS_WINDOW "), 0, 0, 0, NULL, 0, NULL, 0, NULL, NULL,"
+	    "   NULL"
 	    "  UNION ALL"
-	    "  SELECT w.nxt, " STREAK_DAY("w.nxt") " FROM w"
-	    "  WHERE w.nxt IS NOT NULL),"
-	    " k(d, done, kept) AS MATERIALIZED (SELECT d, done, kept FROM w),"
-	    " g(d, done, kept, grp) AS (SELECT d, done, kept,"
-	    "  sum(NOT kept) OVER (ORDER BY d) FROM k"
-	    "  WHERE kept OR d < ?2),"
-	    " r(d, grp, fd) AS (SELECT d, grp, min(CASE WHEN done THEN d END)"
-	    "  OVER (PARTITION BY grp) FROM g WHERE kept),"
-	    " runs(first, last, n) AS MATERIALIZED (SELECT min(d), max(d),"
-	    "  count(*) FROM r WHERE fd IS NOT NULL AND d >= fd GROUP BY grp)"
-	    " SELECT coalesce(max(CASE WHEN last >= date(?2, '-1 day')"
-	    "  THEN n END), 0) AS current_days,"
-	    " max(CASE WHEN last >= date(?2, '-1 day') THEN first END)"
-	    "  AS current_since,"
-	    " coalesce(max(n), 0) AS longest_days,"
-	    " (SELECT first FROM runs ORDER BY n DESC, last DESC LIMIT 1)"
-	    "  AS longest_from,"
-	    " (SELECT last FROM runs ORDER BY n DESC, last DESC LIMIT 1)"
-	    "  AS longest_to,"
-	    " (SELECT max(d) FROM k WHERE done) AS last_active FROM runs", f,
+	    "  SELECT" STREAK_STEP("w") " FROM w"
+	    "  WHERE w.d IS NOT NULL)"
+	    " SELECT CASE WHEN fd IS NOT NULL AND cl >= date(?2, '-1 day')"
+	    "  THEN n ELSE 0 END AS current_days,"
+	    " CASE WHEN fd IS NOT NULL AND cl >= date(?2, '-1 day')"
+	    "  THEN fd END AS current_since,"
+	    " bn AS longest_days, bf AS longest_from, bl AS longest_to,"
+	    " la AS last_active FROM w WHERE d IS NULL", f,
 	    since_or_first(f), until_today(f, today));
 }
 
@@ -526,7 +548,11 @@ summary_volume(struct bk_db *db, const struct bk_stats_filter *f,
 	bk_date_format(f->today, w.until);
 	w.by = BK_BY_WEEK;
 	w.exercise = -1;
-	st = bk_stats_volume(db, &w);
+	/* bk_stats_volume's columns for one week: no period to compute */
+	st = query(db, "SELECT NULL, e.slug," VOLUME_COLUMNS " e.id"
+	    " FROM sets s JOIN exercises e ON e.id = s.exercise_id"
+	    " WHERE s.skipped = 0 AND" SETS_WINDOW
+	    " GROUP BY e.id ORDER BY e.slug", &w, w.since, w.until);
 	fprintf(fp, "\nThis week (%s)\n", label);
 	while (bk_db_step(db, st) == SQLITE_ROW) {
 		n++;

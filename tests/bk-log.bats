@@ -284,7 +284,7 @@ dbsum() {
 	assert_equal "$(dbsum)" "$before"
 	run -0 bk-log rm 3 1 3
 	assert_output 'removed 2 rows (ids 3, 1)'
-	run -0 sqlite3 "$BK_DB" "SELECT group_concat(id) FROM sets"
+	run -0 sqlite3 "$BK_DB" "SELECT group_concat(id) FROM (SELECT id FROM sets ORDER BY id)"
 	assert_output '2,4'
 }
 
