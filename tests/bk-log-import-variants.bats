@@ -124,7 +124,8 @@ dbsum() {
 	assert_equal "$(dbsum)" "$before"
 	run -2 --separate-stderr bk-log import "$FIX/strong.csv" --units stone
 	assert_output ""
-	assert_equal "$stderr" "bk-log: invalid units 'stone' (kg or lb)"
+	assert_equal "$stderr" "bk-log: invalid units 'stone' (kg or lb)
+see 'bk-log --help'"
 	run -2 --separate-stderr bk-log list --units kg
 	assert_equal "${stderr_lines[0]}" "bk-log: option --units does not apply to 'list'"
 	assert_equal "$(dbsum)" "$before"
