@@ -868,6 +868,18 @@ int bk_plan_template_check(struct bk_db *db, const struct bk_template *t,
     const char *source);
 /* the id of plan name, or -1 */
 long long bk_plan_id(struct bk_db *db, const char *name);
+/* a plan as the reports read it */
+struct bk_plan_info {
+	long long id;
+	char *name, *tmpl, *phase;	/* tmpl and phase "" when none */
+	bk_day start, end, phase_start, last_dated;	/* -1: open, none */
+};
+/* the plan called name (exits 2 when there is none), or every active
+ * plan, by start date and name, into *out; their count. Free with
+ * bk_plan_info_free */
+int bk_plan_info_load(struct bk_db *db, const char *name,
+    struct bk_plan_info **out);
+void bk_plan_info_free(struct bk_plan_info *p, int n);
 /* the same, but reports "unknown plan" with the nearest before -1 */
 long long bk_plan_find(struct bk_db *db, const char *name);
 struct bk_plan_new {

@@ -12,12 +12,6 @@
 #define TEST_SECONDS 60	/* a test's tries, or a pain rating */
 #define DAY_MIN (24 * 60)	/* an event lasts at most a day */
 
-struct plan_info {
-	long long id;
-	char *name;
-	bk_day start, end;	/* end -1: open */
-};
-
 struct item {
 	char *name;	/* what the title says */
 	char *text;	/* its line of the description */
@@ -35,7 +29,7 @@ struct day {
 };
 
 struct ics {
-	const struct plan_info *p;
+	const struct bk_plan_info *p;
 	const char *store_id;
 	int imperial;
 	const int *at;	/* the times of day, minutes */
@@ -48,42 +42,6 @@ static const char *const byday[] = { "", "MO", "TU", "WE", "TH", "FR", "SA",
 	"SU" };
 static const char *const wdnames[] = { "", "Monday", "Tuesday", "Wednesday",
 	"Thursday", "Friday", "Saturday", "Sunday" };
-
-/* the plans to export: the one named, or every active plan */
-static int
-load_plans(struct bk_db *db, const char *name, struct plan_info **out)
-{
-	sqlite3_stmt *st;
-	struct plan_info *p;
-	long long id = 0;
-	int n = 0;
-
-	if (name && (id = bk_plan_find(db, name)) < 0)
-		exit(BK_EXIT_USAGE);
-	st = bk_db_prepare(db, "SELECT id, name, start_date, end_date"
-	    " FROM plans p WHERE (?1 = 0 AND active = 1) OR id = ?1"
-	    " ORDER BY start_date, name");
-	bk_db_bound(sqlite3_bind_int64(st, 1, id));
-	*out = NULL;
-	while (bk_db_step(db, st) == SQLITE_ROW) {
-		*out = bk_xrealloc(*out, (n + 1) * sizeof **out);
-		p = &(*out)[n++];
-		memset(p, 0, sizeof *p);
-		p->id = sqlite3_column_int64(st, 0);
-		p->name = bk_xstrdup((const char *)sqlite3_column_text(st, 1));
-		if (bk_date_parse_iso((const char *)sqlite3_column_text(st, 2),
-		    &p->start) != 0)
-			bk_errx(BK_EXIT_DATA, "cannot export: plan %lld has no "
-			    "valid start date", p->id);
-		p->end = -1;
-		if (sqlite3_column_type(st, 3) != SQLITE_NULL &&
-		    bk_date_parse_iso((const char *)sqlite3_column_text(st, 3),
-		    &p->end) != 0)
-			p->end = -1;
-	}
-	sqlite3_finalize(st);
-	return n;
-}
 
 static char *
 store_id(struct bk_db *db)
@@ -425,7 +383,7 @@ int
 bk_icsplan_export(struct bk_db *db, const struct bk_planopts *o,
     const char *name)
 {
-	struct plan_info *plans;
+	struct bk_plan_info *plans;
 	struct bk_config cfg;
 	struct ics x;
 	char *sid, dur[32];
@@ -444,7 +402,7 @@ bk_icsplan_export(struct bk_db *db, const struct bk_planopts *o,
 	x.imperial = cfg.imperial;
 	bk_db_open(db, o->db, BK_DB_READ);
 	bk_plan_refresh(db, o->today);
-	n = load_plans(db, name, &plans);
+	n = bk_plan_info_load(db, name, &plans);
 	if (n == 0)
 		bk_errx(BK_EXIT_DATA, "cannot export: there are no plans");
 	x.store_id = sid = store_id(db);
@@ -462,9 +420,7 @@ bk_icsplan_export(struct bk_db *db, const struct bk_planopts *o,
 		plan_events(db, &x);
 	}
 	fputs("END:VCALENDAR\r\n", stdout);
-	for (i = 0; i < n; i++)
-		free(plans[i].name);
-	free(plans);
+	bk_plan_info_free(plans, n);
 	free(sid);
 	return 0;
 }

@@ -1243,3 +1243,64 @@ bk_plan_check(struct bk_db *db, long long plan, const char *name,
 	}
 	return n;
 }
+
+static bk_day
+column_day(sqlite3_stmt *st, int col)
+{
+	bk_day d;
+
+	if (sqlite3_column_type(st, col) == SQLITE_NULL ||
+	    bk_date_parse_iso((const char *)sqlite3_column_text(st, col),
+	    &d) != 0)
+		return -1;
+	return d;
+}
+
+int
+bk_plan_info_load(struct bk_db *db, const char *name,
+    struct bk_plan_info **out)
+{
+	sqlite3_stmt *st;
+	struct bk_plan_info *p;
+	long long id = 0;
+	int n = 0;
+
+	if (name && (id = bk_plan_find(db, name)) < 0)
+		exit(BK_EXIT_USAGE);
+	st = bk_db_prepare(db, "SELECT id, name, coalesce(template, ''),"
+	    " coalesce(phase, ''), start_date, end_date, phase_start,"
+	    " (SELECT max(date) FROM plan_items WHERE plan_id = p.id)"
+	    " FROM plans p WHERE (?1 = 0 AND active = 1) OR id = ?1"
+	    " ORDER BY start_date, name");
+	bk_db_bound(sqlite3_bind_int64(st, 1, id));
+	*out = NULL;
+	while (bk_db_step(db, st) == SQLITE_ROW) {
+		*out = bk_xrealloc(*out, (size_t)(n + 1) * sizeof **out);
+		p = &(*out)[n++];
+		p->id = sqlite3_column_int64(st, 0);
+		p->name = bk_xstrdup((const char *)sqlite3_column_text(st, 1));
+		p->tmpl = bk_xstrdup((const char *)sqlite3_column_text(st, 2));
+		p->phase = bk_xstrdup((const char *)sqlite3_column_text(st, 3));
+		if ((p->start = column_day(st, 4)) < 0)
+			bk_errx(BK_EXIT_DATA, "plan %lld has no valid start "
+			    "date", p->id);
+		p->end = column_day(st, 5);
+		p->phase_start = column_day(st, 6);
+		p->last_dated = column_day(st, 7);
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+void
+bk_plan_info_free(struct bk_plan_info *p, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		free(p[i].name);
+		free(p[i].tmpl);
+		free(p[i].phase);
+	}
+	free(p);
+}

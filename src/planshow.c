@@ -58,62 +58,10 @@ bk_planshow_list(struct bk_db *db, const struct bk_planopts *o)
 	return 0;
 }
 
-struct plan_info {
-	long long id;
-	char name[80], tmpl[80], phase[80];
-	bk_day start, end, phase_start, last_dated;	/* end -1: open */
-};
-
-/* the plans to read: the one named, or every active plan */
-static int
-load_plans(struct bk_db *db, const char *name, struct plan_info **out)
-{
-	sqlite3_stmt *st;
-	struct plan_info *p;
-	long long id = 0;
-	int n = 0;
-
-	if (name && (id = bk_plan_find(db, name)) < 0)
-		exit(BK_EXIT_USAGE);
-	st = bk_db_prepare(db, "SELECT id, name, coalesce(template, ''),"
-	    " coalesce(phase, ''), start_date, end_date, phase_start,"
-	    " (SELECT max(date) FROM plan_items WHERE plan_id = p.id)"
-	    " FROM plans p WHERE (?1 = 0 AND active = 1) OR id = ?1"
-	    " ORDER BY start_date, name");
-	sqlite3_bind_int64(st, 1, id);
-	*out = NULL;
-	while (bk_db_step(db, st) == SQLITE_ROW) {
-		*out = bk_xrealloc(*out, (n + 1) * sizeof **out);
-		p = &(*out)[n++];
-		memset(p, 0, sizeof *p);
-		p->id = sqlite3_column_int64(st, 0);
-		snprintf(p->name, sizeof p->name, "%s",
-		    sqlite3_column_text(st, 1));
-		snprintf(p->tmpl, sizeof p->tmpl, "%s",
-		    sqlite3_column_text(st, 2));
-		snprintf(p->phase, sizeof p->phase, "%s",
-		    sqlite3_column_text(st, 3));
-		bk_date_parse_iso((const char *)sqlite3_column_text(st, 4),
-		    &p->start);
-		p->end = p->phase_start = p->last_dated = -1;
-		if (sqlite3_column_type(st, 5) != SQLITE_NULL)
-			bk_date_parse_iso((const char *)sqlite3_column_text(st,
-			    5), &p->end);
-		if (sqlite3_column_type(st, 6) != SQLITE_NULL)
-			bk_date_parse_iso((const char *)sqlite3_column_text(st,
-			    6), &p->phase_start);
-		if (sqlite3_column_type(st, 7) != SQLITE_NULL)
-			bk_date_parse_iso((const char *)sqlite3_column_text(st,
-			    7), &p->last_dated);
-	}
-	sqlite3_finalize(st);
-	return n;
-}
-
 /* the last day worth reading of a plan: its end, or for an open-ended one
  * at least a week past its start, today and its last dated item */
 static bk_day
-plan_last(const struct plan_info *p, bk_day today, int extra)
+plan_last(const struct bk_plan_info *p, bk_day today, int extra)
 {
 	bk_day to;
 
@@ -129,7 +77,7 @@ plan_last(const struct plan_info *p, bk_day today, int extra)
 
 struct show {
 	const struct bk_planopts *o;
-	const struct plan_info *p;
+	const struct bk_plan_info *p;
 	struct bk_out *out;
 	int table, imperial, measure;
 	size_t witem, wdose;
@@ -285,7 +233,7 @@ show_row(const struct bk_plan_row *r, void *data)
 }
 
 static void
-plan_header(const struct plan_info *p)
+plan_header(const struct bk_plan_info *p)
 {
 	char a[11], b[11];
 
@@ -324,7 +272,7 @@ bk_planshow_show(struct bk_db *db, struct bk_planopts *o, const char *name,
 		"item", "sets", "reps", "hold_s", "load_kg", "per_side", "side",
 		"times", "dose", "phase", "logged", "needed", "status",
 		"reason" };
-	struct plan_info *plans;
+	struct bk_plan_info *plans;
 	struct bk_config cfg;
 	struct show s;
 	bk_day from, to, wk;
@@ -339,7 +287,7 @@ bk_planshow_show(struct bk_db *db, struct bk_planopts *o, const char *name,
 		o->has_week = 1;
 		name = NULL;
 	}
-	n = load_plans(db, name, &plans);
+	n = bk_plan_info_load(db, name, &plans);
 	memset(&s, 0, sizeof s);
 	s.o = o;
 	s.imperial = cfg.imperial;
@@ -418,18 +366,18 @@ bk_planshow_show(struct bk_db *db, struct bk_planopts *o, const char *name,
 				    plans[i].start, a, sizeof a));
 			}
 	}
-	free(plans);
+	bk_plan_info_free(plans, n);
 	return 0;
 }
 
 int
 bk_planshow_check(struct bk_db *db, const struct bk_planopts *o, const char *name)
 {
-	struct plan_info *plans;
+	struct bk_plan_info *plans;
 	int i, n, warned = 0;
 
 	open_plans(db, o);
-	n = load_plans(db, name, &plans);
+	n = bk_plan_info_load(db, name, &plans);
 	for (i = 0; i < n; i++) {
 		if (bk_plan_check(db, plans[i].id, plans[i].name, o->today,
 		    stdout) > 0)
@@ -439,7 +387,7 @@ bk_planshow_check(struct bk_db *db, const struct bk_planopts *o, const char *nam
 	}
 	if (n == 0)
 		puts("no plans to check");
-	free(plans);
+	bk_plan_info_free(plans, n);
 	return warned ? BK_EXIT_DATA : 0;
 }
 
