@@ -292,6 +292,7 @@ char *bk_duration_format(long s, char *buf, size_t len);
 #define BK_HOLD_MAX 86400	/* seconds */
 #define BK_LOAD_MAX 1000.0	/* kg */
 #define BK_KG_PER_LB 0.45359237
+#define BK_M_PER_MI 1609.344
 /* a parsed SPEC: sets of reps, or sets of timed holds, with a load */
 struct bk_spec {
 	long sets;	/* 1 .. BK_SETS_MAX */

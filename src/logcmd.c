@@ -619,8 +619,10 @@ bk_logcmd_list(struct bk_db *db, const struct bk_logopts *o)
 	int i;
 
 	bk_config_load(&cfg);
-	if (cfg.imperial)
+	if (cfg.imperial) {
 		cols[8] = "load_lb";
+		cols[13] = "distance_mi";
+	}
 	bk_db_open(db, o->db, BK_DB_READ);
 	st = select_sets(db, o, "s.id, s.date, s.time, e.slug, s.set_no,"
 	    " s.side, s.reps, s.hold_s, s.load_kg, s.rpe, s.skipped,"
@@ -632,6 +634,9 @@ bk_logcmd_list(struct bk_db *db, const struct bk_logopts *o)
 		if (cfg.imperial && v[8])
 			v[8] = bk_num_format(sqlite3_column_double(st, 8) /
 			    BK_KG_PER_LB, 2, nums[8], sizeof nums[8]);
+		if (cfg.imperial && v[13])
+			v[13] = bk_num_format(sqlite3_column_double(st, 13) /
+			    BK_M_PER_MI, 3, nums[13], sizeof nums[13]);
 		bk_out_row(out, v, isnum);
 	}
 	bk_out_end(out);

@@ -206,6 +206,20 @@ see 'bk-log --help'"
 	run -0 bk-log import "$BATS_TEST_TMPDIR/d.csv" --units lb
 	run -0 sqlite3 "$BK_DB" "SELECT distance_m FROM sets WHERE date = '2025-12-20'"
 	assert_output 8046.72
+	# bk-log list shows distances in metres, or in miles under units = imperial
+	run -0 bk-log list --since 2025-12-20 --until 2025-12-20 --format csv
+	assert_line --index 0 --regexp ',load_kg,.*,distance_m$'
+	assert_line --index 1 --regexp ',8046\.72$'
+	mkdir -p "$XDG_CONFIG_HOME/backkit"
+	echo 'units = imperial' > "$XDG_CONFIG_HOME/backkit/config"
+	run -0 bk-log list --since 2025-12-20 --until 2025-12-20 --format csv
+	assert_line --index 0 --regexp ',load_lb,.*,distance_mi$'
+	assert_line --index 1 --regexp ',5$'
+	run -0 bk-log list --since 2025-12-22 --until 2025-12-22 --format csv
+	assert_line --index 1 --regexp ',3\.262$'
+	# export keeps metres
+	run -0 bk-log export --since 2025-12-20 --until 2025-12-20
+	assert_line --index 1 --regexp ',8046\.72$'
 }
 
 @test "import bk: files from before set_type and distance_m still import; bad values are named" {

@@ -72,7 +72,7 @@ dbsum() {
 	run -0 bk-log face-pull 1x10@15lb --date 2026-11-19
 	assert_output 'logged face-pull 1x10 hold 1s @15lb (hold as in the catalog) on 2026-11-19 (id 6)'
 	run -0 bk-log list --format csv --exercise face-pull
-	assert_line --index 0 'id,date,time,exercise,set,side,reps,hold_s,load_lb,rpe,skipped,note,set_type,distance_m'
+	assert_line --index 0 'id,date,time,exercise,set,side,reps,hold_s,load_lb,rpe,skipped,note,set_type,distance_mi'
 	assert_line --index 1 '4,2026-11-19,,face-pull,1,,10,1,15,,0,,normal,'
 }
 
