@@ -235,6 +235,7 @@ main(int argc, char *argv[])
 				    "lb)", optarg);
 			break;
 		case 'V':
+			free(o.except);
 			puts("bk-log (backkit) " BK_VERSION);
 			return bk_close_stdout();
 		case '!':
@@ -243,6 +244,7 @@ main(int argc, char *argv[])
 			o.except[o.nexcept++] = optarg;
 			break;
 		case '#':
+			free(o.except);
 			return complete(optarg, argc - optind, argv + optind);
 		default:
 			bk_getopt_fail(argv, optind, optopt, shortopts);
@@ -253,6 +255,7 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	if (help) {
+		free(o.except);
 		bk_usage_show(stdout, usage_text, argc > 0 ? argv[0] : NULL);
 		return bk_close_stdout();
 	}
@@ -262,6 +265,7 @@ main(int argc, char *argv[])
 	if (strcmp(sub, "help") == 0) {
 		if (argc > 1)
 			usage_error("unexpected argument '%s'", argv[1]);
+		free(o.except);
 		fputs(usage_text, stdout);
 		return bk_close_stdout();
 	}

@@ -162,3 +162,15 @@ see 'bk-log --help'"
 	assert_equal "${stderr_lines[1]}" "see 'bk-test --help'"
 	assert_file_not_exists "$BK_DB"
 }
+
+@test "usage: --except before -V, --help, help or --complete leaves nothing behind, as the sanitizers check" {
+	run -0 --separate-stderr bk-log --except cat-cow -V
+	assert_output --partial 'bk-log (backkit)'
+	assert_equal "$stderr" ""
+	run -0 --separate-stderr bk-log --except cat-cow --help
+	assert_equal "$stderr" ""
+	run -0 --separate-stderr bk-log --except cat-cow help
+	assert_equal "$stderr" ""
+	run -0 --separate-stderr bk-log --except cat-cow --complete commands
+	assert_equal "$stderr" ""
+}
