@@ -1,5 +1,11 @@
 # fish completion for bk-log: the words come from bk-log itself
 # (bk-log --complete words -- WORD...), from its option table and store.
+# options: what bk-log --complete offers after a '-', from its
+# option table (tests/completion-options.sh writes this list):
+#   --create-missing --date --db --dry-run --except --exercise --format
+#   --help --hold --load --no-timer --note --plan --reason --reps --rpe
+#   --side --since --time --timer --units --until --version
+# end of options
 function __bk_complete
     set -l tokens (commandline -opc) "$(commandline -ct)"
     set -l cmd $tokens[1]

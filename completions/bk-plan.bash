@@ -1,5 +1,12 @@
 # bash completion for bk-plan: the words come from bk-plan itself
 # (bk-plan --complete words -- WORD...), from its option table and store.
+# options: what bk-plan --complete offers after a '-', from its
+# option table (tests/completion-options.sh writes this list):
+#   --alarm --all --at --between --cron --date --days --db --dry-run
+#   --equipment --every --format --help --kind --name --off --on --position
+#   --print --quiet --region --side --start --template --times --version
+#   --week
+# end of options
 __bk_complete()
 {
 	local cmd=${COMP_WORDS[0]} cur=${COMP_WORDS[COMP_CWORD]} word line pre

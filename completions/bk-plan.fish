@@ -1,5 +1,12 @@
 # fish completion for bk-plan: the words come from bk-plan itself
 # (bk-plan --complete words -- WORD...), from its option table and store.
+# options: what bk-plan --complete offers after a '-', from its
+# option table (tests/completion-options.sh writes this list):
+#   --alarm --all --at --between --cron --date --days --db --dry-run
+#   --equipment --every --format --help --kind --name --off --on --position
+#   --print --quiet --region --side --start --template --times --version
+#   --week
+# end of options
 function __bk_complete
     set -l tokens (commandline -opc) "$(commandline -ct)"
     set -l cmd $tokens[1]

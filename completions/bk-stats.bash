@@ -1,5 +1,10 @@
 # bash completion for bk-stats: the words come from bk-stats itself
 # (bk-stats --complete words -- WORD...), from its option table and store.
+# options: what bk-stats --complete offers after a '-', from its
+# option table (tests/completion-options.sh writes this list):
+#   --by --db --exercise --format --help --output --plan --since --terminal
+#   --until --version
+# end of options
 __bk_complete()
 {
 	local cmd=${COMP_WORDS[0]} cur=${COMP_WORDS[COMP_CWORD]} word line pre

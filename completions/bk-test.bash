@@ -1,5 +1,10 @@
 # bash completion for bk-test: the words come from bk-test itself
 # (bk-test --complete words -- WORD...), from its option table and store.
+# options: what bk-test --complete offers after a '-', from its
+# option table (tests/completion-options.sh writes this list):
+#   --age --date --db --dry-run --format --help --kind --note --protocol
+#   --region --sex --since --until --version
+# end of options
 __bk_complete()
 {
 	local cmd=${COMP_WORDS[0]} cur=${COMP_WORDS[COMP_CWORD]} word line pre

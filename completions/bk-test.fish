@@ -1,5 +1,10 @@
 # fish completion for bk-test: the words come from bk-test itself
 # (bk-test --complete words -- WORD...), from its option table and store.
+# options: what bk-test --complete offers after a '-', from its
+# option table (tests/completion-options.sh writes this list):
+#   --age --date --db --dry-run --format --help --kind --note --protocol
+#   --region --sex --since --until --version
+# end of options
 function __bk_complete
     set -l tokens (commandline -opc) "$(commandline -ct)"
     set -l cmd $tokens[1]

@@ -167,12 +167,31 @@ words() {
 @test "complete: the scripts of every command are the same thin caller" {
 	local c first="" body
 	for c in bk bk-plan bk-log bk-test bk-stats; do
-		body=$(sed "s/\\<$c\\>/CMD/g; s/\\<_${c//-/_}\\>/_CMD/g" "$TOP/completions/$c.bash"
-			sed "s/\\<$c\\>/CMD/g" "$TOP/completions/$c.fish"
-			sed "s/\\<$c\\>/CMD/g" "$TOP/completions/zsh/_$c")
+		# the list of options (below) left out
+		body=$(sed "/^# options: /,/^# end of options/d; s/\\<$c\\>/CMD/g; s/\\<_${c//-/_}\\>/_CMD/g" "$TOP/completions/$c.bash"
+			sed "/^# options: /,/^# end of options/d; s/\\<$c\\>/CMD/g" "$TOP/completions/$c.fish"
+			sed "/^# options: /,/^# end of options/d; s/\\<$c\\>/CMD/g" "$TOP/completions/zsh/_$c")
 		[[ $body == *"--complete words --"* ]] || fail "$c: no call of the helper"
 		if [ -z "$first" ]; then first=$body; else assert_equal "$body" "$first"; fi
 	done
+}
+
+@test "complete: every script names the options its command offers, as its option table has them" {
+	local c f opt
+	cp -R "$TOP/completions" "$BATS_TEST_TMPDIR/c"
+	"$TOP/tests/completion-options.sh" "$BATS_TEST_TMPDIR/c"
+	run -0 diff -r "$TOP/completions" "$BATS_TEST_TMPDIR/c"
+	for c in bk-log bk-plan bk-stats bk-test; do
+		for opt in $("$c" --complete options); do
+			for f in "$TOP/completions/$c.bash" "$TOP/completions/$c.fish" "$TOP/completions/zsh/_$c"; do
+				grep -q -- "$opt\>" "$f" || fail "$opt is not named in $f"
+			done
+			"$c" --help | grep -q -- "$opt\>" || [[ $opt == --complete ]] || fail "$c --help lacks $opt"
+		done
+	done
+	# a script whose list went stale is found
+	sed -i 's/ --since / /' "$BATS_TEST_TMPDIR/c/bk-log.bash"
+	run -1 diff -r "$TOP/completions" "$BATS_TEST_TMPDIR/c"
 }
 
 @test "complete: bash offers the helper's words, without descriptions, and file names" {
