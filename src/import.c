@@ -16,6 +16,20 @@
  * base costs no query */
 #define RANK_SLOTS 1024
 #define RANK_BITS (1u << 21)
+/* the sets read and not yet written: they go in in the order of their
+ * keys, so that the unique index of the keys (random, most of them) is
+ * walked once a batch rather than jumped about in once a row, which at a
+ * hundred thousand rows no longer fits SQLite's page cache. Each keeps
+ * the id of its place in the file, so ids still follow the file. */
+#define IMPORT_BATCH 8192
+enum { P_DATE, P_TIME, P_SIDE, P_NOTE, P_REASON, P_KEY, P_TYPE, P_NSTR };
+struct pending {
+	struct bk_setrow s;	/* its strings set when the batch is written */
+	size_t str[P_NSTR];	/* offsets into the batch's pool; -1: NULL */
+	double distance_m;
+	long long id;
+	int missing;
+};
 struct rank_slot {
 	uint64_t h[2];	/* the base's hash */
 	long n;		/* 0 when free */
@@ -41,7 +55,8 @@ struct import {
 	/* Hevy repeats an exercise's note on each of its sets */
 	sqlite3_stmt *note_seen, *note_put;
 	long unit_rows[3];	/* rows by enum bk_logunit */
-	sqlite3_stmt *find, *ins, *stored, *unk, *mk, *slug_used;
+	sqlite3_stmt *find, *ins, *ins_rows, *id_used, *stored, *unk, *mk;
+	sqlite3_stmt *slug_used;
 	/* the exercise of each name met so far, so that a long file costs a
 	 * query per name rather than per row; direct-mapped, so bounded */
 	char *names[IMPORT_NAMES];
@@ -49,6 +64,11 @@ struct import {
 	struct rank_slot ranks[RANK_SLOTS];
 	unsigned char *rank_out;	/* RANK_BITS bits */
 	sqlite3_stmt *rank_get, *rank_put;
+	struct pending *batch, **order;
+	long nbatch;
+	long long next_id;	/* of the next new set */
+	char *pool;
+	size_t pool_used, pool_cap;
 	/* the previous row's planned item, which the next sets share */
 	long long last_item, item_ex;
 	char last_date[11], *last_plan;
@@ -142,18 +162,42 @@ row_exercise(struct import *im, const struct bk_logrow *r, long line)
 	return id;
 }
 
-/* the insert of one imported set, with the id it had when it replaces
- * an older version of itself (else NULL: a new id); nothing when its key
- * is stored */
+/* the insert of n imported sets, each with its id: a new one, or the
+ * one it had when it replaces an older version of itself; nothing for a
+ * set whose key is stored. Sets go in IMPORT_ROWS to a statement, which
+ * pays once what a statement costs (the sequence of ids). OR IGNORE,
+ * for a statement that cannot stop halfway needs no journal of its own;
+ * a row it left out for another reason than its key is found missing
+ * afterwards (import_stored), and the import fails. */
+#define IMPORT_ROWS 32
+#define IMPORT_COLS 18
 static sqlite3_stmt *
-prepare_import(struct bk_db *db)
+prepare_import(struct bk_db *db, int n)
 {
-	return bk_db_prepare(db, "INSERT INTO sets (date, time, exercise_id,"
-	    " set_no, reps, hold_s, load_kg, side, rpe, note, skipped, reason,"
-	    " set_type, distance_m, plan_item_id, journal_id, source_key, id)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-	    " coalesce(?13, 'normal'), ?14, ?15, ?16, ?17, ?18)"
-	    " ON CONFLICT (source_key) WHERE source_key IS NOT NULL DO NOTHING");
+	sqlite3_stmt *st;
+	char *sql = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&sql, &len);
+	int i, o;
+
+	if (!fp)
+		bk_errx(BK_EXIT_DATA, "cannot allocate memory");
+	fputs("INSERT OR IGNORE INTO sets (date, time, exercise_id, set_no,"
+	    " reps, hold_s, load_kg, side, rpe, note, skipped, reason,"
+	    " set_type, distance_m,"
+	    " plan_item_id, journal_id, source_key, id) VALUES ", fp);
+	for (i = 0; i < n; i++) {
+		o = i * IMPORT_COLS;
+		fprintf(fp, "%s(?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d,"
+		    " ?%d, ?%d, coalesce(?%d, 'normal'), ?%d, ?%d, ?%d, ?%d, ?%d)",
+		    i ? ", " : "", o + 1, o + 2, o + 3, o + 4, o + 5, o + 6,
+		    o + 7, o + 8, o + 9, o + 10, o + 11, o + 12, o + 13, o + 14,
+		    o + 15, o + 16, o + 17, o + 18);
+	}
+	fclose(fp);
+	st = bk_db_prepare(db, sql);
+	free(sql);
+	return st;
 }
 
 /* the stored row of a key: its id, the import that wrote it, whether it
@@ -169,52 +213,56 @@ prepare_stored(struct bk_db *db)
 	    " plan_item_id FROM sets WHERE source_key = ?15");
 }
 
-/* a set's values as ?1 .. ?14 of the two statements above */
+/* a set's values as ?1 .. ?14 of the statements above, from o + 1 on */
 static void
-bind_values(sqlite3_stmt *st, const struct bk_setrow *s,
-    const struct bk_logrow *r)
+bind_values(sqlite3_stmt *st, int o, const struct bk_setrow *s,
+    const char *set_type, double distance_m)
 {
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	bk_logcmd_bind_text(st, 1, s->date);
-	bk_logcmd_bind_text(st, 2, s->time);
-	bk_db_bound(sqlite3_bind_int64(st, 3, s->exercise));
-	bk_db_bound(sqlite3_bind_int64(st, 4, s->set_no));
+	bk_logcmd_bind_text(st, o + 1, s->date);
+	bk_logcmd_bind_text(st, o + 2, s->time);
+	bk_db_bound(sqlite3_bind_int64(st, o + 3, s->exercise));
+	bk_db_bound(sqlite3_bind_int64(st, o + 4, s->set_no));
 	if (s->reps >= 0)
-		bk_db_bound(sqlite3_bind_int64(st, 5, s->reps));
-	bk_logcmd_bind_num(st, 6, s->hold_s);
-	bk_logcmd_bind_num(st, 7, s->load_kg);
-	bk_logcmd_bind_text(st, 8, s->side);
-	bk_logcmd_bind_num(st, 9, s->rpe);
-	bk_logcmd_bind_text(st, 10, s->note);
-	bk_db_bound(sqlite3_bind_int(st, 11, s->skipped));
-	bk_logcmd_bind_text(st, 12, s->reason);
-	bk_logcmd_bind_text(st, 13, r->set_type);
-	bk_logcmd_bind_num(st, 14, r->distance_m);
+		bk_db_bound(sqlite3_bind_int64(st, o + 5, s->reps));
+	bk_logcmd_bind_num(st, o + 6, s->hold_s);
+	bk_logcmd_bind_num(st, o + 7, s->load_kg);
+	bk_logcmd_bind_text(st, o + 8, s->side);
+	bk_logcmd_bind_num(st, o + 9, s->rpe);
+	bk_logcmd_bind_text(st, o + 10, s->note);
+	bk_db_bound(sqlite3_bind_int(st, o + 11, s->skipped));
+	bk_logcmd_bind_text(st, o + 12, s->reason);
+	bk_logcmd_bind_text(st, o + 13, set_type);
+	bk_logcmd_bind_num(st, o + 14, distance_m);
 }
 
-/* store one set: new, unchanged, or an update of the row its key names,
- * which goes to the journal's trash so that undo puts it back; 1 when a
- * row was written. A new key costs the insert alone: the stored row is
- * looked at only when the insert meets its key. */
-static int
-import_insert(struct import *im, const struct bk_setrow *s,
-    const struct bk_logrow *r)
-{
-	long long id = 0, item = s->item;
+static const char *pool_get(const struct import *, size_t);
 
-	bind_values(im->ins, s, r);
+/* set p as row o / IMPORT_COLS of an insert, planned item and id given */
+static void
+bind_insert(struct import *im, sqlite3_stmt *st, int o,
+    const struct pending *p, long long item, long long id)
+{
+	bind_values(st, o, &p->s, pool_get(im, p->str[P_TYPE]), p->distance_m);
 	if (item > 0)
-		bk_db_bound(sqlite3_bind_int64(im->ins, 15, item));
-	bk_db_bound(sqlite3_bind_int64(im->ins, 16, im->jid));
-	bk_logcmd_bind_text(im->ins, 17, s->key);
-	bk_db_step(im->db, im->ins);
-	sqlite3_reset(im->ins);
-	if (sqlite3_changes(im->db->h) > 0) {
-		im->added++;
-		return 1;
-	}
-	bind_values(im->stored, s, r);
+		bk_db_bound(sqlite3_bind_int64(st, o + 15, item));
+	bk_db_bound(sqlite3_bind_int64(st, o + 16, im->jid));
+	bk_logcmd_bind_text(st, o + 17, p->s.key);
+	bk_db_bound(sqlite3_bind_int64(st, o + 18, id));
+}
+
+/* a set whose key the insert met: unchanged, or an update of the row
+ * its key names, which goes to the journal's trash so that undo puts it
+ * back */
+static void
+import_stored(struct import *im, const struct pending *p)
+{
+	const struct bk_setrow *s = &p->s;
+	long long id, item = s->item;
+
+	sqlite3_reset(im->stored);
+	sqlite3_clear_bindings(im->stored);
+	bind_values(im->stored, 0, s, pool_get(im, p->str[P_TYPE]),
+	    p->distance_m);
 	bk_logcmd_bind_text(im->stored, 15, s->key);
 	if (bk_db_step(im->db, im->stored) != SQLITE_ROW) {
 		/* the insert met a key that is not there: cannot be */
@@ -228,22 +276,171 @@ import_insert(struct import *im, const struct bk_setrow *s,
 	    sqlite3_column_int(im->stored, 2)) {
 		sqlite3_reset(im->stored);
 		im->unchanged++;
-		return 0;
+		return;
 	}
 	if (item <= 0)
 		item = sqlite3_column_int64(im->stored, 3);
 	sqlite3_reset(im->stored);
 	bk_journal_remove(im->db, im->jid, "sets", id);
-	bind_values(im->ins, s, r);
-	if (item > 0)
-		bk_db_bound(sqlite3_bind_int64(im->ins, 15, item));
-	bk_db_bound(sqlite3_bind_int64(im->ins, 16, im->jid));
-	bk_logcmd_bind_text(im->ins, 17, s->key);
-	bk_db_bound(sqlite3_bind_int64(im->ins, 18, id));
+	sqlite3_reset(im->ins);
+	sqlite3_clear_bindings(im->ins);
+	bind_insert(im, im->ins, 0, p, item, id);
 	bk_db_step(im->db, im->ins);
 	sqlite3_reset(im->ins);
+	/* the insert ignores a row it cannot store: that one must be */
+	if (sqlite3_changes(im->db->h) != 1)
+		bk_errx(BK_EXIT_DATA, "cannot write '%s': set '%s' not "
+		    "stored again", im->db->path, s->key);
 	im->updated++;
-	return 0;
+}
+
+/* a set stored new */
+static void
+import_added(struct import *im, const struct pending *p)
+{
+	im->added++;
+	im->unlinked += p->missing;
+}
+
+/* store one set: new, unchanged, or an update. A new key costs the
+ * insert alone: the stored row is looked at only when the insert meets
+ * its key. */
+static void
+import_insert(struct import *im, const struct pending *p)
+{
+	sqlite3_reset(im->ins);
+	sqlite3_clear_bindings(im->ins);
+	bind_insert(im, im->ins, 0, p, p->s.item, p->id);
+	bk_db_step(im->db, im->ins);
+	sqlite3_reset(im->ins);
+	if (sqlite3_changes(im->db->h) > 0)
+		import_added(im, p);
+	else
+		import_stored(im, p);
+}
+
+/* store IMPORT_ROWS sets in one statement; when some keys were met, a
+ * set went in if its id (new, not given before) is there */
+static void
+import_rows(struct import *im, struct pending *const *p)
+{
+	sqlite3_stmt *st = im->ins_rows;
+	int i, n, used;
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	for (i = 0; i < IMPORT_ROWS; i++)
+		bind_insert(im, st, i * IMPORT_COLS, p[i], p[i]->s.item,
+		    p[i]->id);
+	bk_db_step(im->db, st);
+	sqlite3_reset(st);
+	n = sqlite3_changes(im->db->h);
+	for (i = 0; i < IMPORT_ROWS; i++) {
+		if (n == IMPORT_ROWS) {
+			import_added(im, p[i]);
+			continue;
+		}
+		sqlite3_reset(im->id_used);
+		bk_db_bound(sqlite3_bind_int64(im->id_used, 1, p[i]->id));
+		used = bk_db_step(im->db, im->id_used) == SQLITE_ROW;
+		sqlite3_reset(im->id_used);
+		if (used)
+			import_added(im, p[i]);
+		else
+			import_stored(im, p[i]);
+	}
+}
+
+/* a copy of s in the batch's pool, as its offset; -1 for NULL or "" */
+static size_t
+pool_put(struct import *im, const char *s)
+{
+	size_t n, at;
+
+	if (!s || !*s)
+		return (size_t)-1;
+	n = strlen(s) + 1;
+	if (im->pool_used + n > im->pool_cap) {
+		while (im->pool_used + n > im->pool_cap)
+			im->pool_cap = im->pool_cap ? im->pool_cap * 2 : 65536;
+		im->pool = bk_xrealloc(im->pool, im->pool_cap);
+	}
+	at = im->pool_used;
+	memcpy(im->pool + at, s, n);
+	im->pool_used += n;
+	return at;
+}
+
+static const char *
+pool_get(const struct import *im, size_t at)
+{
+	return at == (size_t)-1 ? NULL : im->pool + at;
+}
+
+/* by key, and by place in the file among the same key (a key twice in
+ * one file: the first is the one stored) */
+static int
+pending_cmp(const void *a, const void *b)
+{
+	const struct pending *x = *(const struct pending *const *)a;
+	const struct pending *y = *(const struct pending *const *)b;
+	int c = strcmp(x->s.key ? x->s.key : "", y->s.key ? y->s.key : "");
+
+	return c ? c : x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* write the sets read so far, in the order of their keys */
+static void
+batch_write(struct import *im)
+{
+	struct pending *p;
+	long i;
+
+	for (i = 0; i < im->nbatch; i++) {
+		p = &im->batch[i];
+		p->s.date = pool_get(im, p->str[P_DATE]);
+		p->s.time = pool_get(im, p->str[P_TIME]);
+		p->s.side = pool_get(im, p->str[P_SIDE]);
+		p->s.note = pool_get(im, p->str[P_NOTE]);
+		p->s.reason = pool_get(im, p->str[P_REASON]);
+		p->s.key = pool_get(im, p->str[P_KEY]);
+		im->order[i] = p;
+	}
+	qsort(im->order, (size_t)im->nbatch, sizeof *im->order, pending_cmp);
+	for (i = 0; i + IMPORT_ROWS <= im->nbatch; i += IMPORT_ROWS)
+		import_rows(im, im->order + i);
+	for (; i < im->nbatch; i++)
+		import_insert(im, im->order[i]);
+	im->nbatch = 0;
+	im->pool_used = 0;
+}
+
+/* keep a set for the batch: its strings are copied, for the row they
+ * point into is read again */
+static void
+batch_add(struct import *im, const struct bk_setrow *s,
+    const char *set_type, double distance_m, int missing)
+{
+	struct pending *p;
+
+	if (!im->batch) {
+		im->batch = bk_xmalloc(IMPORT_BATCH * sizeof *im->batch);
+		im->order = bk_xmalloc(IMPORT_BATCH * sizeof *im->order);
+	}
+	p = &im->batch[im->nbatch++];
+	p->s = *s;
+	p->str[P_DATE] = pool_put(im, s->date);
+	p->str[P_TIME] = pool_put(im, s->time);
+	p->str[P_SIDE] = pool_put(im, s->side);
+	p->str[P_NOTE] = pool_put(im, s->note);
+	p->str[P_REASON] = pool_put(im, s->reason);
+	p->str[P_KEY] = pool_put(im, s->key);
+	p->str[P_TYPE] = pool_put(im, set_type);
+	p->distance_m = distance_m;
+	p->missing = missing;
+	p->id = im->next_id++;
+	if (im->nbatch == IMPORT_BATCH)
+		batch_write(im);
 }
 
 static unsigned
@@ -454,6 +651,9 @@ import_set(struct import *im, const struct bk_logrow *r, long long ex)
 	s.date = r->date;
 	s.time = r->time;
 	s.exercise = ex;
+	/* which planned item a set is for depends on the sets stored */
+	if (r->plan && im->nbatch)
+		batch_write(im);
 	s.item = row_item(im, r, ex, &missing);
 	s.reps = r->reps;
 	s.hold_s = r->hold_s;
@@ -465,8 +665,7 @@ import_set(struct import *im, const struct bk_logrow *r, long long ex)
 		s.note = exercise_note(im, r);
 	s.reason = r->reason;
 	s.skipped = r->skipped;
-	if (import_insert(im, &s, r))
-		im->unlinked += missing;
+	batch_add(im, &s, r->set_type, r->distance_m, missing);
 }
 
 /* "'a' (line 2), 'b' (line 7)" for the names nothing matched */
@@ -591,6 +790,14 @@ bk_import_run(struct bk_db *db, const struct bk_logopts *o, const char *path)
 	    "CREATE TEMP TABLE bk_import_unknown (name TEXT PRIMARY KEY,"
 	    " line INTEGER NOT NULL) WITHOUT ROWID");
 	im.jid = bk_journal_add(db, "bk-log", "import");
+	/* a new set's id: above every id given, as AUTOINCREMENT gives */
+	st = bk_db_prepare(db, "SELECT max(coalesce((SELECT sets_from FROM"
+	    " journal WHERE id = ?1), 1), coalesce((SELECT max(id) FROM sets),"
+	    " 0) + 1)");
+	bk_db_bound(sqlite3_bind_int64(st, 1, im.jid));
+	bk_db_step(db, st);
+	im.next_id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
 	st = bk_db_prepare(db, "SELECT coalesce(max(id), 0) FROM exercises");
 	bk_db_step(db, st);
 	im.max_exercise = sqlite3_column_int64(st, 0);
@@ -615,12 +822,19 @@ bk_import_run(struct bk_db *db, const struct bk_logopts *o, const char *path)
 	    " reps, builtin, added) VALUES (?, ?, 1, 10, 0, ?)");
 	im.slug_used = bk_db_prepare(db, "SELECT 1 FROM exercises"
 	    " WHERE slug = ?");
-	im.ins = prepare_import(db);
+	im.ins = prepare_import(db, 1);
+	im.ins_rows = prepare_import(db, IMPORT_ROWS);
+	im.id_used = bk_db_prepare(db, "SELECT 1 FROM sets WHERE id = ?1");
 	im.stored = prepare_stored(db);
 	csverr[0] = '\0';
 	rc = bk_csv_read(fp, 0, import_row, &im, csverr, sizeof csverr);
 	if (fp != stdin)
 		fclose(fp);
+	if (rc == 0 && !im.unknown)
+		batch_write(&im);
+	free(im.batch);
+	free(im.order);
+	free(im.pool);
 	sqlite3_finalize(im.find);
 	sqlite3_finalize(im.rank_get);
 	sqlite3_finalize(im.rank_put);
@@ -629,6 +843,8 @@ bk_import_run(struct bk_db *db, const struct bk_logopts *o, const char *path)
 	sqlite3_finalize(im.mk);
 	sqlite3_finalize(im.slug_used);
 	sqlite3_finalize(im.ins);
+	sqlite3_finalize(im.ins_rows);
+	sqlite3_finalize(im.id_used);
 	sqlite3_finalize(im.stored);
 	sqlite3_finalize(im.note_seen);
 	sqlite3_finalize(im.note_put);

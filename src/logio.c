@@ -663,6 +663,15 @@ bk_logio_escape_needed(const char *s)
 	return s && s[0] && strchr("=+-@'\t\r", s[0]) != NULL;
 }
 
+/* a letter, digit, or one of . _ : - (a key is read for every row) */
+static int
+key_char(unsigned c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '.' || c == '_' || c == ':' ||
+	    c == '-';
+}
+
 int
 bk_logio_key_valid(const char *s)
 {
@@ -672,8 +681,7 @@ bk_logio_key_valid(const char *s)
 	    s[0] <= 'Z') || (s[0] >= '0' && s[0] <= '9')))
 		return 0;
 	for (i = 0; s[i]; i++)
-		if (i == 128 || !strchr("abcdefghijklmnopqrstuvwxyz"
-		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._:-", s[i]))
+		if (i == 128 || !key_char((unsigned char)s[i]))
 			return 0;
 	return 1;
 }

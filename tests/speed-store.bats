@@ -126,3 +126,60 @@ sets_indexes() {
 	assert_equal "$stderr" "bk-log: cannot import '$BATS_TEST_TMPDIR/s.csv': line 3002: invalid Set Order 'x': expected a number, W, D, F, WARM_UP, DROP, FAILURE or a rest timer"
 	assert_equal "$(digest "$BK_DB")" "$before"
 }
+
+# rows n..m of a bk file on one day and minute, keys falling as the file
+# goes on (so that the order of the keys is not the file's), reps $3
+bk_rows() {
+	awk -v n="$1" -v m="$2" -v reps="$3" 'BEGIN {
+		for (i = n; i <= m; i++)
+			printf "2026-11-20,08:00,cat-cow,,%d,,%d,,,,0,,,,k%04d\n", i, reps, 9999 - i }'
+}
+
+@test "import: sets go in by key and keep the file's order; a re-import meeting stored keys counts each set" {
+	hdr='date,time,exercise,exercise_name,set,side,reps,hold_s,load_kg,rpe,skipped,reason,note,plan,key'
+	{ echo "$hdr"; bk_rows 1 100 5; } > "$BATS_TEST_TMPDIR/a.csv"
+	run -0 --separate-stderr bk-log import "$BATS_TEST_TMPDIR/a.csv"
+	assert_output "imported 100 sets from '$BATS_TEST_TMPDIR/a.csv' (bk, kg): 100 new, 0 updated, 0 unchanged"
+	# ids, the list and the export follow the file, not the keys
+	run -0 q "SELECT group_concat(set_no, ' ') FROM (SELECT set_no FROM sets ORDER BY id)"
+	assert_output "$(seq -s ' ' 1 100)"
+	run -0 --separate-stderr bk-log export
+	assert_equal "$(echo "$output" | tail -n +2 | cut -d, -f5 | paste -sd ' ')" "$(seq -s ' ' 1 100)"
+	run -0 --separate-stderr bk-log list --format tsv --since 2026-11-20
+	assert_equal "$(echo "$output" | tail -n +2 | cut -f5 | paste -sd ' ')" "$(seq -s ' ' 1 100)"
+	before=$(q "SELECT id, set_no, reps FROM sets ORDER BY id")
+	# a newer export: sets 41..60 changed, 101..130 new, set 7 twice, so
+	# that statements of many rows meet stored keys, new keys and a key
+	# twice
+	{ echo "$hdr"; bk_rows 1 40 5; bk_rows 7 7 5; bk_rows 41 60 8
+	  bk_rows 61 100 5; bk_rows 101 130 6; } > "$BATS_TEST_TMPDIR/b.csv"
+	run -0 --separate-stderr bk-log import "$BATS_TEST_TMPDIR/b.csv"
+	assert_output "imported 50 sets from '$BATS_TEST_TMPDIR/b.csv' (bk, kg): 30 new, 20 updated, 81 unchanged"
+	assert_equal "$stderr" ""
+	run -0 q "SELECT reps, count(*) FROM sets GROUP BY reps ORDER BY reps"
+	assert_output "$(printf '%s\n' '5|80' '6|30' '8|20')"
+	# the updated sets keep their ids; the new ones follow, in file order
+	run -0 q "SELECT group_concat(set_no, ' ') FROM (SELECT set_no FROM sets ORDER BY id)"
+	assert_output "$(seq -s ' ' 1 130)"
+	run -0 q "SELECT count(*) FROM sets WHERE set_no <= 100 AND id <> set_no + (SELECT min(id) FROM sets) - 1"
+	assert_output 0
+	run -0 bk-log undo
+	run -0 q "SELECT id, set_no, reps FROM sets ORDER BY id"
+	assert_output "$before"
+}
+
+@test "import: the planned item of a set is chosen after the rows before it are stored" {
+	run -0 bk-plan new desk --start 2026-11-16
+	run -0 bk-plan add desk cat-cow 1x6
+	run -0 bk-plan add desk cat-cow 1x6 --side left
+	hdr='date,time,exercise,exercise_name,set,side,reps,hold_s,load_kg,rpe,skipped,reason,note,plan,key'
+	# the second cat-cow finds the first item done, and takes the next
+	{ echo "$hdr"
+	  for i in $(seq 1 40); do printf '2026-11-20,08:%02d,band-row,,1,,10,,,,0,,,,b%04d\n' "$i" "$((99 - i))"; done
+	  echo '2026-11-20,09:00,cat-cow,,1,,6,,,,0,,,desk,z1'
+	  echo '2026-11-20,12:00,cat-cow,,1,,6,,,,0,,,desk,a1'; } > "$BATS_TEST_TMPDIR/p.csv"
+	run -0 --separate-stderr bk-log import "$BATS_TEST_TMPDIR/p.csv"
+	assert_output "imported 42 sets from '$BATS_TEST_TMPDIR/p.csv' (bk, kg): 42 new, 0 updated, 0 unchanged"
+	run -0 q "SELECT s.source_key, pi.seq FROM sets s JOIN plan_items pi ON pi.id = s.plan_item_id ORDER BY s.id"
+	assert_output "$(printf '%s\n' 'z1|1' 'a1|2')"
+}
