@@ -54,6 +54,8 @@ struct import {
 	long fixed_line[3][8], nfixed[3];
 	/* Hevy repeats an exercise's note on each of its sets */
 	sqlite3_stmt *note_seen, *note_put;
+	char *note_base, *note_last;	/* of the set before */
+	int notes_put;
 	long unit_rows[3];	/* rows by enum bk_logunit */
 	sqlite3_stmt *find, *ins, *ins_rows, *id_used, *stored, *unk, *mk;
 	sqlite3_stmt *slug_used;
@@ -550,6 +552,20 @@ exercise_note(struct import *im, const struct bk_logrow *r)
 	char h[80];
 	int same;
 
+	/* the set before was of the same exercise with the same note: the
+	 * table holds it already (most sets; supersets interleave) */
+	if (im->note_base && strcmp(im->note_base, r->base) == 0 &&
+	    ((!im->note_last && !r->note) || (im->note_last && r->note &&
+	    strcmp(im->note_last, r->note) == 0)))
+		return NULL;
+	free(im->note_base);
+	free(im->note_last);
+	im->note_base = bk_xstrdup(r->base);
+	im->note_last = r->note ? bk_xstrdup(r->note) : NULL;
+	/* no note, and none was ever put: nothing kept and nothing to
+	 * forget (a base the table lacks reads as one with no note) */
+	if (!r->note && !im->notes_put)
+		return NULL;
 	bk_logio_key("", r->base, 0, h, sizeof h);
 	sqlite3_reset(im->note_seen);
 	bk_db_bound(sqlite3_bind_text(im->note_seen, 1, h, -1, SQLITE_TRANSIENT));
@@ -564,6 +580,8 @@ exercise_note(struct import *im, const struct bk_logrow *r)
 	bk_logcmd_bind_text(im->note_put, 2, r->note);
 	bk_db_step(im->db, im->note_put);
 	sqlite3_reset(im->note_put);
+	if (r->note)
+		im->notes_put = 1;
 	return r->note;
 }
 
@@ -852,6 +870,8 @@ bk_import_run(struct bk_db *db, const struct bk_logopts *o, const char *path)
 	for (i = 0; i < IMPORT_NAMES; i++)
 		free(im.names[i]);
 	free(im.last_plan);
+	free(im.note_base);
+	free(im.note_last);
 	if (rc != 0)
 		import_fail(&im, "%s", csverr[0] ? csverr : im.err);
 	if (!im.header_seen)

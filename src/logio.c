@@ -636,12 +636,23 @@ bk_logio_key(const char *prefix, const char *base, long n, char *buf,
     size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t bl = strlen(base), pl = strlen(prefix), nl;
+	size_t bl = strlen(base), pl = strlen(prefix), nl = 0, ol;
 	uint64_t h[2];
-	char num[24], out[200], *o;
+	unsigned long v;
+	char digits[24], num[24], out[200], *o;
 	int i, k;
 
-	nl = (size_t)snprintf(num, sizeof num, "#%ld", n);
+	/* "#n", as "#%ld" writes it (a key is made for every row) */
+	num[nl++] = '#';
+	if (n < 0)
+		num[nl++] = '-';
+	v = n < 0 ? 0UL - (unsigned long)n : (unsigned long)n;
+	k = 0;
+	do
+		digits[k++] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	while (k > 0)
+		num[nl++] = digits[--k];
 	h[0] = fnv1a(num, nl, fnv1a(base, bl, 0xcbf29ce484222325ULL));
 	h[1] = fnv1a(num, nl, fnv1a(base, bl, 0x84222325cbf29ce4ULL ^ bl));
 	if (pl > sizeof out - 34)
@@ -653,7 +664,13 @@ bk_logio_key(const char *prefix, const char *base, long n, char *buf,
 		for (i = 60; i >= 0; i -= 4)
 			*o++ = hex[(h[k] >> i) & 15];
 	*o = '\0';
-	snprintf(buf, len, "%s", out);
+	if (len > 0) {
+		ol = (size_t)(o - out);
+		if (ol >= len)
+			ol = len - 1;
+		memcpy(buf, out, ol);
+		buf[ol] = '\0';
+	}
 	return buf;
 }
 

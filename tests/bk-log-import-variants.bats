@@ -306,6 +306,21 @@ see 'bk-log --help'"
 	assert_output "imported 6 sets from '$BATS_TEST_TMPDIR/e.csv' (bk, kg): 6 new, 0 updated, 0 unchanged"
 }
 
+@test "import hevy: a note after a set without one is kept again; a first note after sets without one is kept" {
+	printf '%s\n' '"title","start_time","end_time","description","exercise_title","superset_id","exercise_notes","set_index","set_type","weight_kg","reps","distance_km","duration_seconds","rpe"' \
+		'"A","22 Dec 2025, 08:00","22 Dec 2025, 08:40","","Face Pull",,"x",0,"normal",10,12,,,' \
+		'"A","22 Dec 2025, 08:00","22 Dec 2025, 08:40","","Face Pull",,"",1,"normal",10,12,,,' \
+		'"A","22 Dec 2025, 08:00","22 Dec 2025, 08:40","","Face Pull",,"x",2,"normal",10,11,,,' \
+		'"A","22 Dec 2025, 08:00","22 Dec 2025, 08:40","","Face Pull",,"x",3,"normal",10,10,,,' \
+		'"B","23 Dec 2025, 08:00","23 Dec 2025, 08:30","","Band Row",,"",0,"normal",,15,,,' \
+		'"B","23 Dec 2025, 08:00","23 Dec 2025, 08:30","","Band Row",,"y",1,"normal",,15,,,' > "$BATS_TEST_TMPDIR/h.csv"
+	run -0 --separate-stderr bk-log import "$BATS_TEST_TMPDIR/h.csv"
+	assert_output --partial "imported 6 sets from '$BATS_TEST_TMPDIR/h.csv' (hevy, kg): 6 new"
+	assert_equal "$stderr" ""
+	run -0 sqlite3 -separator '|' "$BK_DB" "SELECT e.slug, s.set_no, coalesce(s.note, '-') FROM sets s JOIN exercises e ON e.id = s.exercise_id ORDER BY s.id"
+	assert_output "$(printf '%s\n' 'face-pull|1|x' 'face-pull|2|-' 'face-pull|3|x' 'face-pull|4|-' 'band-row|1|-' 'band-row|2|y')"
+}
+
 @test "import: FitNotes' unquoted commas in a name and Strong's unescaped quotes in a note are mended, with a warning naming the lines" {
 	run -0 --separate-stderr bk-log import "$FIX/fitnotes-commas.csv" --create-missing
 	assert_equal "$stderr" "bk-log: warning: '$FIX/fitnotes-commas.csv': lines 2, 3: an exercise name written with unquoted commas was joined again"

@@ -75,17 +75,13 @@ for n in "${sizes[@]}"; do
 	{ head -n 1 sets-full.csv; tail -n "$n" sets-full.csv; } > "sets-$n.csv"
 done
 awk -F, -v d="$since4w" 'NR == 1 || $1 >= d' "sets-$topn.csv" > sets-4w.csv
-# the sets done (skips are ours alone), in our format and as a Strong
-# export: one workout a day and time, set order per exercise within it, a
-# timed set's length in Seconds
+# the sets done (skips are ours alone), in our format and as Strong,
+# FitNotes and Hevy export them (tests/bench/convert.py)
 for n in "${sizes[@]}"; do
 	awk -F, 'NR == 1 || $11 == 0' "sets-$n.csv" > "done-$n.csv"
-	awk -F, 'NR == 1 { print "Date,Workout Name,Duration,Exercise Name," \
-		"Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE"; next }
-		$11 == 0 { t = $2 == "" ? "08:00" : $2; k = $1 " " t SUBSEP $3
-		printf "%s %s:00,Back,45m,%s,%d,%s,%s,0,%s,,,%s\n", $1, t, $4,
-			++n[k], $9 == "" ? 0 : $9, $7 == "" ? 0 : $7,
-			$7 == "" ? $8 : 0, $10 }' "done-$n.csv" > "strong-$n.csv"
+	for app in strong fitnotes hevy; do
+		python3 "$top/tests/bench/convert.py" "$app" < "done-$n.csv" > "$app-$n.csv"
+	done
 done
 rm -f sets-full.csv
 
@@ -214,19 +210,22 @@ for i in "${!sizes[@]}"; do
 	add_ratio "import of $l rows, anchor with 2 indexes" \
 		"$(median "import2-$n.json" 0)" "$(median "import2-$n.json" 1)" 1.5
 
-	note "2. a Strong export of the same $l sets, against our own format"
-	bench "strong-$n" "${import_runs[$i]}" 0 \
-		--prepare "rm -f imp-st.db imp-st.db-wal imp-st.db-shm" \
-		--prepare "rm -f imp-bk.db imp-bk.db-wal imp-bk.db-shm" \
-		"bk-log --db imp-st.db import strong-$n.csv --units kg" \
-		"bk-log --db imp-bk.db import done-$n.csv"
 	want=$(($(wc -l < "done-$n.csv") - 1))
-	for f in imp-st.db imp-bk.db; do
-		got=$(sqlite3 "$f" 'SELECT count(*) FROM sets')
-		[ "$got" = "$want" ] || { echo "bench: $f holds $got rows, not $want" >&2; exit 1; }
+	for app in Strong FitNotes Hevy; do
+		a=$(echo "$app" | tr '[:upper:]' '[:lower:]')
+		note "2. a $app export of the same $l sets, against our own format"
+		bench "$a-$n" "${import_runs[$i]}" 0 \
+			--prepare "rm -f imp-st.db imp-st.db-wal imp-st.db-shm" \
+			--prepare "rm -f imp-bk.db imp-bk.db-wal imp-bk.db-shm" \
+			"bk-log --db imp-st.db import $a-$n.csv --units kg" \
+			"bk-log --db imp-bk.db import done-$n.csv"
+		for f in imp-st.db imp-bk.db; do
+			got=$(sqlite3 "$f" 'SELECT count(*) FROM sets')
+			[ "$got" = "$want" ] || { echo "bench: $f holds $got rows, not $want" >&2; exit 1; }
+		done
+		add_ratio "$app import of $l rows, against ours" \
+			"$(median "$a-$n.json" 0)" "$(median "$a-$n.json" 1)" 1.2
 	done
-	add_ratio "Strong import of $l rows, against ours" \
-		"$(median "strong-$n.json" 0)" "$(median "strong-$n.json" 1)" 1.2
 
 	note "3. bk-stats volume --by week over $l sets, against GROUP BY"
 	bk-stats --db "db-$n.db" volume --by week > vol-bk.csv
