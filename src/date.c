@@ -88,11 +88,24 @@ char *
 bk_date_format(bk_day day, char *buf)
 {
 	char tmp[40];
-	int y, m, d;
+	int y, m, d, i;
 
 	bk_date_to_ymd(day, &y, &m, &d);
-	snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
-	memcpy(buf, tmp, 10);
+	if (y < 0 || y > 9999) {
+		snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
+		memcpy(buf, tmp, 10);
+	} else {
+		/* as "%04d-%02d-%02d" writes it: an import formats a date a
+		 * row */
+		for (i = 3; i >= 0; i--, y /= 10)
+			buf[i] = (char)('0' + y % 10);
+		buf[4] = '-';
+		buf[5] = (char)('0' + m / 10);
+		buf[6] = (char)('0' + m % 10);
+		buf[7] = '-';
+		buf[8] = (char)('0' + d / 10);
+		buf[9] = (char)('0' + d % 10);
+	}
 	buf[10] = '\0';
 	return buf;
 }

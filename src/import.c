@@ -16,6 +16,7 @@
  * base costs no query */
 #define RANK_SLOTS 1024
 #define RANK_BITS (1u << 21)
+#define NOTE_BITS (1u << 16)
 /* the sets read and not yet written: they go in in the order of their
  * keys, so that the unique index of the keys (random, most of them) is
  * walked once a batch rather than jumped about in once a row, which at a
@@ -55,7 +56,7 @@ struct import {
 	/* Hevy repeats an exercise's note on each of its sets */
 	sqlite3_stmt *note_seen, *note_put;
 	char *note_base, *note_last;	/* of the set before */
-	int notes_put;
+	unsigned char note_bits[NOTE_BITS / 8];
 	long unit_rows[3];	/* rows by enum bk_logunit */
 	sqlite3_stmt *find, *ins, *ins_rows, *id_used, *stored, *unk, *mk;
 	sqlite3_stmt *slug_used;
@@ -549,6 +550,8 @@ row_item(struct import *im, const struct bk_logrow *r, long long ex,
 static const char *
 exercise_note(struct import *im, const struct bk_logrow *r)
 {
+	uint64_t hb[2];
+	unsigned bit;
 	char h[80];
 	int same;
 
@@ -562,9 +565,12 @@ exercise_note(struct import *im, const struct bk_logrow *r)
 	free(im->note_last);
 	im->note_base = bk_xstrdup(r->base);
 	im->note_last = r->note ? bk_xstrdup(r->note) : NULL;
-	/* no note, and none was ever put: nothing kept and nothing to
-	 * forget (a base the table lacks reads as one with no note) */
-	if (!r->note && !im->notes_put)
+	/* no note, and none was put for this base (a bit per hash says
+	 * which may have one): nothing kept and nothing to forget, for a
+	 * base the table lacks reads as one with no note */
+	base_hash(r->base, hb);
+	bit = (unsigned)(hb[1] % NOTE_BITS);
+	if (!r->note && !(im->note_bits[bit / 8] & (1u << bit % 8)))
 		return NULL;
 	bk_logio_key("", r->base, 0, h, sizeof h);
 	sqlite3_reset(im->note_seen);
@@ -581,7 +587,7 @@ exercise_note(struct import *im, const struct bk_logrow *r)
 	bk_db_step(im->db, im->note_put);
 	sqlite3_reset(im->note_put);
 	if (r->note)
-		im->notes_put = 1;
+		im->note_bits[bit / 8] |= (unsigned char)(1u << bit % 8);
 	return r->note;
 }
 
