@@ -322,6 +322,10 @@ main(int argc, char *argv[])
 		make_filter(&db, &o, &cfg, &f);
 		bk_stats_summary(&db, &f, cfg.imperial, stdout);
 	} else if (strcmp(sub, "plot") == 0) {
+		char what[40];
+
+		/* from here on, a usage error shows plot's usage */
+		bk_usage_sub = sub;
 		if (argc < 2)
 			usage_error("%s", "plot needs one of: flex, volume, "
 			    "adherence, pain");
@@ -330,7 +334,8 @@ main(int argc, char *argv[])
 			    "adherence, pain)", argv[1]);
 		if (argc > 2)
 			usage_error("unexpected argument '%s'", argv[2]);
-		only_options(&o, argv[1], plot_options[kind]);
+		snprintf(what, sizeof what, "plot %s", argv[1]);
+		only_options(&o, what, plot_options[kind]);
 		memset(&po, 0, sizeof po);
 		po.output = o.output;
 		po.imperial = cfg.imperial;

@@ -262,11 +262,15 @@ sub_lines(FILE *fp, const char *usage, const char *sub, int common,
 	return found;
 }
 
-/* a usage error's hint: the subcommand's usage lines */
+/* a usage error's hint: the subcommand's usage lines ("plot flex": those
+ * of plot) */
 static int
 usage_lines(FILE *fp, const char *usage, const char *sub)
 {
-	return sub_lines(fp, usage, sub, 0, NULL);
+	char first[64];
+
+	snprintf(first, sizeof first, "%.*s", (int)strcspn(sub, " "), sub);
+	return sub_lines(fp, usage, first, 0, NULL);
 }
 
 void

@@ -129,9 +129,28 @@ m.parse(sys.argv[1])' "$1"
 	run -2 --separate-stderr bk-stats plot --terminal dumb
 	assert_err "bk-stats: plot needs one of: flex, volume, adherence, pain"
 	run -2 --separate-stderr bk-stats plot flex --exercise cat-cow --terminal dumb
-	assert_err "bk-stats: option --exercise does not apply to 'flex'"
+	assert_err "bk-stats: option --exercise does not apply to 'plot flex'"
 	run -2 --separate-stderr bk-stats plot pain --format csv --terminal dumb
-	assert_err "bk-stats: option --format does not apply to 'pain'"
+	assert_err "bk-stats: option --format does not apply to 'plot pain'"
+}
+
+@test "plot: a usage error is one line, then plot's own usage lines" {
+	history
+	local plot_usage
+	plot_usage="$(bk-stats --help | sed -n '/^       bk-stats plot /,/^       bk-stats \|^[^ ]/p' | sed '$d' | sed '1s/^       /usage: /')"
+	[ "$(printf '%s\n' "$plot_usage" | wc -l)" -eq 3 ]
+	for args in "plot" "plot scatter" "plot flex extra" "plot flex --exercise cat-cow" \
+		"plot volume --output $BATS_TEST_TMPDIR/x.bmp"; do
+		# shellcheck disable=SC2086 # the words of the case
+		run -2 --separate-stderr bk-stats $args
+		assert_equal "${#stderr_lines[@]}" 4
+		assert_equal "$(printf '%s\n' "${stderr_lines[@]:1}")" "$plot_usage"
+		assert_equal "$output" ""
+	done
+	# the report of the same name keeps its own
+	run -2 --separate-stderr bk-stats flex --exercise cat-cow
+	assert_err "bk-stats: option --exercise does not apply to 'flex'"
+	assert_equal "${stderr_lines[1]}" "usage: bk-stats flex | pain [--since D] [--until D] [--format F]"
 }
 
 @test "plot: nothing to plot is an error, exit 1, and no file" {
