@@ -362,3 +362,25 @@ kl() {	# FROM TO: the events khal lists, one a line
 	assert_line --index 1 --partial '2026-11-23 10:00 2026-11-23 10:07 desk:'
 	assert_equal "${#lines[@]}" 4
 }
+
+@test "a store from before the calendar gets its own store id on upgrade, kept from then on" {
+	local a="$BATS_TEST_TMPDIR/a.db" b="$BATS_TEST_TMPDIR/b.db" sa sb
+	sqlite3 "$a" < "$TOP/tests/fixtures/store-0.1.0.sql"
+	sqlite3 "$b" < "$TOP/tests/fixtures/store-0.1.0.sql"
+	run -0 sqlite3 "$a" "SELECT count(*) FROM meta WHERE key = 'store_id'"
+	assert_output 0
+	BK_DB=$a run -0 bk-plan new mine --on mon --start 2026-11-23
+	BK_DB=$a run -0 bk-plan add mine cat-cow
+	BK_DB=$b run -0 bk-log cat-cow 1x5
+	sa=$(sqlite3 "$a" "SELECT value FROM meta WHERE key = 'store_id'")
+	sb=$(sqlite3 "$b" "SELECT value FROM meta WHERE key = 'store_id'")
+	[[ $sa =~ ^[0-9a-f]{32}$ ]]
+	[[ $sb =~ ^[0-9a-f]{32}$ ]]
+	[ "$sa" != "$sb" ]
+	# the calendar's UIDs carry it, and it stays through later writes
+	BK_DB=$a run -0 --separate-stderr bk-plan export mine --format ics
+	assert_output --partial "UID:MO-s1-p$(sqlite3 "$a" "SELECT id FROM plans WHERE name = 'mine'")-$sa@backkit"
+	BK_DB=$a run -0 bk-log cat-cow 1x5
+	run -0 sqlite3 "$a" "SELECT value FROM meta WHERE key = 'store_id'"
+	assert_output "$sa"
+}
