@@ -832,8 +832,11 @@ bk_db_open(struct bk_db *db, const char *opt, int mode)
 			bk_errx(BK_EXIT_DATA, "cannot open '%s': %s",
 			    db->path, strerror(errno));
 		if (mode != BK_DB_WRITE) {
-			/* nothing stored yet: answer from the catalog alone */
-			if (sqlite3_open_v2(":memory:", &db->h,
+			/* nothing stored yet: answer from the catalog alone,
+			 * in a private store of SQLite's that is memory while
+			 * small and a file it deletes beyond (a dry run of a
+			 * big import) */
+			if (sqlite3_open_v2("", &db->h,
 			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
 			    NULL) != SQLITE_OK)
 				bk_db_die(db, "open");

@@ -23,6 +23,8 @@
  * hundred thousand rows no longer fits SQLite's page cache. Each keeps
  * the id of its place in the file, so ids still follow the file. */
 #define IMPORT_BATCH 8192
+#define IMPORT_BATCH_BYTES (4u << 20)	/* of their strings: a batch of long
+					 * notes is written sooner */
 enum { P_DATE, P_TIME, P_SIDE, P_NOTE, P_REASON, P_KEY, P_TYPE, P_NSTR };
 struct pending {
 	struct bk_setrow s;	/* its strings set when the batch is written */
@@ -442,7 +444,7 @@ batch_add(struct import *im, const struct bk_setrow *s,
 	p->distance_m = distance_m;
 	p->missing = missing;
 	p->id = im->next_id++;
-	if (im->nbatch == IMPORT_BATCH)
+	if (im->nbatch == IMPORT_BATCH || im->pool_used >= IMPORT_BATCH_BYTES)
 		batch_write(im);
 }
 

@@ -347,3 +347,32 @@ no_asan() {
 	m=$(tail -n 1 "$BATS_TEST_TMPDIR/m")
 	(( m < 40000 )) || fail "peak memory $m KB"
 }
+
+# n rows of cat-cow, each with a note of 60,000 bytes: a file of n * 60 KB
+long_notes() {
+	awk -v n="$1" 'BEGIN { s = "x"; while (length(s) < 60000) s = s s
+		s = substr(s, 1, 60000)
+		print "date,time,exercise,exercise_name,set,side,reps,hold_s,load_kg,rpe,skipped,reason,note,plan,key"
+		for (i = 1; i <= n; i++)
+			printf "2026-11-20,08:00,cat-cow,,1,,5,,,,0,,%s,,n%05d\n", s, i }'
+}
+
+@test "inputs: a file of long notes is written as it is read, also in a dry run without a store" {
+	no_asan
+	local m
+	# 60 MB of notes, each within the field's limit
+	run -0 --separate-stderr bash -c "$(declare -f long_notes); long_notes 1000 |
+		/usr/bin/time -f '%M' -o '$BATS_TEST_TMPDIR/m' bk-log import - --dry-run"
+	assert_output "would import 1000 sets from stdin (bk, kg): 1000 new, 0 updated, 0 unchanged"
+	m=$(tail -n 1 "$BATS_TEST_TMPDIR/m")
+	(( m < 40000 )) || fail "peak memory $m KB in a dry run"
+	assert_file_not_exists "$BK_DB"
+	run -0 bk-log cat-cow 1x5
+	run -0 --separate-stderr bash -c "$(declare -f long_notes); long_notes 1000 |
+		/usr/bin/time -f '%M' -o '$BATS_TEST_TMPDIR/m' bk-log import -"
+	assert_output "imported 1000 sets from stdin (bk, kg): 1000 new, 0 updated, 0 unchanged"
+	m=$(tail -n 1 "$BATS_TEST_TMPDIR/m")
+	(( m < 40000 )) || fail "peak memory $m KB"
+	run -0 sqlite3 "$BK_DB" "SELECT count(*), min(length(note)), max(length(note)) FROM sets WHERE source_key LIKE 'n%'"
+	assert_output '1000|60000|60000'
+}
