@@ -401,6 +401,8 @@ batch_write(struct import *im)
 	struct pending *p;
 	long i;
 
+	if (!im->nbatch)
+		return;	/* nothing read, or all written */
 	for (i = 0; i < im->nbatch; i++) {
 		p = &im->batch[i];
 		p->s.date = pool_get(im, p->str[P_DATE]);
