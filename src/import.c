@@ -193,13 +193,14 @@ prepare_import(struct bk_db *db, int n)
 	    " plan_item_id, journal_id, source_key, id) VALUES ", fp);
 	for (i = 0; i < n; i++) {
 		o = i * IMPORT_COLS;
-		fprintf(fp, "%s(?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d,"
-		    " ?%d, ?%d, coalesce(?%d, 'normal'), ?%d, ?%d, ?%d, ?%d, ?%d)",
-		    i ? ", " : "", o + 1, o + 2, o + 3, o + 4, o + 5, o + 6,
+		fprintf(fp, "%s(?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d,"
+		    " ?%d, ?%d, ?%d, coalesce(?%d, 'normal'), ?%d, ?%d, ?%d,"
+		    " ?%d, ?%d)", i ? ", " : "", o + 1, o + 2, o + 3, o + 4, o + 5, o + 6,
 		    o + 7, o + 8, o + 9, o + 10, o + 11, o + 12, o + 13, o + 14,
 		    o + 15, o + 16, o + 17, o + 18);
 	}
-	fclose(fp);
+	if (fclose(fp) != 0 || !sql)
+		bk_errx(BK_EXIT_DATA, "cannot allocate memory");
 	st = bk_db_prepare(db, sql);
 	free(sql);
 	return st;
@@ -852,7 +853,7 @@ bk_import_run(struct bk_db *db, const struct bk_logopts *o, const char *path)
 	    " WHERE slug = ?");
 	im.ins = prepare_import(db, 1);
 	im.ins_rows = prepare_import(db, IMPORT_ROWS);
-	im.id_used = bk_db_prepare(db, "SELECT 1 FROM sets WHERE id = ?1");
+	im.id_used = bk_db_prepare(db, "SELECT 1 FROM sets WHERE id = ?");
 	im.stored = prepare_stored(db);
 	csverr[0] = '\0';
 	rc = bk_csv_read(fp, 0, import_row, &im, csverr, sizeof csverr);
