@@ -59,6 +59,16 @@ add_ratio() {
 	rows+=("$what|$(fmt_time "$mine")|$(fmt_time "$theirs")|$ratio|≤ $goal|$met")
 }
 
+# holds N DB...: each store holds N sets, or the bench stops
+holds() {
+	local want=$1 f got
+	shift
+	for f in "$@"; do
+		got=$(sqlite3 "$f" 'SELECT count(*) FROM sets')
+		[ "$got" = "$want" ] || { echo "bench: $f holds $got rows, not $want" >&2; exit 1; }
+	done
+}
+
 # hyperfine NAME RUNS WARMUP [OPTION...] CMD1 [CMD2]: results in NAME.json
 bench() {
 	local name=$1 runs=$2 warmup=$3
@@ -194,10 +204,7 @@ for i in "${!sizes[@]}"; do
 		--prepare "rm -f imp-sq.db imp-sq.db-wal imp-sq.db-shm" \
 		"bk-log --db imp-bk.db import sets-$n.csv" \
 		"sqlite3 imp-sq.db -cmd '.read anchor.sql' '.import --csv --skip 1 sets-$n.csv sets'"
-	for f in imp-bk.db imp-sq.db; do
-		got=$(sqlite3 "$f" 'SELECT count(*) FROM sets')
-		[ "$got" = "$n" ] || { echo "bench: $f holds $got rows, not $n" >&2; exit 1; }
-	done
+	holds "$n" imp-bk.db imp-sq.db
 	add_ratio "import of $l rows" "$(median "import-$n.json" 0)" \
 		"$(median "import-$n.json" 1)" 1.0
 
@@ -207,6 +214,7 @@ for i in "${!sizes[@]}"; do
 		--prepare "rm -f imp-sq.db imp-sq.db-wal imp-sq.db-shm" \
 		"bk-log --db imp-bk.db import sets-$n.csv" \
 		"sqlite3 imp-sq.db -cmd '.read anchor2.sql' '.import --csv --skip 1 sets-$n.csv sets'"
+	holds "$n" imp-bk.db imp-sq.db
 	add_ratio "import of $l rows, anchor with 2 indexes" \
 		"$(median "import2-$n.json" 0)" "$(median "import2-$n.json" 1)" 1.5
 
@@ -219,10 +227,7 @@ for i in "${!sizes[@]}"; do
 			--prepare "rm -f imp-bk.db imp-bk.db-wal imp-bk.db-shm" \
 			"bk-log --db imp-st.db import $a-$n.csv --units kg" \
 			"bk-log --db imp-bk.db import done-$n.csv"
-		for f in imp-st.db imp-bk.db; do
-			got=$(sqlite3 "$f" 'SELECT count(*) FROM sets')
-			[ "$got" = "$want" ] || { echo "bench: $f holds $got rows, not $want" >&2; exit 1; }
-		done
+		holds "$want" imp-st.db imp-bk.db
 		add_ratio "$app import of $l rows, against ours" \
 			"$(median "$a-$n.json" 0)" "$(median "$a-$n.json" 1)" 1.2
 	done
